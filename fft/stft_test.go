@@ -102,13 +102,9 @@ func TestSTFTAllocs(t *testing.T) {
 	const l = 64
 	s := mustSTFT(t, mustWindow(t, Hann, l, 0), 32)
 	x := noise(l*4, 1, 11)
-	frames := float64(s.Frames(len(x)))
-	p := NewRealPlan(l)
-	bins := make([]complex128, p.Bins())
-	perFrame := planAllocs(func() { p.Forward(bins, x[:l]) })
 	tr := make([]complex128, s.Frames(len(x))*s.Bins())
 	sg := make([]float64, len(tr))
 	_, _ = s.Spectrogram(sg, x, 1)
-	assert.Equal(t, frames*perFrame, testing.AllocsPerRun(10, func() { _, _ = s.Transform(tr, x) }))
-	assert.Equal(t, frames*perFrame, testing.AllocsPerRun(10, func() { _, _ = s.Spectrogram(sg, x, 1) }))
+	assert.Zero(t, testing.AllocsPerRun(10, func() { _, _ = s.Transform(tr, x) }))
+	assert.Zero(t, testing.AllocsPerRun(10, func() { _, _ = s.Spectrogram(sg, x, 1) }))
 }

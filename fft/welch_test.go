@@ -170,11 +170,7 @@ func TestWelchAllocs(t *testing.T) {
 	w := mustWelch(t, WelchConfig{Window: mustWindow(t, Hann, l, 0), Overlap: l / 2, Detrend: LinearDetrend})
 	x := noise(l*4, 1, 6) // 7 segments
 	dst := make([]float64, w.Bins())
-	p := NewRealPlan(l)
-	bins := make([]complex128, p.Bins())
-	perSegment := planAllocs(func() { p.Forward(bins, x[:l]) })
 	_, err := w.PSD(dst, x, 1000)
 	require.NoError(t, err)
-	got := testing.AllocsPerRun(20, func() { _, _ = w.PSD(dst, x, 1000) })
-	assert.Equal(t, float64(w.Segments(len(x)))*perSegment, got)
+	assert.Zero(t, testing.AllocsPerRun(20, func() { _, _ = w.PSD(dst, x, 1000) }))
 }
