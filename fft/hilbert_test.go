@@ -75,6 +75,7 @@ func TestHilbertPanics(t *testing.T) {
 }
 
 func TestHilbertAllocs(t *testing.T) {
+	skipUnderRace(t)
 	for _, n := range []int{200, 256, 97} {
 		h := NewHilbert(n)
 		x := noise(n, 1, 12)

@@ -99,6 +99,7 @@ func TestSTFTErrors(t *testing.T) {
 }
 
 func TestSTFTAllocs(t *testing.T) {
+	skipUnderRace(t)
 	const l = 64
 	s := mustSTFT(t, mustWindow(t, Hann, l, 0), 32)
 	x := noise(l*4, 1, 11)

@@ -166,6 +166,7 @@ func TestWelchErrors(t *testing.T) {
 }
 
 func TestWelchAllocs(t *testing.T) {
+	skipUnderRace(t)
 	const l = 128
 	w := mustWelch(t, WelchConfig{Window: mustWindow(t, Hann, l, 0), Overlap: l / 2, Detrend: LinearDetrend})
 	x := noise(l*4, 1, 6) // 7 segments
