@@ -84,7 +84,10 @@ func (s *sampler) encode(e *encoder) {
 
 func (s *sampler) decode(d *decoder) {
 	n := d.int("samples", 1<<30)
-	m := d.int("rng state length", len(d.b))
+	m := int(min(d.u64("rng state length"), uint64(len(d.b)+1)))
+	if d.err == nil && m > len(d.b) {
+		d.fail("rng state length")
+	}
 	if d.err != nil {
 		return
 	}

@@ -335,6 +335,11 @@ func (m *ExponentialModel) UnmarshalBinary(data []byte) error {
 	if err := p.validate(); err != nil {
 		return errorf(ErrState, "exponential model state holds an invalid prior (%v)", err)
 	}
+	for _, v := range []float64{r.st, r.stt, r.sz, r.stz, r.tLast, r.yLast} {
+		if !finite(v) {
+			return errorf(ErrState, "exponential model state holds a non-finite sum")
+		}
+	}
 	r.prior = p
 	r.init()
 	*m = r

@@ -203,6 +203,11 @@ func (m *LinearModel) UnmarshalBinary(data []byte) error {
 	if err := r.prior.validate(); err != nil {
 		return errorf(ErrState, "linear model state holds an invalid prior (%v)", err)
 	}
+	for _, v := range []float64{r.stt, r.sty, r.tLast, r.yLast} {
+		if !finite(v) {
+			return errorf(ErrState, "linear model state holds a non-finite sum")
+		}
+	}
 	r.posterior()
 	*m = r
 	return nil

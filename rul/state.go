@@ -119,7 +119,10 @@ func (d *decoder) bool(what string) bool {
 }
 
 func (d *decoder) f64s(what string) []float64 {
-	n := d.int(what, len(d.b)/8)
+	n := int(min(d.u64(what), uint64(len(d.b)/8+1)))
+	if d.err == nil && n > len(d.b)/8 {
+		d.fail(what)
+	}
 	if d.err != nil {
 		return nil
 	}
