@@ -64,3 +64,30 @@ func ExampleMonotonicity() {
 	fmt.Printf("%.3f\n", m)
 	// Output: 0.667
 }
+
+// Forecast a unit's remaining life from the most similar run-to-failure
+// histories of a fleet.
+func ExampleSimilarityModel() {
+	// A library of nine histories whose indicator grows as (t/EOL)².
+	var lib []rul.History
+	for eol := 100.0; eol <= 140; eol += 5 {
+		var h rul.History
+		for t := 0.0; t <= eol; t += 2 {
+			h.Time = append(h.Time, t)
+			h.Value = append(h.Value, (t/eol)*(t/eol))
+		}
+		lib = append(lib, h)
+	}
+	m, err := rul.NewSimilarityModel(lib, rul.SimilarityConfig{Degree: 2, K: 3})
+	if err != nil {
+		panic(err)
+	}
+	// The monitored unit degrades like a 120-cycle unit; observe 60 cycles.
+	for t := 2.0; t <= 60; t += 2 {
+		_ = m.Update(t, (t/120)*(t/120))
+	}
+	d, _ := m.Predict(nil)
+	lo, hi := d.Interval(0.8)
+	fmt.Printf("median RUL %.0f cycles, 80%% interval [%.0f, %.0f]\n", d.Median(), lo, hi)
+	// Output: median RUL 60 cycles, 80% interval [54, 64]
+}
