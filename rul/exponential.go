@@ -1,0 +1,347 @@
+package rul
+
+import (
+	"fmt"
+	"math"
+)
+
+// ExponentialPrior is the prior of an ExponentialModel.
+//
+// The model (Gebraeel et al. 2005, as MATLAB's exponentialDegradationModel)
+// is
+//
+//	S(t) = φ + θ·exp(β·t + ε(t) − σ²/2),   ε ~ N(0, σ²) i.i.d.,
+//
+// so that, with θ' = θ·exp(−σ²/2),
+//
+//	ln(S(t) − φ) = ln θ' + β·t + ε(t),
+//
+// a linear regression in log space whose coefficients (ln θ', β) have a
+// bivariate normal prior. θ is then log-normal and β normal.
+type ExponentialPrior struct {
+	// Phi is the intercept φ; observations must exceed it.
+	Phi float64
+	// LogThetaMean and LogThetaVariance are the mean and variance of ln θ'.
+	LogThetaMean, LogThetaVariance float64
+	// BetaMean and BetaVariance are the mean and variance of the growth
+	// rate β (per time unit).
+	BetaMean, BetaVariance float64
+	// Rho is the prior correlation of ln θ' and β, in (−1, 1).
+	Rho float64
+	// NoiseVariance is σ², the variance of ε in log space; it is known
+	// (fitted from prior histories) and not updated.
+	NoiseVariance float64
+}
+
+func (p ExponentialPrior) validate() error {
+	for _, v := range []float64{p.Phi, p.LogThetaMean, p.LogThetaVariance, p.BetaMean, p.BetaVariance, p.Rho, p.NoiseVariance} {
+		if !finite(v) {
+			return errorf(ErrBadPrior, "exponential prior %+v has a non-finite parameter", p)
+		}
+	}
+	if !(p.LogThetaVariance > 0) || !(p.BetaVariance > 0) || !(p.NoiseVariance > 0) {
+		return errorf(ErrBadPrior, "exponential prior variances must be > 0 (ln θ' %g, β %g, noise %g)",
+			p.LogThetaVariance, p.BetaVariance, p.NoiseVariance)
+	}
+	if !(math.Abs(p.Rho) < 1) {
+		return errorf(ErrBadPrior, "exponential prior correlation ρ=%g outside (−1, 1)", p.Rho)
+	}
+	return nil
+}
+
+// ExponentialModel is an exponential degradation model with conjugate
+// Bayesian updating of (ln θ', β) as observations arrive (see
+// ExponentialPrior for the model).
+//
+// Update. With known σ² and a normal prior N(m₀, Σ₀), after observations
+// z_i = ln(S_i − φ) at times t_i the posterior is normal with
+//
+//	Σ⁻¹ = Σ₀⁻¹ + XᵀX/σ²,   m = Σ·(Σ₀⁻¹m₀ + Xᵀz/σ²),   X = [1 t_i],
+//
+// computed from the running sums n, Σt, Σt², Σz, Σtz: each Update is O(1)
+// and allocation-free.
+//
+// Forecast. Predict draws (ln θ', β) from the posterior; each draw's mean
+// path ln θ' + β·t reaches the threshold D at t* = (ln(D − φ) − ln θ')/β
+// (never, +Inf, when β ≤ 0), and the remaining life is max(0, t* − t_now)
+// with t_now the time of the latest observation (0 before any). The
+// forecast thus carries the parameter uncertainty of the path; the noise ε
+// is treated as measurement noise around it.
+//
+// An ExponentialModel is not safe for concurrent use.
+type ExponentialModel struct {
+	prior ExponentialPrior
+	s     sampler
+
+	n                int
+	st, stt, sz, stz float64
+	tLast, yLast     float64
+	m0, m1           float64    // posterior mean of (ln θ', β)
+	c00, c01, c11    float64    // posterior covariance
+	p00, p01, p11    float64    // prior precision Σ₀⁻¹
+	pm0, pm1         float64    // Σ₀⁻¹ m₀
+	_                [0]float64 // keep field order explicit for state encoding
+}
+
+// NewExponentialModel returns a model with the given prior and no
+// observations. It returns ErrBadPrior for an impossible prior.
+func NewExponentialModel(prior ExponentialPrior, cfg SamplingConfig) (*ExponentialModel, error) {
+	if err := prior.validate(); err != nil {
+		return nil, err
+	}
+	m := &ExponentialModel{prior: prior, s: newSampler(cfg)}
+	m.init()
+	return m, nil
+}
+
+// init derives the prior precision from the prior and resets the posterior.
+func (m *ExponentialModel) init() {
+	p := m.prior
+	cov := p.Rho * math.Sqrt(p.LogThetaVariance*p.BetaVariance)
+	det := p.LogThetaVariance*p.BetaVariance - cov*cov
+	m.p00, m.p01, m.p11 = p.BetaVariance/det, -cov/det, p.LogThetaVariance/det
+	m.pm0 = m.p00*p.LogThetaMean + m.p01*p.BetaMean
+	m.pm1 = m.p01*p.LogThetaMean + m.p11*p.BetaMean
+	m.posterior()
+}
+
+// posterior recomputes the posterior mean and covariance from the sums.
+func (m *ExponentialModel) posterior() {
+	w := 1 / m.prior.NoiseVariance
+	a := m.p00 + w*float64(m.n)
+	b := m.p01 + w*m.st
+	c := m.p11 + w*m.stt
+	det := a*c - b*b
+	m.c00, m.c01, m.c11 = c/det, -b/det, a/det
+	r0 := m.pm0 + w*m.sz
+	r1 := m.pm1 + w*m.stz
+	m.m0 = m.c00*r0 + m.c01*r1
+	m.m1 = m.c01*r0 + m.c11*r1
+}
+
+// Prior returns the model's prior.
+func (m *ExponentialModel) Prior() ExponentialPrior { return m.prior }
+
+// Posterior returns the current posterior mean and covariance of
+// (ln θ', β): mean = (E ln θ', E β), cov = [Var ln θ', Cov, Var β].
+func (m *ExponentialModel) Posterior() (mean [2]float64, cov [3]float64) {
+	return [2]float64{m.m0, m.m1}, [3]float64{m.c00, m.c01, m.c11}
+}
+
+// N returns the number of observations absorbed.
+func (m *ExponentialModel) N() int { return m.n }
+
+// Update absorbs the observation S(t) = value. t must be after the previous
+// observation's time and value must exceed φ (its logarithm is taken);
+// otherwise an error is returned and the model is unchanged.
+func (m *ExponentialModel) Update(t, value float64) error {
+	if err := checkObservation("exponential model", m.n, m.tLast, t, value); err != nil {
+		return err
+	}
+	if !(value > m.prior.Phi) {
+		return errorf(ErrBadInput, "exponential model update: value %g at t=%g not above φ=%g", value, t, m.prior.Phi)
+	}
+	z := math.Log(value - m.prior.Phi)
+	m.n++
+	m.st += t
+	m.stt += t * t
+	m.sz += z
+	m.stz += t * z
+	m.tLast, m.yLast = t, value
+	m.posterior()
+	return nil
+}
+
+// UpdateBatch absorbs the observations value[i] at t[i] in order, stopping
+// at the first invalid one (whose error names its index). It panics if the
+// lengths differ.
+func (m *ExponentialModel) UpdateBatch(t, value []float64) error {
+	if len(t) != len(value) {
+		panic("rul: len(t) != len(value)")
+	}
+	for i := range t {
+		if err := m.Update(t[i], value[i]); err != nil {
+			return fmt.Errorf("observation %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// Predict forecasts the remaining life until the degradation signal reaches
+// threshold (which must exceed φ) by sampling the posterior (see
+// ExponentialModel). The result is written to dst, whose storage is reused;
+// a nil dst allocates. It returns ErrThresholdCrossed when the latest
+// observation is already at or above threshold.
+func (m *ExponentialModel) Predict(dst *Distribution, threshold float64) (*Distribution, error) {
+	if !finite(threshold) || !(threshold > m.prior.Phi) {
+		return dst, errorf(ErrBadInput, "exponential model: threshold %g must be finite and above φ=%g", threshold, m.prior.Phi)
+	}
+	if m.n > 0 && m.yLast >= threshold {
+		return dst, errorf(ErrThresholdCrossed, "exponential model: value %g at t=%g ≥ threshold %g", m.yLast, m.tLast, threshold)
+	}
+	if dst == nil {
+		dst = &Distribution{}
+	}
+	tNow := 0.0
+	if m.n > 0 {
+		tNow = m.tLast
+	}
+	zD := math.Log(threshold - m.prior.Phi)
+	l00 := math.Sqrt(m.c00)
+	l10 := m.c01 / l00
+	l11 := math.Sqrt(math.Max(0, m.c11-l10*l10))
+	out := dst.resetSamples(m.s.n)
+	for i := range out {
+		u, v := m.s.rng.NormFloat64(), m.s.rng.NormFloat64()
+		a := m.m0 + l00*u
+		b := m.m1 + l10*u + l11*v
+		out[i] = crossing(zD-a, b, tNow)
+	}
+	dst.sortSamples()
+	return dst, nil
+}
+
+// crossing returns the remaining life max(0, gap/rate − tNow) of a straight
+// path that needs to climb gap at rate per time unit, or +Inf when it never
+// gets there (rate ≤ 0 with gap > 0).
+func crossing(gap, rate, tNow float64) float64 {
+	if gap <= 0 {
+		return 0
+	}
+	if !(rate > 0) {
+		return math.Inf(1)
+	}
+	return math.Max(0, gap/rate-tNow)
+}
+
+// FitExponentialPrior estimates an ExponentialPrior from run-to-failure (or
+// any) histories by the method of moments: each history's ln(S − φ) is
+// fitted by least squares with a line ln θ'_j + β_j·t; the noise variance is
+// the pooled residual variance; the prior mean and covariance of (ln θ', β)
+// are the sample mean and covariance of the per-history estimates, less the
+// average sampling covariance σ²(XᵀX)⁻¹ of those estimates when that leaves
+// a positive-definite matrix. It needs at least 3 histories of 3 or more
+// points, every value above phi.
+func FitExponentialPrior(histories []History, phi float64) (ExponentialPrior, error) {
+	if len(histories) < 3 {
+		return ExponentialPrior{}, errorf(ErrTooFewPoints, "exponential fit: %d histories, need at least 3", len(histories))
+	}
+	fits := make([]lineFit, len(histories))
+	z := []float64{}
+	for j, h := range histories {
+		which := fmt.Sprintf("exponential fit: history %d", j)
+		if err := h.validate(which, 3); err != nil {
+			return ExponentialPrior{}, err
+		}
+		z = z[:0]
+		for i, v := range h.Value {
+			if !(v > phi) {
+				return ExponentialPrior{}, errorf(ErrBadInput, "%s: value %g at t=%g not above φ=%g", which, v, h.Time[i], phi)
+			}
+			z = append(z, math.Log(v-phi))
+		}
+		fits[j] = fitLine(h.Time, z)
+	}
+	p, err := momentPrior(fits)
+	if err != nil {
+		return ExponentialPrior{}, fmt.Errorf("exponential fit: %w", err)
+	}
+	return ExponentialPrior{Phi: phi, LogThetaMean: p.ma, LogThetaVariance: p.va,
+		BetaMean: p.mb, BetaVariance: p.vb, Rho: p.rho, NoiseVariance: p.noise}, nil
+}
+
+// lineMoments is the method-of-moments prior of per-history line fits.
+type lineMoments struct {
+	ma, mb, va, vb, cab, rho, noise float64
+}
+
+// momentPrior pools the residual variance of fits and takes the sample
+// moments of their coefficients, corrected for estimation noise.
+func momentPrior(fits []lineFit) (lineMoments, error) {
+	var ssr float64
+	var dof int
+	k := float64(len(fits))
+	var p lineMoments
+	var e00, e01, e11 float64
+	for _, f := range fits {
+		ssr += f.ssr
+		dof += f.n - 2
+		p.ma += f.a / k
+		p.mb += f.b / k
+		e00 += f.inv[0] / k
+		e01 += f.inv[1] / k
+		e11 += f.inv[2] / k
+	}
+	if dof <= 0 || !(ssr > 0) {
+		return p, errorf(ErrBadInput, "no residual variance to estimate the noise from")
+	}
+	p.noise = ssr / float64(dof)
+	for _, f := range fits {
+		da, db := f.a-p.ma, f.b-p.mb
+		p.va += da * da / (k - 1)
+		p.vb += db * db / (k - 1)
+		p.cab += da * db / (k - 1)
+	}
+	// Remove the estimation noise when the result stays positive definite
+	// with some margin; otherwise keep the raw (conservative) moments.
+	va, vb, cab := p.va-p.noise*e00, p.vb-p.noise*e11, p.cab-p.noise*e01
+	if va > 0.05*p.va && vb > 0.05*p.vb && cab*cab < 0.95*va*vb {
+		p.va, p.vb, p.cab = va, vb, cab
+	}
+	if !(p.va > 0) || !(p.vb > 0) {
+		return p, errorf(ErrBadPrior, "histories give zero coefficient variance (identical histories?)")
+	}
+	p.rho = p.cab / math.Sqrt(p.va*p.vb)
+	if !(math.Abs(p.rho) < 1) {
+		return p, errorf(ErrBadPrior, "coefficients perfectly correlated (ρ=%g)", p.rho)
+	}
+	return p, nil
+}
+
+// MarshalBinary encodes the model — prior, observations' sufficient
+// statistics, posterior and random-stream position — bit-exactly (see the
+// state format in state.go's package documentation).
+func (m *ExponentialModel) MarshalBinary() ([]byte, error) {
+	e := newEncoder(tagExponential, 26*8)
+	p := m.prior
+	for _, v := range []float64{p.Phi, p.LogThetaMean, p.LogThetaVariance, p.BetaMean, p.BetaVariance, p.Rho, p.NoiseVariance} {
+		e.f64(v)
+	}
+	e.int(m.n)
+	for _, v := range []float64{m.st, m.stt, m.sz, m.stz, m.tLast, m.yLast} {
+		e.f64(v)
+	}
+	m.s.encode(e)
+	return e.b, nil
+}
+
+// UnmarshalBinary restores a model saved by MarshalBinary; the restored
+// model continues exactly as the saved one would have.
+func (m *ExponentialModel) UnmarshalBinary(data []byte) error {
+	d := newDecoder(data, tagExponential, "exponential model")
+	var p ExponentialPrior
+	for _, f := range []*float64{&p.Phi, &p.LogThetaMean, &p.LogThetaVariance, &p.BetaMean, &p.BetaVariance, &p.Rho, &p.NoiseVariance} {
+		*f = d.f64("prior")
+	}
+	var r ExponentialModel
+	r.n = d.int("count", math.MaxInt32)
+	for _, f := range []*float64{&r.st, &r.stt, &r.sz, &r.stz, &r.tLast, &r.yLast} {
+		*f = d.f64("sums")
+	}
+	r.s.decode(d)
+	if err := d.finish(); err != nil {
+		return err
+	}
+	if err := p.validate(); err != nil {
+		return errorf(ErrState, "exponential model state holds an invalid prior (%v)", err)
+	}
+	for _, v := range []float64{r.st, r.stt, r.sz, r.stz, r.tLast, r.yLast} {
+		if !finite(v) {
+			return errorf(ErrState, "exponential model state holds a non-finite sum")
+		}
+	}
+	r.prior = p
+	r.init()
+	*m = r
+	return nil
+}
