@@ -25,11 +25,38 @@ const deflateMaxRatio = 1032
 // Decode reads a Level 5 MAT-file from r. The input is read to its end;
 // errors are *FormatError values (or the reader's own error).
 func Decode(r io.Reader) (*File, error) {
-	b, err := io.ReadAll(r)
+	b, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("matfile: reading input: %w", err)
 	}
 	return decodeBytes("", b)
+}
+
+// readAll reads r to its end, sizing the buffer once when r can tell its
+// length (bytes.Reader, strings.Reader, os.File, fs.File).
+func readAll(r io.Reader) ([]byte, error) {
+	size := int64(-1)
+	switch s := r.(type) {
+	case interface{ Len() int }:
+		size = int64(s.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := s.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	}
+	if size < 0 || size > 1<<30 {
+		return io.ReadAll(r)
+	}
+	buf := make([]byte, size)
+	n, err := io.ReadFull(r, buf)
+	switch err {
+	case nil: // the input may have grown since: read any rest
+		rest, err := io.ReadAll(r)
+		return append(buf, rest...), err
+	case io.EOF, io.ErrUnexpectedEOF: // shorter than its stated size
+		return buf[:n], nil
+	}
+	return nil, err
 }
 
 // Open reads the MAT-file name from fsys. Errors name the file.
@@ -83,6 +110,7 @@ type decoder struct {
 	order binary.ByteOrder
 	buf   []byte
 	comp  int64
+	zr    io.ReadCloser // reused across compressed elements
 }
 
 func (d *decoder) errf(off int, path string, err error, format string, args ...any) *FormatError {
@@ -132,10 +160,17 @@ func (d *decoder) tag(off, limit int, path string) (elem, error) {
 // compressed inflates a miCOMPRESSED element and decodes the elements in it.
 func (d *decoder) compressed(t elem) ([]*Var, error) {
 	src := d.buf[t.data:t.end]
-	zr, err := zlib.NewReader(bytes.NewReader(src))
+	var err error
+	if d.zr == nil {
+		d.zr, err = zlib.NewReader(bytes.NewReader(src))
+	} else {
+		err = d.zr.(zlib.Resetter).Reset(bytes.NewReader(src), nil)
+	}
 	if err != nil {
+		d.zr = nil
 		return nil, d.errf(t.off, "", err, "compressed element: bad zlib header")
 	}
+	zr := d.zr
 	var head [8]byte
 	if _, err := io.ReadFull(zr, head[:]); err != nil {
 		return nil, d.errf(t.off, "", err, "compressed element: cannot inflate its first tag")
@@ -398,6 +433,10 @@ func (d *decoder) structure(v *Var, off, end, n int, path string, depth int) err
 		return d.errf(off, path, nil, "field names: %s of %d bytes with name length %d", typeName(t.typ), nb, nameLen)
 	}
 	nf := nb / nameLen
+	// Each field value is at least an 8-byte miMATRIX tag.
+	if uint64(n)*uint64(nf)*8 > uint64(end-t.next) {
+		return d.errf(off, path, nil, "struct array of %d elements × %d fields cannot fit in the %d bytes left", n, nf, end-t.next)
+	}
 	v.FieldNames = make([]string, nf)
 	v.Fields = make(map[string][]*Var, nf)
 	for i := range v.FieldNames {
@@ -413,9 +452,6 @@ func (d *decoder) structure(v *Var, off, end, n int, path string, depth int) err
 		v.Fields[name] = nil
 	}
 	off = t.next
-	if uint64(n)*uint64(nf)*8 > uint64(end-off) {
-		return d.errf(off, path, nil, "struct array of %d elements × %d fields cannot fit in the %d bytes left", n, nf, end-off)
-	}
 	for _, name := range v.FieldNames {
 		v.Fields[name] = make([]*Var, n)
 	}
