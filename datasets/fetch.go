@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -89,6 +90,9 @@ func (f *Fetcher) Fetch(ctx context.Context, name string) (string, error) {
 	entry, ok := f.lookup(name)
 	if !ok {
 		return "", fmt.Errorf("datasets: fetch %s: %w", name, ErrNotInManifest)
+	}
+	if !fs.ValidPath(entry.Name) || entry.Name == "." {
+		return "", fmt.Errorf("datasets: fetch %q: not a valid slash-separated relative path", name)
 	}
 	dir := f.CacheDir
 	if dir == "" {

@@ -331,6 +331,11 @@ func TestFetchMirrorAndUnknownName(t *testing.T) {
 
 	_, err = fx.fetcher.Fetch(context.Background(), "cwru/12k_drive_end/105.mat")
 	assert.ErrorIs(t, err, ErrNotInManifest)
+
+	// A manifest name may not climb out of the cache.
+	fx.fetcher.Manifest = append(fx.fetcher.Manifest, ManifestEntry{Name: "../escape.mat", URL: fx.entry.URL, SHA256: fx.entry.SHA256})
+	_, err = fx.fetcher.Fetch(context.Background(), "../escape.mat")
+	assert.ErrorContains(t, err, "not a valid")
 }
 
 func TestDefaultCacheDir(t *testing.T) {
