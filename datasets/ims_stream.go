@@ -63,24 +63,18 @@ func IMSRun(fsys fs.FS, dir string) iter.Seq2[*Snapshot, error] {
 // goes on with the next file if the loop continues. The decoder d must not
 // be used elsewhere while the loop runs.
 func (d *IMSDecoder) Run(fsys fs.FS, dir string) iter.Seq2[*Snapshot, error] {
-	return func(yield func(*Snapshot, error) bool) {
+	list := func() ([]runFile, error) {
 		files, err := IMSFiles(fsys, dir)
 		if err != nil {
-			yield(nil, err)
-			return
+			return nil, err
 		}
-		s := new(Snapshot)
+		run := make([]runFile, len(files))
 		for i, f := range files {
-			if err := d.Load(s, fsys, f.Name); err != nil {
-				if !yield(nil, err) {
-					return
-				}
-				continue
-			}
-			s.Index = i
-			if !yield(s, nil) {
-				return
-			}
+			run[i] = runFile{name: f.Name, index: i}
 		}
+		return run, nil
 	}
+	return snapshotStream(list, func(dst *Snapshot, name string) error {
+		return d.Load(dst, fsys, name)
+	})
 }
