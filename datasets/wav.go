@@ -255,13 +255,11 @@ func (w *wavReader) readData(d *WAVDecoder, info *WAVInfo, start, size int64) ([
 	if frames == 0 {
 		return nil, w.errorf(start+4, "empty data chunk")
 	}
+	// Nothing is sized from the claim: the channels grow by append as
+	// blocks of at most 64 KiB arrive.
 	chans := make([][]float64, info.Channels)
-	initial := int(min(frames, 1<<16))
-	for c := range chans {
-		chans[c] = make([]float64, 0, initial)
-	}
-	const blockFrames = 4096
-	buf := make([]byte, int(min(frames, blockFrames))*int(align))
+	blockFrames := max(1, (64<<10)/align)
+	buf := make([]byte, min(frames, blockFrames)*align)
 	bps := info.Bits / 8
 	for done := int64(0); done < frames; {
 		k := min(frames-done, blockFrames)
