@@ -2,8 +2,10 @@ package datasets
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -63,6 +65,83 @@ func BenchmarkIMSDecodeStrconv(b *testing.B) {
 					b.Fatal(err)
 				}
 				cols[j] = append(cols[j], v)
+			}
+		}
+	}
+}
+
+// BenchmarkIMSRun streams the ten real test-1 snapshots (11 MB of text) per
+// op with IMSRun. Memory stays flat along a run: the buffers are allocated
+// once per run and reused, so B/snapshot and allocs/snapshot (the op's
+// totals divided by the file count) shrink as runs get longer.
+func BenchmarkIMSRun(b *testing.B) {
+	fsys := os.DirFS(testenv.DataDir(b, "ims"))
+	var total int64
+	n := 0
+	for s, err := range IMSRun(fsys, "1st_test") {
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += int64(8 * 7 * s.Len()) // about 7 bytes of text per value
+		n++
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	for i := 0; i < b.N; i++ {
+		for _, err := range IMSRun(fsys, "1st_test") {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.StopTimer()
+	runtime.ReadMemStats(&m1)
+	per := float64(b.N * n)
+	b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/per, "B/snapshot")
+	b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/per, "allocs/snapshot")
+}
+
+// BenchmarkFEMTOAccDecode measures the parse of one real FEMTO acc file
+// (Bearing1_1/acc_00001.csv, 78 kB, microseconds in exponent form), read
+// from the zip once beforehand.
+func BenchmarkFEMTOAccDecode(b *testing.B) {
+	zr := openFEMTOZip(b)
+	name := "Learning_set/Bearing1_1/acc_00001.csv"
+	data, err := fs.ReadFile(zr, name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var d FEMTODecoder
+	var s Snapshot
+	if err := d.DecodeAcc(&s, name, data); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := d.DecodeAcc(&s, name, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFEMTOAccRunZip streams the first 100 acc files of Bearing1_1
+// straight from the zip (inflate included) per op.
+func BenchmarkFEMTOAccRunZip(b *testing.B) {
+	zr := openFEMTOZip(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		for _, err := range FEMTOAccRun(zr, "Learning_set/Bearing1_1") {
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n++; n == 100 {
+				break
 			}
 		}
 	}

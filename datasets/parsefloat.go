@@ -132,37 +132,34 @@ func parseDecimal[T ~string | ~[]byte](s T) (v float64, ok bool) {
 // float64, and one IEEE division by an exact power of ten rounds once.
 func scanPlainDecimal(data []byte, p int) (v float64, end int, ok bool) {
 	n := len(data)
-	neg := false
-	if p < n && data[p] == '-' {
-		neg = true
+	neg := p < n && data[p] == '-'
+	if neg {
 		p++
 	}
 	var mant uint64
-	nd := 0
-	for p < n {
+	start := p
+	for ; p < n; p++ {
 		c := data[p] - '0'
 		if c > 9 {
 			break
 		}
 		mant = mant*10 + uint64(c)
-		nd++
-		p++
 	}
+	nd := p - start
 	frac := 0
 	if p < n && data[p] == '.' {
 		p++
-		for p < n {
+		fstart := p
+		for ; p < n; p++ {
 			c := data[p] - '0'
 			if c > 9 {
 				break
 			}
 			mant = mant*10 + uint64(c)
-			frac++
-			p++
 		}
+		frac = p - fstart
 	}
-	nd += frac
-	if nd == 0 || nd > 15 {
+	if nd+frac == 0 || nd+frac > 15 {
 		return 0, p, false
 	}
 	v = float64(mant)
