@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -273,4 +274,27 @@ func TestTextErrorFormat(t *testing.T) {
 	e.Line = 0
 	assert.Equal(t, "datasets: a.csv: bad", e.Error())
 	assert.True(t, strings.HasPrefix(textErrorf("f", 1, 1, "x %d", 5).Error(), "datasets: f:1: column 1: x 5"))
+}
+
+// TestIMSRunConstantMemory streams the ten real snapshots (8 × 20 480
+// values each): after the first file has sized the buffers, each further
+// file allocates only the few hundred bytes of opening it.
+func TestIMSRunConstantMemory(t *testing.T) {
+	fsys := os.DirFS(testenv.DataDir(t, "ims"))
+	var first, last runtime.MemStats
+	n := 0
+	for s, err := range IMSRun(fsys, "1st_test") {
+		require.NoError(t, err)
+		require.Equal(t, 20480, s.Len())
+		if n == 0 {
+			runtime.ReadMemStats(&first)
+		} else {
+			runtime.ReadMemStats(&last)
+		}
+		n++
+	}
+	require.Equal(t, 10, n)
+	perFile := float64(last.TotalAlloc-first.TotalAlloc) / float64(n-1)
+	t.Logf("%.0f bytes and %.1f allocations per snapshot after the first", perFile, float64(last.Mallocs-first.Mallocs)/float64(n-1))
+	assert.Less(t, perFile, 4096.0, "a snapshot holds 1.3 MB of samples; none of it is reallocated")
 }

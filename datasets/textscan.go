@@ -27,8 +27,10 @@ func readFileInto(fsys fs.FS, name string, buf []byte, limit int64) ([]byte, err
 	}
 	defer f.Close()
 	buf = buf[:0]
-	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= limit {
-		buf = slices.Grow(buf, int(st.Size())+1)
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= limit && int64(cap(buf)) <= st.Size() {
+		// Some slack, so that the slightly larger files of a run do not
+		// each reallocate.
+		buf = slices.Grow(buf, int(min(st.Size()+st.Size()/8+4096, limit+1)))
 	}
 	for {
 		if len(buf) == cap(buf) {
@@ -141,19 +143,23 @@ func (t *numTable) decode(data []byte, line0, ncols int, cols [][]float64) ([][]
 	return cols, nil
 }
 
-// prepare sizes cols for ncols columns of the rows that data probably holds,
-// keeping the capacity already there.
+// prepare sizes cols for ncols columns, keeping the capacity already there.
 func (t *numTable) prepare(data []byte, ncols int, cols [][]float64) [][]float64 {
 	if cap(cols) < ncols {
 		cols = append(cols[:cap(cols)], make([][]float64, ncols-cap(cols))...)
 	}
 	cols = cols[:ncols]
+	// A first use is sized from the first line's length; later uses keep
+	// the capacity they have and grow by append if a file is longer.
 	est := 0
 	if first := firstLineLen(data); first > 0 {
 		est = len(data)/(first+1) + 16
 	}
 	for j := range cols {
-		cols[j] = slices.Grow(cols[j][:0], est)
+		if cap(cols[j]) == 0 {
+			cols[j] = make([]float64, 0, est)
+		}
+		cols[j] = cols[j][:0]
 	}
 	return cols
 }
