@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -149,14 +150,15 @@ func (t *numTable) prepare(data []byte, ncols int, cols [][]float64) [][]float64
 		cols = append(cols[:cap(cols)], make([][]float64, ncols-cap(cols))...)
 	}
 	cols = cols[:ncols]
-	// A first use is sized from the first line's length; later uses keep
-	// the capacity they have and grow by append if a file is longer.
-	est := 0
-	if first := firstLineLen(data); first > 0 {
-		est = len(data)/(first+1) + 16
-	}
+	// A first use is sized by counting lines (a fast byte count); later
+	// uses keep the capacity they have and grow by append if a file is
+	// longer.
+	est := -1
 	for j := range cols {
 		if cap(cols[j]) == 0 {
+			if est < 0 {
+				est = bytes.Count(data, []byte{'\n'}) + 1
+			}
 			cols[j] = make([]float64, 0, est)
 		}
 		cols[j] = cols[j][:0]
