@@ -115,15 +115,15 @@ func (m *Moments) addBlock(x []float64) {
 	}
 	// Pass 1: the block mean, with four partial sums for speed.
 	var s0, s1, s2, s3 float64
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		s0 += x[i]
-		s1 += x[i+1]
-		s2 += x[i+2]
-		s3 += x[i+3]
+	y := x
+	for ; len(y) >= 4; y = y[4:] {
+		s0 += y[0]
+		s1 += y[1]
+		s2 += y[2]
+		s3 += y[3]
 	}
-	for ; i < len(x); i++ {
-		s0 += x[i]
+	for _, v := range y {
+		s0 += v
 	}
 	sum := (s0 + s1) + (s2 + s3)
 	if !isFinite(sum) {
