@@ -75,7 +75,31 @@ func (m *Moments) Add(x float64) {
 		return
 	}
 	a := math.Abs(x)
-	m.merge(1, x, 0, 0, 0, 0, x, x, a, math.Sqrt(a))
+	if m.n == 0 {
+		m.merge(1, x, 0, 0, 0, 0, x, x, a, math.Sqrt(a))
+		return
+	}
+	// merge specialised to one sample (Terriberry's update): one division.
+	n1 := float64(m.n)
+	n := n1 + 1
+	d := (x - m.mean) - m.meanC
+	dn := d / n
+	dn2 := dn * dn
+	t := d * dn * n1
+	m.m4 += t*dn2*(n*n-3*n+3) + 6*dn2*m.m2 - 4*dn*m.m3
+	m.m3 += t*dn*(n-2) - 3*dn*m.m2
+	m.m2 += t
+	s, e := twoSum(m.mean, dn)
+	m.mean, m.meanC = twoSum(s, m.meanC+e)
+	m.n++
+	if x < m.min {
+		m.min = x
+	}
+	if x > m.max {
+		m.max = x
+	}
+	m.sumAbs += a
+	m.sumSqr += math.Sqrt(a)
 }
 
 // AddSlice adds the samples of x in order. The result equals that of
