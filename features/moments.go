@@ -10,16 +10,16 @@ import (
 // 256 float64 values (2 KiB) stay in L1 cache between the two passes.
 const momentsBlock = 256
 
-// Moments accumulates, in one pass over the data, everything TimeFeatures
-// needs: the count, the mean, the sums of squared, cubed and fourth-power
+// Moments accumulates, in one pass over memory (each 256-sample block is
+// read twice while it sits in L1 cache), everything TimeFeatures needs: the count, the mean, the sums of squared, cubed and fourth-power
 // deviations from the mean (M2, M3, M4), the minimum and maximum, and the
 // sums of |x| and √|x|.
 //
 // Central moments are kept as deviations from the running mean and combined
 // with the pairwise update formulas of Chan, Golub & LeVeque (1979) and
 // Pébay (2008, Sandia report SAND2008-6212); Add applies their single-sample
-// special case (Welford 1962, Terriberry 2007). No raw power sums are ever
-// formed, and the mean is carried as an unevaluated sum of two float64
+// special case (Welford 1962, Terriberry 2007). No power sums of the raw
+// samples are ever formed, and the mean is carried as an unevaluated sum of two float64
 // values, so a large DC offset (1e9 plus a unit signal) costs no accuracy in
 // the standard deviation, skewness or kurtosis.
 //
