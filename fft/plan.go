@@ -1,15 +1,23 @@
 package fft
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
-// Plan is a complex discrete Fourier transform of one length. It is
-// immutable and safe for concurrent use.
+// Plan is a complex discrete Fourier transform of one length n ≥ 1.
+//
+// Lengths whose prime factors are all at most 31 run as a mixed-radix
+// Stockham autosort transform (radix 4, 2, 3, 5 and a generic odd radix)
+// with precomputed twiddles; other lengths use Bluestein's chirp-z
+// algorithm on a 2,3,5-smooth inner length, so every n costs O(n log n).
+//
+// A Plan is immutable and safe for concurrent use by many goroutines.
+// Scratch space comes from a per-plan pool, so transforms do not allocate
+// in steady state.
 type Plan struct {
-	n  int
-	tw []complex128 // tw[k] = exp(-2πi k/n)
+	n      int
+	stages []stage     // mixed-radix passes, when blue is nil
+	blue   *bluestein  // Bluestein transform for lengths with a large prime factor
+	work   int         // scratch length needed by exec
+	pool   scratchPool // scratch buffers of length work
 }
 
 // NewPlan returns a complex transform plan for length n. It panics if n < 1.
@@ -17,59 +25,106 @@ func NewPlan(n int) *Plan {
 	if n < 1 {
 		panic(fmt.Sprintf("fft: invalid length %d", n))
 	}
-	p := &Plan{n: n, tw: make([]complex128, n)}
-	for k := range p.tw {
-		s, c := math.Sincos(-2 * math.Pi * float64(k) / float64(n))
-		p.tw[k] = complex(c, s)
+	p := &Plan{n: n, work: n}
+	if radices, ok := factorize(n); ok {
+		p.stages = newStages(n, radices)
+	} else {
+		p.blue = newBluestein(n)
+		p.work = p.blue.workLen()
 	}
+	p.pool.n = p.work
 	return p
 }
 
 // Len returns the transform length n.
 func (p *Plan) Len() int { return p.n }
 
-// Forward computes the unnormalised forward transform of src into dst and
-// returns dst. A nil dst is allocated. dst may be src (in place); len(src)
-// and a non-nil dst must have length n, or Forward panics.
+// Forward computes the unnormalised forward transform
+// X[k] = Σ_j x[j]·exp(-2πi·jk/n) of src into dst and returns dst. A nil dst
+// is allocated. dst may be src (in place) but must not otherwise overlap
+// it. Forward panics unless len(src) and a non-nil dst have length n.
 func (p *Plan) Forward(dst, src []complex128) []complex128 {
-	return p.transform(dst, src, false)
+	dst = p.checkLen(dst, len(src))
+	buf := p.pool.get()
+	p.exec(dst, src, *buf)
+	p.pool.put(buf)
+	return dst
 }
 
-// Inverse computes the inverse transform of src, scaled by 1/n, into dst and
-// returns dst, with the same rules as Forward.
+// Inverse computes the inverse transform x[j] = (1/n)·Σ_k X[k]·exp(2πi·jk/n)
+// of src into dst and returns dst, with the same rules as Forward.
 func (p *Plan) Inverse(dst, src []complex128) []complex128 {
-	return p.transform(dst, src, true)
+	dst = p.checkLen(dst, len(src))
+	buf := p.pool.get()
+	work := *buf
+	// The inverse is conj(DFT(conj(x)))/n: conjugate on the way in, and
+	// conjugate and scale on the way out.
+	in := p.inputBuf(dst, work)
+	for i, v := range src {
+		in[i] = complex(real(v), -imag(v))
+	}
+	p.exec(dst, in, work)
+	f := 1 / float64(p.n)
+	for i, v := range dst {
+		dst[i] = complex(real(v)*f, -imag(v)*f)
+	}
+	p.pool.put(buf)
+	return dst
 }
 
-// transform is a direct O(n²) DFT, a placeholder until the fast kernels land.
-func (p *Plan) transform(dst, src []complex128, inverse bool) []complex128 {
-	n := p.n
-	if len(src) != n {
-		panic(fmt.Sprintf("fft: source length %d, plan length %d", len(src), n))
+// checkLen panics on a source of the wrong length and returns dst, or a
+// new slice when dst is nil.
+func (p *Plan) checkLen(dst []complex128, nsrc int) []complex128 {
+	if nsrc != p.n {
+		panic(fmt.Sprintf("fft: source length %d, plan length %d", nsrc, p.n))
 	}
 	if dst == nil {
-		dst = make([]complex128, n)
-	} else if len(dst) != n {
-		panic(fmt.Sprintf("fft: destination length %d, plan length %d", len(dst), n))
+		return make([]complex128, p.n)
 	}
-	tmp := make([]complex128, n)
-	for k := 0; k < n; k++ {
-		var s complex128
-		for j := 0; j < n; j++ {
-			w := p.tw[(j*k)%n]
-			if inverse {
-				w = complex(real(w), -imag(w))
-			}
-			s += src[j] * w
-		}
-		tmp[k] = s
+	if len(dst) != p.n {
+		panic(fmt.Sprintf("fft: destination length %d, plan length %d", len(dst), p.n))
 	}
-	if inverse {
-		inv := 1 / float64(n)
-		for k := range tmp {
-			tmp[k] *= complex(inv, 0)
-		}
-	}
-	copy(dst, tmp)
 	return dst
+}
+
+// inputBuf returns the buffer, dst or work[:n], into which a caller that
+// prepares the input of exec (conjugating, packing) should write it so that
+// exec(dst, buf, work) needs no extra copy.
+func (p *Plan) inputBuf(dst, work []complex128) []complex128 {
+	if p.blue == nil && len(p.stages)%2 == 1 {
+		return work[:p.n]
+	}
+	return dst[:p.n]
+}
+
+// exec writes the forward DFT of src into dst. src may be dst or, when
+// obtained from inputBuf, work; otherwise it is left unchanged. work must
+// have length p.work and must not alias dst.
+func (p *Plan) exec(dst, src, work []complex128) {
+	if p.blue != nil {
+		p.blue.exec(dst, src, work)
+		return
+	}
+	n := p.n
+	dst, src, work = dst[:n], src[:n], work[:n]
+	np := len(p.stages)
+	if np == 0 {
+		copy(dst, src)
+		return
+	}
+	// Pass i writes dst when np-1-i is even, so the last pass lands in dst.
+	// An odd count writes dst first, which must not clobber the input.
+	if np%2 == 1 && &src[0] == &dst[0] {
+		copy(work, src)
+		src = work
+	}
+	in := src
+	for i := range p.stages {
+		out := work
+		if (np-1-i)%2 == 0 {
+			out = dst
+		}
+		p.stages[i].apply(out, in)
+		in = out
+	}
 }

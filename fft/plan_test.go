@@ -1,0 +1,145 @@
+package fft
+
+import (
+	"fmt"
+	"math"
+	"math/cmplx"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPlanMatchesDFT(t *testing.T) {
+	for _, n := range testLengths() {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			p := NewPlan(n)
+			require.Equal(t, n, p.Len())
+			x := randComplex(n, uint64(n))
+			orig := append([]complex128(nil), x...)
+			bins := someBins(n, n)
+			scale, tol := l2(x), dftTol(n)
+
+			got := p.Forward(nil, x)
+			require.Equal(t, orig, x, "Forward modified its source")
+			want := refDFT(x, bins, -1)
+			for i, k := range bins {
+				assert.InDelta(t, 0, cmplx.Abs(got[k]-want[i])/scale, tol, "forward bin %d", k)
+			}
+
+			inv := p.Inverse(nil, x)
+			require.Equal(t, orig, x, "Inverse modified its source")
+			want = refDFT(x, bins, 1)
+			for i, k := range bins {
+				assert.InDelta(t, 0, cmplx.Abs(inv[k]*complex(float64(n), 0)-want[i])/scale, tol, "inverse bin %d", k)
+			}
+		})
+	}
+}
+
+func TestPlanInPlace(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 8, 16, 32, 12, 45, 97, 1000, 2048, 4097} {
+		p := NewPlan(n)
+		x := randComplex(n, 3)
+		want := p.Forward(nil, x)
+		y := append([]complex128(nil), x...)
+		got := p.Forward(y, y)
+		assert.Equal(t, want, got, "n=%d forward in place", n)
+		wantInv := p.Inverse(nil, x)
+		y = append(y[:0], x...)
+		got = p.Inverse(y, y)
+		assert.Equal(t, wantInv, got, "n=%d inverse in place", n)
+	}
+}
+
+func TestPlanReusesDst(t *testing.T) {
+	p := NewPlan(48)
+	dst := make([]complex128, 48)
+	got := p.Forward(dst, randComplex(48, 1))
+	assert.Same(t, &dst[0], &got[0])
+	got = p.Inverse(dst, randComplex(48, 2))
+	assert.Same(t, &dst[0], &got[0])
+}
+
+func TestPlanPanics(t *testing.T) {
+	for _, n := range []int{0, -1, math.MinInt} {
+		assert.Panics(t, func() { NewPlan(n) }, "NewPlan(%d)", n)
+		assert.Panics(t, func() { NewRealPlan(n) }, "NewRealPlan(%d)", n)
+	}
+	p := NewPlan(8)
+	assert.Panics(t, func() { p.Forward(nil, make([]complex128, 7)) })
+	assert.Panics(t, func() { p.Forward(make([]complex128, 9), make([]complex128, 8)) })
+	assert.Panics(t, func() { p.Inverse(nil, make([]complex128, 9)) })
+	assert.Panics(t, func() { p.Inverse(make([]complex128, 7), make([]complex128, 8)) })
+}
+
+// TestPlanNonFinite checks that NaN and Inf propagate and never hang or
+// crash, for a Stockham and a Bluestein length.
+func TestPlanNonFinite(t *testing.T) {
+	for _, n := range []int{64, 60, 1009} {
+		p := NewPlan(n)
+		x := randComplex(n, 5)
+		x[3] = complex(math.NaN(), 0)
+		y := p.Forward(nil, x)
+		for k, v := range y {
+			require.True(t, cmplx.IsNaN(v), "n=%d bin %d = %v, want NaN", n, k, v)
+		}
+		x[3] = complex(math.Inf(1), 0)
+		y = p.Inverse(nil, x)
+		assert.True(t, cmplx.IsInf(y[0]) || cmplx.IsNaN(y[0]), "n=%d: %v", n, y[0])
+	}
+}
+
+func TestFactorize(t *testing.T) {
+	for n := 1; n <= 2000; n++ {
+		r, ok := factorize(n)
+		if !ok {
+			continue
+		}
+		prod := 1
+		for _, f := range r {
+			require.LessOrEqual(t, f, maxOddRadix)
+			prod *= f
+		}
+		require.Equal(t, n, prod, "radices %v", r)
+	}
+	_, ok := factorize(37)
+	assert.False(t, ok)
+	_, ok = factorize(2 * 3 * 31)
+	assert.True(t, ok)
+}
+
+func TestSmoothAtLeast(t *testing.T) {
+	for n := 1; n <= 5000; n++ {
+		m := smoothAtLeast(n)
+		require.GreaterOrEqual(t, m, n)
+		r := m
+		for _, f := range []int{2, 3, 5} {
+			for r%f == 0 {
+				r /= f
+			}
+		}
+		require.Equal(t, 1, r, "%d is not 5-smooth", m)
+		for k := n; k < m; k++ {
+			q := k
+			for _, f := range []int{2, 3, 5} {
+				for q%f == 0 {
+					q /= f
+				}
+			}
+			require.NotEqual(t, 1, q, "smoothAtLeast(%d)=%d but %d is smooth", n, m, k)
+		}
+	}
+}
+
+func TestExpi(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 12, 360, 1000, 1 << 20} {
+		for k := -n; k <= 2*n; k += 1 + n/97 {
+			s, c := math.Sincos(-2 * math.Pi * float64(k) / float64(n))
+			assert.InDelta(t, 0, cmplx.Abs(expi(k, n)-complex(c, s)), 1e-15*(1+math.Abs(float64(k)/float64(n))), "expi(%d,%d)", k, n)
+		}
+	}
+	assert.Equal(t, complex(0, -1), expi(1, 4))
+	assert.Equal(t, complex(-1, 0), expi(2, 4))
+	assert.Equal(t, complex(0, 1), expi(3, 4))
+}

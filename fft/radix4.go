@@ -1,0 +1,44 @@
+package fft
+
+// bfly4 is the 4-point forward DFT.
+func bfly4(a0, a1, a2, a3 complex128) (y0, y1, y2, y3 complex128) {
+	t0, t1 := a0+a2, a0-a2
+	t2, t3 := a1+a3, mulNegI(a1-a3)
+	return t0 + t2, t1 + t3, t0 - t2, t1 - t3
+}
+
+// pass4 is a radix-4 Stockham pass; see stage.
+func pass4(y, x, tw []complex128, s, m int) {
+	switch {
+	case m == 1: // last pass: no twiddles, four blocks of s
+		x0, x1, x2, x3 := x[:s], x[s:2*s], x[2*s:3*s], x[3*s:4*s]
+		y0, y1, y2, y3 := y[:s], y[s:2*s], y[2*s:3*s], y[3*s:4*s]
+		x1, x2, x3 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)]
+		y0, y1, y2, y3 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)]
+		for q := range x0 {
+			y0[q], y1[q], y2[q], y3[q] = bfly4(x0[q], x1[q], x2[q], x3[q])
+		}
+	case s == 1: // first pass: one butterfly per p
+		x0, x1, x2, x3 := x[:m], x[m:2*m], x[2*m:3*m], x[3*m:4*m]
+		x1, x2, x3 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)]
+		for p := range x0 {
+			w := tw[3*p : 3*p+3 : 3*p+3]
+			o := y[4*p : 4*p+4 : 4*p+4]
+			b0, b1, b2, b3 := bfly4(x0[p], x1[p], x2[p], x3[p])
+			o[0], o[1], o[2], o[3] = b0, b1*w[0], b2*w[1], b3*w[2]
+		}
+	default:
+		for p := 0; p < m; p++ {
+			w1, w2, w3 := tw[3*p], tw[3*p+1], tw[3*p+2]
+			xp, yp := x[s*p:], y[4*s*p:]
+			x0, x1, x2, x3 := xp[:s], xp[s*m:s*m+s], xp[2*s*m:2*s*m+s], xp[3*s*m:3*s*m+s]
+			y0, y1, y2, y3 := yp[:s], yp[s:2*s], yp[2*s:3*s], yp[3*s:4*s]
+			x1, x2, x3 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)]
+			y0, y1, y2, y3 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)]
+			for q := range x0 {
+				b0, b1, b2, b3 := bfly4(x0[q], x1[q], x2[q], x3[q])
+				y0[q], y1[q], y2[q], y3[q] = b0, b1*w1, b2*w2, b3*w3
+			}
+		}
+	}
+}

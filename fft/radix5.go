@@ -1,0 +1,56 @@
+package fft
+
+// Radix-5 constants: cos and sin of 2π/5 and 4π/5.
+const (
+	cos72  = 0.309016994374947424102293417182819059
+	cos144 = -0.809016994374947424102293417182819059
+	sin72  = 0.951056516295153572116439333379382143
+	sin144 = 0.587785252292473129168705954639072769
+)
+
+// bfly5 is the 5-point forward DFT.
+func bfly5(a0, a1, a2, a3, a4 complex128) (y0, y1, y2, y3, y4 complex128) {
+	t1, t2 := a1+a4, a2+a3
+	u1, u2 := a1-a4, a2-a3
+	b1 := a0 + scaleC(t1, cos72) + scaleC(t2, cos144)
+	b2 := a0 + scaleC(t1, cos144) + scaleC(t2, cos72)
+	d1 := mulNegI(scaleC(u1, sin72) + scaleC(u2, sin144))
+	d2 := mulNegI(scaleC(u1, sin144) - scaleC(u2, sin72))
+	return a0 + t1 + t2, b1 + d1, b2 + d2, b2 - d2, b1 - d1
+}
+
+// pass5 is a radix-5 Stockham pass; see stage.
+func pass5(y, x, tw []complex128, s, m int) {
+	switch {
+	case m == 1:
+		x0, x1, x2, x3, x4 := x[:s], x[s:2*s], x[2*s:3*s], x[3*s:4*s], x[4*s:5*s]
+		x1, x2, x3, x4 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)]
+		y0, y1, y2, y3, y4 := y[:s], y[s:2*s], y[2*s:3*s], y[3*s:4*s], y[4*s:5*s]
+		y0, y1, y2, y3, y4 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)]
+		for q := range x0 {
+			y0[q], y1[q], y2[q], y3[q], y4[q] = bfly5(x0[q], x1[q], x2[q], x3[q], x4[q])
+		}
+	case s == 1:
+		x0, x1, x2, x3, x4 := x[:m], x[m:2*m], x[2*m:3*m], x[3*m:4*m], x[4*m:5*m]
+		x1, x2, x3, x4 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)]
+		for p := range x0 {
+			w := tw[4*p : 4*p+4 : 4*p+4]
+			o := y[5*p : 5*p+5 : 5*p+5]
+			b0, b1, b2, b3, b4 := bfly5(x0[p], x1[p], x2[p], x3[p], x4[p])
+			o[0], o[1], o[2], o[3], o[4] = b0, b1*w[0], b2*w[1], b3*w[2], b4*w[3]
+		}
+	default:
+		for p := 0; p < m; p++ {
+			w1, w2, w3, w4 := tw[4*p], tw[4*p+1], tw[4*p+2], tw[4*p+3]
+			xp, yp := x[s*p:], y[5*s*p:]
+			x0, x1, x2, x3, x4 := xp[:s], xp[s*m:s*m+s], xp[2*s*m:2*s*m+s], xp[3*s*m:3*s*m+s], xp[4*s*m:4*s*m+s]
+			x1, x2, x3, x4 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)]
+			y0, y1, y2, y3, y4 := yp[:s], yp[s:2*s], yp[2*s:3*s], yp[3*s:4*s], yp[4*s:5*s]
+			y0, y1, y2, y3, y4 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)]
+			for q := range x0 {
+				b0, b1, b2, b3, b4 := bfly5(x0[q], x1[q], x2[q], x3[q], x4[q])
+				y0[q], y1[q], y2[q], y3[q], y4[q] = b0, b1*w1, b2*w2, b3*w3, b4*w4
+			}
+		}
+	}
+}

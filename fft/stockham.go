@@ -1,0 +1,68 @@
+package fft
+
+// A stage is one pass of the Stockham autosort transform (decimation in
+// frequency). With sub-transform length l = r·m and stride s, it reads the
+// r inputs x[q+s·(p+k·m)], k = 0..r-1, applies an r-point DFT, multiplies
+// output j by exp(-2πi·j·p/l) and writes it to y[q+s·(r·p+j)], for every
+// p < m and q < s. Passes alternate between two buffers and the result
+// lands in natural order, so no bit reversal is needed.
+type stage struct {
+	r, s, m int
+	// tw holds the twiddles of the pass, r-1 per p:
+	// tw[p·(r-1)+j-1] = exp(-2πi·j·p/(r·m)). It is empty when m == 1.
+	tw []complex128
+	// cos and sin hold cos(2πl/r) and sin(2πl/r), l < r, for the generic
+	// odd-radix pass; nil otherwise.
+	cos, sin []float64
+}
+
+// newStages builds the passes for the given radices of n.
+func newStages(n int, radices []int) []stage {
+	st := make([]stage, len(radices))
+	s := 1
+	for i, r := range radices {
+		m := n / (s * r)
+		g := stage{r: r, s: s, m: m}
+		if m > 1 {
+			g.tw = make([]complex128, m*(r-1))
+			for p := 0; p < m; p++ {
+				for j := 1; j < r; j++ {
+					g.tw[p*(r-1)+j-1] = expi(j*p*s, n)
+				}
+			}
+		}
+		if r > 5 {
+			g.cos = make([]float64, r)
+			g.sin = make([]float64, r)
+			for l := range g.cos {
+				w := expi(l, r)
+				g.cos[l], g.sin[l] = real(w), -imag(w)
+			}
+		}
+		st[i] = g
+		s *= r
+	}
+	return st
+}
+
+// apply runs the pass from x into y; both have length r·s·m.
+func (g *stage) apply(y, x []complex128) {
+	switch g.r {
+	case 2:
+		pass2(y, x, g.tw, g.s, g.m)
+	case 3:
+		pass3(y, x, g.tw, g.s, g.m)
+	case 4:
+		pass4(y, x, g.tw, g.s, g.m)
+	case 5:
+		pass5(y, x, g.tw, g.s, g.m)
+	default:
+		passOdd(y, x, g)
+	}
+}
+
+// mulNegI returns -i·z.
+func mulNegI(z complex128) complex128 { return complex(imag(z), -real(z)) }
+
+// scaleC returns z·f for real f without the cost of a complex product.
+func scaleC(z complex128, f float64) complex128 { return complex(real(z)*f, imag(z)*f) }
