@@ -1,0 +1,129 @@
+package datasets
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/spindle-pdm/spindle/datasets/matfile"
+)
+
+// CWRURecord is one CWRU Bearing Data Center record: acceleration in g from
+// the drive-end (DE), fan-end (FE) and base (BA) accelerometers.
+type CWRURecord struct {
+	// Info is the record's catalogue entry.
+	Info CWRUInfo
+	// Rate is the sampling rate in Hz, from the catalogue.
+	Rate float64
+	// RPM is the shaft speed in rev/min: the file's RPM variable when it
+	// has one (RPMFromFile), otherwise the catalogue's nominal speed.
+	RPM         float64
+	RPMFromFile bool
+	// DE, FE and BA are the accelerometer channels in g; nil when the file
+	// lacks that channel (records 3001-3008 hold DE only, the normal
+	// baseline DE and FE).
+	DE, FE, BA []float64
+}
+
+// LoadCWRU reads a CWRU record from fsys. The record number comes from the
+// base name ("12k_drive_end/130.mat" is record 130) and must be in
+// CWRUCatalog, which supplies the sampling rate and fault. Channels are the
+// variables named X<number>_DE_time, _FE_time, _BA_time; when the record's
+// own number is absent a single variable with the suffix is used, as in
+// 3001.mat, whose channel is X056_DE_time. Values must be finite.
+func LoadCWRU(fsys fs.FS, name string) (*CWRURecord, error) {
+	base := strings.TrimSuffix(path.Base(name), ".mat")
+	number, err := strconv.Atoi(base)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: %s: CWRU file names are record numbers, like 105.mat", name)
+	}
+	info, ok := LookupCWRU(number)
+	if !ok {
+		return nil, fmt.Errorf("datasets: %s: record %d is not in the CWRU catalogue", name, number)
+	}
+	f, err := matfile.Open(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: %w", err)
+	}
+	rec := &CWRURecord{Info: info, Rate: info.Rate, RPM: info.NominalRPM}
+	prefix := fmt.Sprintf("X%03d", number)
+	for _, ch := range []struct {
+		suffix string
+		dst    *[]float64
+	}{{"_DE_time", &rec.DE}, {"_FE_time", &rec.FE}, {"_BA_time", &rec.BA}} {
+		v, err := pickVar(f, prefix, ch.suffix)
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s: %w", name, err)
+		}
+		if v == nil {
+			continue
+		}
+		if *ch.dst, err = signal(v); err != nil {
+			return nil, fmt.Errorf("datasets: %s: %w", name, err)
+		}
+	}
+	if rec.DE == nil && rec.FE == nil && rec.BA == nil {
+		return nil, fmt.Errorf("datasets: %s: no *_DE_time, *_FE_time or *_BA_time variable", name)
+	}
+	v, err := pickVar(f, prefix, "RPM")
+	if err != nil {
+		return nil, fmt.Errorf("datasets: %s: %w", name, err)
+	}
+	if v != nil {
+		rpm, err := positive(v)
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s: %w", name, err)
+		}
+		rec.RPM, rec.RPMFromFile = rpm, true
+	}
+	return rec, nil
+}
+
+// pickVar returns the variable prefix+suffix, or else the only variable
+// whose name ends in suffix, or nil when there is none.
+func pickVar(f *matfile.File, prefix, suffix string) (*matfile.Var, error) {
+	if v, ok := f.Var(prefix + suffix); ok {
+		return v, nil
+	}
+	var found *matfile.Var
+	for _, v := range f.Vars {
+		if strings.HasSuffix(v.Name, suffix) {
+			if found != nil {
+				return nil, fmt.Errorf("variables %q and %q both end in %q and neither is %s%s", found.Name, v.Name, suffix, prefix, suffix)
+			}
+			found = v
+		}
+	}
+	return found, nil
+}
+
+// signal returns the values of a real, non-empty, finite numeric vector.
+func signal(v *matfile.Var) ([]float64, error) {
+	if !v.Numeric() || v.Complex {
+		return nil, fmt.Errorf("variable %q is %s, not a real numeric vector", v.Name, v.Class)
+	}
+	if len(v.Real) == 0 || len(v.Dims) != 2 || (v.Dims[0] != 1 && v.Dims[1] != 1) {
+		return nil, fmt.Errorf("variable %q has dims %v, not a non-empty vector", v.Name, v.Dims)
+	}
+	for i, x := range v.Real {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, fmt.Errorf("variable %q: sample %d is %v", v.Name, i, x)
+		}
+	}
+	return v.Real, nil
+}
+
+// positive returns the value of a finite positive scalar.
+func positive(v *matfile.Var) (float64, error) {
+	x, err := v.Scalar()
+	if err != nil {
+		return 0, err
+	}
+	if !(x > 0) || math.IsInf(x, 0) {
+		return 0, fmt.Errorf("variable %q is %v, not a positive number", v.Name, x)
+	}
+	return x, nil
+}

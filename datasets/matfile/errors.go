@@ -1,0 +1,55 @@
+package matfile
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrUnsupported is wrapped by the errors for valid MAT-file content this
+// package does not read: Level 4 and version 7.3 (HDF5) files, sparse
+// arrays, objects and function handles.
+var ErrUnsupported = errors.New("unsupported MAT-file content")
+
+// ErrNotMAT is wrapped by the error for input that is not a MAT-file at all.
+var ErrNotMAT = errors.New("not a MAT-file")
+
+// A FormatError describes malformed or unsupported content: which file,
+// where, and what was wrong.
+type FormatError struct {
+	// File is the name given to Open, or "" for Decode.
+	File string
+	// Offset is the byte offset in the file of the element at fault. Inside
+	// a compressed element it is the offset of that compressed element, and
+	// Inflated is the offset within its decompressed bytes.
+	Offset   int64
+	Inflated int64 // -1 outside compressed elements
+	// Var is the (dotted) path of the variable being read, when known.
+	Var string
+	// Msg says what was wrong.
+	Msg string
+	// Err is an underlying cause (ErrUnsupported, ErrNotMAT, an I/O or zlib
+	// error), or nil.
+	Err error
+}
+
+func (e *FormatError) Error() string {
+	s := "matfile: "
+	if e.File != "" {
+		s += e.File + ": "
+	}
+	s += fmt.Sprintf("offset %d", e.Offset)
+	if e.Inflated >= 0 {
+		s += fmt.Sprintf(" (byte %d of its decompressed data)", e.Inflated)
+	}
+	if e.Var != "" {
+		s += fmt.Sprintf(": variable %q", e.Var)
+	}
+	s += ": " + e.Msg
+	if e.Err != nil && e.Err != ErrUnsupported && e.Err != ErrNotMAT {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying cause.
+func (e *FormatError) Unwrap() error { return e.Err }
