@@ -141,7 +141,7 @@ func (k *Kurtogram) Compute(dst *KurtogramResult, x []float64) (*KurtogramResult
 			}
 		}
 	}
-	dst.Best = k.best(dst)
+	dst.Best = dst.BestBand(0, 0)
 	return dst, nil
 }
 
@@ -181,14 +181,26 @@ func (k *Kurtogram) ternary(row []float64, at int, x []complex128, floor float64
 	}
 }
 
-// best returns the band of greatest kurtosis, scanning the kurtogram as
-// Antoni's max_IJ scans his replicated matrix: column by column from 0 Hz,
-// top row first, keeping the first maximum.
-func (k *Kurtogram) best(r *KurtogramResult) KurtogramBand {
-	cols := 3 << k.levels
+// BestBand returns the band of greatest kurtosis among the bands whose
+// width w satisfies minWidth ≤ w ≤ maxWidth Hz (maxWidth ≤ 0: no upper
+// limit); BestBand(0, 0) is Best. Narrow bands are poor carriers for
+// envelope analysis (a band should span a few multiples of the highest
+// fault frequency sought, to hold its sidebands), and a maxWidth below
+// Rate/2 leaves out the raw signal (level 0), whose real-signal kurtosis
+// (excess over 3) is not comparable with the complex-envelope kurtosis
+// (excess over 2) of the bands. The kurtogram is scanned as Antoni's max_IJ
+// scans his replicated matrix: from 0 Hz up, the widest band first, keeping
+// the first maximum. If no row qualifies, the level-0 band (the whole
+// signal) is returned.
+func (r *KurtogramResult) BestBand(minWidth, maxWidth float64) KurtogramBand {
+	cols := 3 * len(r.Kurtosis[len(r.Kurtosis)-1])
 	bi, bj, bv := 0, 0, math.Inf(-1)
 	for c := 0; c < cols; c++ {
 		for i, row := range r.Kurtosis {
+			w := r.Rate / 2 / float64(len(row))
+			if w < minWidth*(1-1e-12) || (maxWidth > 0 && w > maxWidth*(1+1e-12)) {
+				continue
+			}
 			j := c * len(row) / cols
 			if v := row[j]; v > bv {
 				bi, bj, bv = i, j, v

@@ -160,3 +160,33 @@ func TestKurtogramBadInput(t *testing.T) {
 	}
 	assert.Equal(t, 0, r.Best.Row)
 }
+
+func TestKurtogramBestBandWidthLimits(t *testing.T) {
+	x := syntheticBearing(1<<14, 1000, 0.05, 300, 0.3, 2)
+	r, err := FastKurtogram(x, 1000, 4)
+	require.NoError(t, err)
+	assert.Equal(t, r.Best, r.BestBand(0, 0))
+	// Brute force over the rows allowed.
+	for _, lim := range [][2]float64{{100, 0}, {0, 200}, {60, 130}, {1000, 0}} {
+		b := r.BestBand(lim[0], lim[1])
+		want := math.Inf(-1)
+		for _, row := range r.Kurtosis {
+			w := 500 / float64(len(row))
+			if w < lim[0] || (lim[1] > 0 && w > lim[1]) {
+				continue
+			}
+			for _, v := range row {
+				want = math.Max(want, v)
+			}
+		}
+		if math.IsInf(want, -1) {
+			assert.Equal(t, 0, b.Row, "no row qualifies: level 0")
+			continue
+		}
+		assert.Equal(t, want, b.Kurtosis, "limits %v", lim)
+		assert.GreaterOrEqual(t, b.Width, lim[0])
+		if lim[1] > 0 {
+			assert.LessOrEqual(t, b.Width, lim[1])
+		}
+	}
+}
