@@ -36,11 +36,12 @@ type Kurtogram struct {
 	rate   float64
 
 	h, g, h1, h2, h3 []complex128
+	g17              []complex128 // g with a zero tap appended, as long as h
 
 	in   []complex128
 	lo   [][]complex128 // lo[d], hi[d]: the two halves at depth d+1
 	hi   [][]complex128
-	tern []complex128
+	tern [3][]complex128
 }
 
 // KurtogramResult is a fast kurtogram and its best band.
@@ -88,6 +89,7 @@ func NewKurtogram(levels int, rate float64) *Kurtogram {
 	}
 	k := &Kurtogram{levels: levels, rate: rate}
 	k.h, k.g, k.h1, k.h2, k.h3 = kurtogramFilters()
+	k.g17 = append(append([]complex128(nil), k.g...), 0)
 	return k
 }
 
@@ -149,8 +151,8 @@ func (k *Kurtogram) Compute(dst *KurtogramResult, x []float64) (*KurtogramResult
 // kurtosis of both halves (and of their ternary splits) and recurses.
 func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, floor float64) {
 	n := len(x) / 2
-	a := firDecimate(k.lo[depth][:n], x, k.h, 2)
-	d := firDecimate(k.hi[depth][:n], x, k.g, 2)
+	a, d := k.lo[depth][:n], k.hi[depth][:n]
+	firDecimate2(a, d, x, k.h, k.g17, 2)
 	// Shift the high band down to [0, rate/2] of the decimated rate.
 	for j := 0; j < n; j += 2 {
 		d[j] = -d[j]
@@ -174,8 +176,9 @@ func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, 
 // row[at:at+3].
 func (k *Kurtogram) ternary(row []float64, at int, x []complex128, floor float64) {
 	n := len(x) / 3
-	for b, f := range [3][]complex128{k.h1, k.h2, k.h3} {
-		c := firDecimate(k.tern[:n], x, f, 3)
+	t := [3][]complex128{k.tern[0][:n], k.tern[1][:n], k.tern[2][:n]}
+	firDecimate3(t[0], t[1], t[2], x, k.h1, k.h2, k.h3, 3)
+	for b, c := range t {
 		// Antoni's code drops len(h)-1 samples here too.
 		row[at+b] = kurtosisComplex(c, len(k.h)-1, floor)
 	}
@@ -278,7 +281,9 @@ func (k *Kurtogram) grow(n int) {
 		k.lo[d] = make([]complex128, m)
 		k.hi[d] = make([]complex128, m)
 	}
-	k.tern = make([]complex128, n/3)
+	for b := range k.tern {
+		k.tern[b] = make([]complex128, n/3)
+	}
 }
 
 // FastKurtogram is a one-off fast kurtogram of x sampled at rate Hz with
@@ -349,27 +354,53 @@ func fir1(order int, wc float64) []float64 {
 	return b
 }
 
-// firDecimate writes into dst[j], j < len(x)/m, the causal FIR output
-// Σ_k h[k]·x[i−k] (x zero before its start) at i = j·m + m − 1, which is
-// MATLAB's y = filter(h, 1, x); y(m:m:end).
-func firDecimate(dst, x, h []complex128, m int) []complex128 {
-	n := len(x) / m
-	dst = dst[:n]
-	for j := range dst {
+// firDecimate2 runs two filters of equal length over x with decimation by
+// m (see firDecimate3), sharing the loads of x.
+func firDecimate2(d0, d1, x, h0, h1 []complex128, m int) {
+	last := len(h0) - 1
+	h1 = h1[:len(h0)]
+	for j := range d0[:len(x)/m] {
 		i := j*m + m - 1
-		var sr, si float64
-		kmax := len(h) - 1
-		if i < kmax {
-			kmax = i
+		k0 := max(0, last-i) // taps that reach before the signal's start see zeros
+		xs := x[i-last+k0 : i+1]
+		var r0, i0, r1, i1 float64
+		for t, xv := range xs {
+			k := last - k0 - t
+			a, b := h0[k], h1[k]
+			xr, xi := real(xv), imag(xv)
+			r0 += real(a)*xr - imag(a)*xi
+			i0 += real(a)*xi + imag(a)*xr
+			r1 += real(b)*xr - imag(b)*xi
+			i1 += real(b)*xi + imag(b)*xr
 		}
-		for k := 0; k <= kmax; k++ {
-			hv, xv := h[k], x[i-k]
-			sr += real(hv)*real(xv) - imag(hv)*imag(xv)
-			si += real(hv)*imag(xv) + imag(hv)*real(xv)
-		}
-		dst[j] = complex(sr, si)
+		d0[j], d1[j] = complex(r0, i0), complex(r1, i1)
 	}
-	return dst
+}
+
+// firDecimate3 writes into dN[j], j < len(x)/m, the causal FIR output
+// Σ_k hN[k]·x[i−k] (x zero before its start) at i = j·m + m − 1 for three
+// filters of equal length: MATLAB's y = filter(hN, 1, x); y(m:m:end).
+func firDecimate3(d0, d1, d2, x, h0, h1, h2 []complex128, m int) {
+	last := len(h0) - 1
+	h1, h2 = h1[:len(h0)], h2[:len(h0)]
+	for j := range d0[:len(x)/m] {
+		i := j*m + m - 1
+		k0 := max(0, last-i)
+		xs := x[i-last+k0 : i+1]
+		var r0, i0, r1, i1, r2, i2 float64
+		for t, xv := range xs {
+			k := last - k0 - t
+			a, b, c := h0[k], h1[k], h2[k]
+			xr, xi := real(xv), imag(xv)
+			r0 += real(a)*xr - imag(a)*xi
+			i0 += real(a)*xi + imag(a)*xr
+			r1 += real(b)*xr - imag(b)*xi
+			i1 += real(b)*xi + imag(b)*xr
+			r2 += real(c)*xr - imag(c)*xi
+			i2 += real(c)*xi + imag(c)*xr
+		}
+		d0[j], d1[j], d2[j] = complex(r0, i0), complex(r1, i1), complex(r2, i2)
+	}
 }
 
 // kurtosisComplex returns E|c−μ|⁴/(E|c−μ|²)² − 2 over x[skip:], or 0 when
