@@ -179,15 +179,18 @@ func bandBinRange(lo, hi, rate float64, n int) (k0, k1 int, err error) {
 		return 0, 0, fmt.Errorf("features: band [%g, %g] Hz is inverted or empty (need lo < hi)", lo, hi)
 	}
 	df := rate / float64(n)
-	k0 = int(math.Ceil(lo/df - 1e-9))
-	k1 = int(math.Floor(hi/df + 1e-9))
-	if k1 > n/2 {
-		k1 = n / 2
-	}
+	k0, k1 = binSpan(lo, hi, df, n/2)
 	if k0 > k1 {
 		return 0, 0, fmt.Errorf("features: band [%g, %g] Hz holds no frequency bin (resolution %g Hz)", lo, hi, df)
 	}
 	return k0, k1, nil
+}
+
+// binSpan returns the first and last bin k ≤ last with lo ≤ k·df ≤ hi
+// (k0 > k1 when there is none), with a tolerance of 1e-9 bin so that edges
+// given as exact bin frequencies are included.
+func binSpan(lo, hi, df float64, last int) (k0, k1 int) {
+	return int(math.Ceil(lo/df - 1e-9)), min(int(math.Floor(hi/df+1e-9)), last)
 }
 
 // oneSidedAmplitude writes the one-sided amplitude spectrum of the n/2+1

@@ -220,7 +220,7 @@ func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (Band
 	case !(b.Hi > b.Lo):
 		return m, fmt.Errorf("features: %v is inverted or empty", b)
 	}
-	k0, k1 := int(math.Ceil(b.Lo/df-1e-9)), min(int(math.Floor(b.Hi/df+1e-9)), len(spec)-1)
+	k0, k1 := binSpan(b.Lo, b.Hi, df, len(spec)-1)
 	if k0 > k1 { // narrower than a bin: take the nearest bin
 		k0 = min(int(math.Round(b.Center/df)), len(spec)-1)
 		k1 = k0
@@ -252,7 +252,8 @@ func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (Band
 	if !(w > 0) || math.IsInf(w, 0) {
 		return m, fmt.Errorf("features: noise floor width %v Hz, need a finite value > 0", cfg.Width)
 	}
-	l0, h1 := max(int(math.Ceil((b.Lo-w)/df)), 1), min(int(math.Floor((b.Hi+w)/df)), len(spec)-1)
+	l0, h1 := binSpan(b.Lo-w, b.Hi+w, df, len(spec)-1)
+	l0 = max(l0, 1)
 	if err := checkBins(spec, l0, k0-1); err != nil {
 		return m, err
 	}
