@@ -10,16 +10,16 @@ import (
 // 256 float64 values (2 KiB) stay in L1 cache between the two passes.
 const momentsBlock = 256
 
-// Moments accumulates, in one pass over the data, everything TimeFeatures
-// needs: the count, the mean, the sums of squared, cubed and fourth-power
+// Moments accumulates, in one pass over memory (each 256-sample block is
+// read twice while it sits in L1 cache), everything TimeFeatures needs: the count, the mean, the sums of squared, cubed and fourth-power
 // deviations from the mean (M2, M3, M4), the minimum and maximum, and the
 // sums of |x| and √|x|.
 //
 // Central moments are kept as deviations from the running mean and combined
 // with the pairwise update formulas of Chan, Golub & LeVeque (1979) and
 // Pébay (2008, Sandia report SAND2008-6212); Add applies their single-sample
-// special case (Welford 1962, Terriberry 2007). No raw power sums are ever
-// formed, and the mean is carried as an unevaluated sum of two float64
+// special case (Welford 1962, Terriberry 2007). No power sums of the raw
+// samples are ever formed, and the mean is carried as an unevaluated sum of two float64
 // values, so a large DC offset (1e9 plus a unit signal) costs no accuracy in
 // the standard deviation, skewness or kurtosis.
 //
@@ -75,7 +75,31 @@ func (m *Moments) Add(x float64) {
 		return
 	}
 	a := math.Abs(x)
-	m.merge(1, x, 0, 0, 0, 0, x, x, a, math.Sqrt(a))
+	if m.n == 0 {
+		m.merge(1, x, 0, 0, 0, 0, x, x, a, math.Sqrt(a))
+		return
+	}
+	// merge specialised to one sample (Terriberry's update): one division.
+	n1 := float64(m.n)
+	n := n1 + 1
+	d := (x - m.mean) - m.meanC
+	dn := d / n
+	dn2 := dn * dn
+	t := d * dn * n1
+	m.m4 += t*dn2*(n*n-3*n+3) + 6*dn2*m.m2 - 4*dn*m.m3
+	m.m3 += t*dn*(n-2) - 3*dn*m.m2
+	m.m2 += t
+	s, e := twoSum(m.mean, dn)
+	m.mean, m.meanC = twoSum(s, m.meanC+e)
+	m.n++
+	if x < m.min {
+		m.min = x
+	}
+	if x > m.max {
+		m.max = x
+	}
+	m.sumAbs += a
+	m.sumSqr += math.Sqrt(a)
 }
 
 // AddSlice adds the samples of x in order. The result equals that of
@@ -115,15 +139,15 @@ func (m *Moments) addBlock(x []float64) {
 	}
 	// Pass 1: the block mean, with four partial sums for speed.
 	var s0, s1, s2, s3 float64
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		s0 += x[i]
-		s1 += x[i+1]
-		s2 += x[i+2]
-		s3 += x[i+3]
+	y := x
+	for ; len(y) >= 4; y = y[4:] {
+		s0 += y[0]
+		s1 += y[1]
+		s2 += y[2]
+		s3 += y[3]
 	}
-	for ; i < len(x); i++ {
-		s0 += x[i]
+	for _, v := range y {
+		s0 += v
 	}
 	sum := (s0 + s1) + (s2 + s3)
 	if !isFinite(sum) {

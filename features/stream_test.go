@@ -165,3 +165,25 @@ func TestExtractorConstantIsDistinct(t *testing.T) {
 	assert.True(t, errors.Is(errs[0], ErrConstant))
 	assert.NoError(t, errs[1])
 }
+
+// TestExtractorFloat32Seam checks the generic write path that a float32
+// input method will use: float32 samples give the windows of the same
+// values widened to float64.
+func TestExtractorFloat32Seam(t *testing.T) {
+	x32 := make([]float32, 5000)
+	x64 := make([]float64, len(x32))
+	for i := range x32 {
+		x32[i] = float32(math.Sin(float64(i) * 0.01))
+		x64[i] = float64(x32[i])
+	}
+	a, err := NewExtractor(ExtractorConfig{SampleRate: 1, Window: 700, Hop: 300})
+	require.NoError(t, err)
+	b, err := NewExtractor(a.Config())
+	require.NoError(t, err)
+	var ga, gb []emitted
+	write(a, x32[:1234], collect(&ga))
+	write(a, x32[1234:], collect(&ga))
+	b.Write(x64, collect(&gb))
+	require.NotEmpty(t, ga)
+	assert.Equal(t, gb, ga)
+}

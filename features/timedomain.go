@@ -57,8 +57,9 @@ type TimeFeatures struct {
 
 // ComputeTimeFeatures computes the time-domain indicators of x in one pass
 // over the data (see Moments). It returns ErrNoSamples for an empty x, an
-// error naming the first NaN or ±Inf sample and its index, and ErrConstant
-// (with the indicators that are defined) for a constant x.
+// error naming the first NaN or ±Inf sample and its index, ErrConstant
+// (with the indicators that are defined) for a constant x, and an error for
+// samples so large (|x| beyond about 1e77) that the moments overflow.
 func ComputeTimeFeatures(x []float64) (TimeFeatures, error) {
 	var m Moments
 	m.AddSlice(x)
@@ -86,7 +87,7 @@ func (m *Moments) Features() (TimeFeatures, error) {
 		pv = m.m2 / n
 		f.Std = math.Sqrt(m.m2 / (n - 1))
 	}
-	f.RMS = math.Sqrt(mean*mean + pv)
+	f.RMS = math.Hypot(mean, math.Sqrt(pv)) // √(mean²+pv) without overflow
 	if f.RMS > 0 {
 		meanAbs := m.sumAbs / n
 		meanSqrt := m.sumSqr / n
@@ -95,15 +96,27 @@ func (m *Moments) Features() (TimeFeatures, error) {
 		f.ImpulseFactor = f.Peak / meanAbs
 		f.ClearanceFactor = f.Peak / (meanSqrt * meanSqrt)
 	}
+	var err error
 	if constant {
-		return f, ErrConstant
+		err = ErrConstant
+	} else {
+		f.Skewness = m.m3 / n / (pv * math.Sqrt(pv))
+		f.Kurtosis = m.m4 / n / (pv * pv)
 	}
-	f.Skewness = m.m3 / n / (pv * math.Sqrt(pv))
-	f.Kurtosis = m.m4 / n / (pv * pv)
-	if !isFinite(f.RMS) || !isFinite(f.Kurtosis) || !isFinite(f.Std) {
+	if !f.finite() {
 		return TimeFeatures{}, errOverflow
 	}
-	return f, nil
+	return f, err
+}
+
+func (f *TimeFeatures) finite() bool {
+	for _, v := range [...]float64{f.Mean, f.Std, f.RMS, f.Peak, f.PeakToPeak, f.CrestFactor,
+		f.ShapeFactor, f.ImpulseFactor, f.ClearanceFactor, f.Skewness, f.Kurtosis} {
+		if !isFinite(v) {
+			return false
+		}
+	}
+	return true
 }
 
 var errOverflow = errors.New("features: signal magnitude overflows float64 moments (|x| beyond about 1e77)")

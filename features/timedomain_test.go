@@ -257,3 +257,17 @@ func itoa(i int) string {
 	}
 	return s
 }
+
+// TestTimeFeaturesHuge: magnitudes near the float64 limit give finite
+// results or an error, never Inf.
+func TestTimeFeaturesHuge(t *testing.T) {
+	f, err := ComputeTimeFeatures([]float64{1.4e160, 1.4e160})
+	require.ErrorIs(t, err, ErrConstant)
+	assert.InEpsilon(t, 1.4e160, f.RMS, 1e-15)
+	f, err = ComputeTimeFeatures([]float64{1e300, 1e300, 1e300})
+	require.ErrorIs(t, err, ErrConstant)
+	assert.InEpsilon(t, 1e300, f.RMS, 1e-15)
+	_, err = ComputeTimeFeatures([]float64{1.7e308, -1.7e308})
+	require.Error(t, err) // peak-to-peak overflows
+	assert.Contains(t, err.Error(), "overflow")
+}
