@@ -9,15 +9,34 @@ const maxOddRadix = 31
 
 // factorize splits n into the radices of the Stockham passes, in the order
 // they are applied, and reports whether every factor has a direct pass.
-// Radix 4 is the workhorse; a single radix 2 absorbs an odd power of two.
+//
+// The order was chosen by counting instructions: a radix-8 pass is cheapest
+// where it needs no per-block setup, that is first (stride 1) or last (no
+// twiddles); radix-4 passes are cheapest in between. Odd factors come last,
+// in increasing order, so that a radix-5 or larger butterfly runs without
+// twiddles when it can.
 func factorize(n int) (radices []int, ok bool) {
-	for n%4 == 0 {
-		radices = append(radices, 4)
-		n /= 4
-	}
-	if n%2 == 0 {
-		radices = append(radices, 2)
+	k := 0
+	for n%2 == 0 {
 		n /= 2
+		k++
+	}
+	switch {
+	case k == 1:
+		radices = append(radices, 2)
+	case k == 2 || k == 4:
+		radices = append(radices, 4, 4)[:k/2]
+	case k%2 == 1: // 8·4^a
+		radices = append(radices, 8)
+		for k -= 3; k > 0; k -= 2 {
+			radices = append(radices, 4)
+		}
+	case k >= 6: // 8·4^a·8
+		radices = append(radices, 8)
+		for k -= 6; k > 0; k -= 2 {
+			radices = append(radices, 4)
+		}
+		radices = append(radices, 8)
 	}
 	for f := 3; f*f <= n; f += 2 {
 		for n%f == 0 {

@@ -31,7 +31,7 @@ func newStages(n int, radices []int) []stage {
 				}
 			}
 		}
-		if r > 5 {
+		if r%2 == 1 && r > 5 {
 			g.cos = make([]float64, r)
 			g.sin = make([]float64, r)
 			for l := range g.cos {
@@ -56,6 +56,8 @@ func (g *stage) apply(y, x []complex128) {
 		pass4(y, x, g.tw, g.s, g.m)
 	case 5:
 		pass5(y, x, g.tw, g.s, g.m)
+	case 8:
+		pass8(y, x, g.tw, g.s, g.m)
 	default:
 		passOdd(y, x, g)
 	}
