@@ -106,7 +106,10 @@ func (p *RealPlan) forwardEven(dst []complex128, src []float64, buf []complex128
 	untangle(dst[:m+1], p.tw)
 }
 
-// pack writes z[j] = x[2j] + i·x[2j+1].
+// pack writes z[j] = x[2j] + i·x[2j+1]. It is kept out of line: inlined,
+// the loop competes for registers with its caller and spills.
+//
+//go:noinline
 func pack(z []complex128, x []float64) {
 	for j := range z {
 		if 2*j+1 >= len(x) {
@@ -188,6 +191,8 @@ func tangle(Z, X, tw []complex128) {
 
 // unpack writes x[2j] = f·Re c[j] and x[2j+1] = -f·Im c[j], undoing the
 // conjugation of the inverse and scaling by f.
+//
+//go:noinline
 func unpack(x []float64, c []complex128, f float64) {
 	for j, v := range c {
 		if 2*j+1 >= len(x) {
