@@ -98,7 +98,7 @@ func kindByName(t *testing.T, name string) WindowKind {
 // requireClose checks got against want to goldenTol·max|want|.
 func requireClose(t *testing.T, want, got []float64, msg string) {
 	t.Helper()
-	requireCloseScaled(t, want, got, maxAbs(want), msg)
+	requireCloseScaled(t, want, got, maxAbsReal(want), msg)
 }
 
 // requireCloseScaled checks got against want to goldenTol·scale.
@@ -190,13 +190,13 @@ func TestGoldenHilbert(t *testing.T) {
 		}
 		// The imaginary part is exactly zero for n ≤ 2: judge both parts on
 		// the scale of the whole signal.
-		scale := math.Max(maxAbs(c.Analytic.Re), maxAbs(c.Analytic.Im))
+		scale := math.Max(maxAbsReal(c.Analytic.Re), maxAbsReal(c.Analytic.Im))
 		requireCloseScaled(t, c.Analytic.Re, re, scale, name+" real")
 		requireCloseScaled(t, c.Analytic.Im, im, scale, name+" imag")
 	}
 }
 
-func maxAbs(x []float64) float64 {
+func maxAbsReal(x []float64) float64 {
 	m := 0.0
 	for _, v := range x {
 		m = math.Max(m, math.Abs(v))
