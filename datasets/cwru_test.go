@@ -141,3 +141,20 @@ func pad3(n int) string {
 	}
 	return s
 }
+
+// BenchmarkLoadCWRU loads a real 12 kHz record (three channels, 2.9 MB)
+// from the shared data folder.
+func BenchmarkLoadCWRU(b *testing.B) {
+	fsys := os.DirFS(testenv.DataDir(b, "cwru"))
+	fi, err := fs.Stat(fsys, "12k_drive_end/105.mat")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(fi.Size())
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadCWRU(fsys, "12k_drive_end/105.mat"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

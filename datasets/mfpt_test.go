@@ -71,3 +71,20 @@ func TestLoadMFPTRealData(t *testing.T) {
 		assert.InDelta(t, w.Sum, approxSum(rec.Signal), 1e-12*w.SumAbs, name)
 	}
 }
+
+// BenchmarkLoadMFPT loads a real MFPT record (zlib-compressed struct,
+// 146 484 samples).
+func BenchmarkLoadMFPT(b *testing.B) {
+	fsys := os.DirFS(testenv.DataDir(b, "mfpt"))
+	fi, err := fs.Stat(fsys, "InnerRaceFault_vload_1.mat")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(fi.Size())
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadMFPT(fsys, "InnerRaceFault_vload_1.mat"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

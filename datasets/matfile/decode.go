@@ -434,7 +434,7 @@ func (d *decoder) structure(v *Var, off, end, n int, path string, depth int) err
 	}
 	nf := nb / nameLen
 	// Each field value is at least an 8-byte miMATRIX tag.
-	if uint64(n)*uint64(nf)*8 > uint64(end-t.next) {
+	if nf > 0 && n > (end-t.next)/8/nf {
 		return d.errf(off, path, nil, "struct array of %d elements × %d fields cannot fit in the %d bytes left", n, nf, end-t.next)
 	}
 	v.FieldNames = make([]string, nf)
