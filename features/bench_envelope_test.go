@@ -2,20 +2,10 @@ package features
 
 import (
 	"fmt"
-	"math/rand"
 	"testing"
 
 	"github.com/spindle-pdm/spindle/fft"
 )
-
-func benchSignal(n int) []float64 {
-	rng := rand.New(rand.NewSource(1))
-	x := make([]float64, n)
-	for i := range x {
-		x[i] = rng.NormFloat64()
-	}
-	return x
-}
 
 // BenchmarkSES is one squared-envelope spectrum with a reused dst: real FFT,
 // band masking, complex inverse FFT, real FFT of the squared envelope.
