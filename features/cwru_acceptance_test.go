@@ -309,7 +309,7 @@ func cwruTable(results []*cwruResult) string {
 		for mi := range r.methods {
 			mr := r.methods[mi]
 			cells := make([]string, 0, 4)
-			for _, fk := range features.FaultKinds {
+			for _, fk := range features.FaultKinds() {
 				l := mr.lines[fk]
 				c := fmt.Sprintf("%.2f / %+.2f / %.1f", l.m.PeakFreq, 100*l.m.Error, l.m.Prominence)
 				if hasTruth && fk == k && l.found() {

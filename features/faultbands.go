@@ -19,8 +19,8 @@ const (
 
 var faultNames = [...]string{OuterRace: "BPFO", InnerRace: "BPFI", Ball: "2xBSF", Cage: "FTF"}
 
-// FaultKinds lists every fault kind, in the order of their constants.
-var FaultKinds = []FaultKind{OuterRace, InnerRace, Ball, Cage}
+// FaultKinds returns every fault kind, in the order of their constants.
+func FaultKinds() []FaultKind { return []FaultKind{OuterRace, InnerRace, Ball, Cage} }
 
 // String returns the name of the kind's line: "BPFO", "BPFI", "2xBSF" or
 // "FTF".
@@ -80,7 +80,7 @@ type BandConfig struct {
 	// h·f ± s·m around each harmonic of the faults that have a modulation
 	// m (inner race, ball); zero means none.
 	Sidebands int
-	// Faults lists the fault kinds to include; nil means FaultKinds.
+	// Faults lists the fault kinds to include; nil means FaultKinds().
 	Faults []FaultKind
 }
 
@@ -127,7 +127,7 @@ func FaultBands(d DefectFrequencies, cfg BandConfig) []FaultBand {
 	}
 	faults := cfg.Faults
 	if faults == nil {
-		faults = FaultKinds
+		faults = FaultKinds()
 	}
 	var out []FaultBand
 	for _, k := range faults {
