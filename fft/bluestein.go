@@ -1,7 +1,7 @@
 package fft
 
 // bluestein computes a length-n DFT as a circular convolution of length m
-// (a 2,3,5-smooth length ≥ 2n-1) with Bluestein's chirp-z identity
+// (a 2,3,5-smooth length ≥ 2n-1, see bluesteinLength) with Bluestein's chirp-z identity
 // jk = (j² + k² - (k-j)²)/2, so lengths with large prime factors cost a few
 // fast transforms instead of O(n²).
 type bluestein struct {
@@ -13,7 +13,7 @@ type bluestein struct {
 
 // newBluestein precomputes the chirp and its transformed kernel.
 func newBluestein(n int) *bluestein {
-	m := smoothAtLeast(2*n - 1)
+	m := bluesteinLength(n)
 	b := &bluestein{n: n, m: m, inner: NewPlan(m)}
 	b.chirp = make([]complex128, n)
 	// k² mod 2n, built incrementally: (k+1)² = k² + 2k + 1.

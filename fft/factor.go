@@ -9,15 +9,34 @@ const maxOddRadix = 31
 
 // factorize splits n into the radices of the Stockham passes, in the order
 // they are applied, and reports whether every factor has a direct pass.
-// Radix 4 is the workhorse; a single radix 2 absorbs an odd power of two.
+//
+// The order was chosen by counting instructions: a radix-8 pass is cheapest
+// where it needs no per-block setup, that is first (stride 1) or last (no
+// twiddles); radix-4 passes are cheapest in between. Odd factors come last,
+// in increasing order, so that a radix-5 or larger butterfly runs without
+// twiddles when it can.
 func factorize(n int) (radices []int, ok bool) {
-	for n%4 == 0 {
-		radices = append(radices, 4)
-		n /= 4
-	}
-	if n%2 == 0 {
-		radices = append(radices, 2)
+	k := 0
+	for n%2 == 0 {
 		n /= 2
+		k++
+	}
+	switch {
+	case k == 1:
+		radices = append(radices, 2)
+	case k == 2 || k == 4:
+		radices = append(radices, 4, 4)[:k/2]
+	case k%2 == 1: // 8·4^a
+		radices = append(radices, 8)
+		for k -= 3; k > 0; k -= 2 {
+			radices = append(radices, 4)
+		}
+	case k >= 6: // 8·4^a·8
+		radices = append(radices, 8)
+		for k -= 6; k > 0; k -= 2 {
+			radices = append(radices, 4)
+		}
+		radices = append(radices, 8)
 	}
 	for f := 3; f*f <= n; f += 2 {
 		for n%f == 0 {
@@ -37,24 +56,26 @@ func factorize(n int) (radices []int, ok bool) {
 	return radices, true
 }
 
-// smoothAtLeast returns the smallest 2^a·3^b·5^c that is at least n.
-func smoothAtLeast(n int) int {
-	best := math.MaxInt
-	for p5 := 1; p5 < best; p5 *= 5 {
-		for p35 := p5; p35 < best; p35 *= 3 {
-			m := p35
-			for m < n {
+// bluesteinLength returns the inner transform length for a Bluestein
+// transform of length n: the 2,3,5-smooth m ≥ 2n-1 with the least estimated
+// cost m·(10·a + 14.5·(b·log₂3 + c·log₂5)) for m = 2^a·3^b·5^c. The weights
+// are measured instructions per point per bit of the radix-8/4 passes and
+// of the radix-3 and radix-5 passes, so a power of two usually wins unless
+// a smooth length is much shorter.
+func bluesteinLength(n int) int {
+	lo := 2*n - 1
+	best, bestCost := 0, math.Inf(1)
+	for p5, c := 1, 0; p5 < 2*lo; p5, c = p5*5, c+1 {
+		for p35, b := p5, 0; p35 < 2*lo; p35, b = p35*3, b+1 {
+			m, a := p35, 0
+			for m < lo {
 				m *= 2
+				a++
 			}
-			if m < best {
-				best = m
+			cost := float64(m) * (10*float64(a) + 14.5*(float64(b)*math.Log2(3)+float64(c)*math.Log2(5)))
+			if cost < bestCost {
+				best, bestCost = m, cost
 			}
-			if p35 >= n {
-				break
-			}
-		}
-		if p5 >= n {
-			break
 		}
 	}
 	return best

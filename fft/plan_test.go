@@ -109,27 +109,27 @@ func TestFactorize(t *testing.T) {
 	assert.True(t, ok)
 }
 
-func TestSmoothAtLeast(t *testing.T) {
-	for n := 1; n <= 5000; n++ {
-		m := smoothAtLeast(n)
-		require.GreaterOrEqual(t, m, n)
-		r := m
+func TestBluesteinLength(t *testing.T) {
+	smooth := func(m int) bool {
 		for _, f := range []int{2, 3, 5} {
-			for r%f == 0 {
-				r /= f
+			for m%f == 0 {
+				m /= f
 			}
 		}
-		require.Equal(t, 1, r, "%d is not 5-smooth", m)
-		for k := n; k < m; k++ {
-			q := k
-			for _, f := range []int{2, 3, 5} {
-				for q%f == 0 {
-					q /= f
-				}
-			}
-			require.NotEqual(t, 1, q, "smoothAtLeast(%d)=%d but %d is smooth", n, m, k)
-		}
+		return m == 1
 	}
+	for n := 1; n <= 5000; n++ {
+		m := bluesteinLength(n)
+		require.GreaterOrEqual(t, m, 2*n-1, "n=%d", n)
+		require.True(t, smooth(m), "n=%d: %d is not 5-smooth", n, m)
+		p := 1
+		for p < 2*n-1 {
+			p *= 2
+		}
+		require.LessOrEqual(t, m, p, "n=%d: %d is longer than the power of two %d", n, m, p)
+	}
+	assert.Equal(t, 2048, bluesteinLength(1009))
+	assert.Equal(t, 20480, bluesteinLength(10007))
 }
 
 func TestExpi(t *testing.T) {

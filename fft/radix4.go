@@ -2,9 +2,20 @@ package fft
 
 // bfly4 is the 4-point forward DFT.
 func bfly4(a0, a1, a2, a3 complex128) (y0, y1, y2, y3 complex128) {
-	t0, t1 := a0+a2, a0-a2
-	t2, t3 := a1+a3, mulNegI(a1-a3)
-	return t0 + t2, t1 + t3, t0 - t2, t1 - t3
+	return join4(a0+a2, a0-a2, a1+a3, a1-a3)
+}
+
+// join4 finishes a 4-point DFT from t0 = a0+a2, t1 = a0-a2, t2 = a1+a3 and
+// d = a1-a3.
+func join4(t0, t1, t2, d complex128) (y0, y1, y2, y3 complex128) {
+	y1, y3 = pmNegI(t1, d)
+	return t0 + t2, y1, t0 - t2, y3
+}
+
+// pmNegI returns c - i·e and c + i·e, spelt out in real arithmetic because
+// the compiler does not fold a negated operand into a subtraction.
+func pmNegI(c, e complex128) (complex128, complex128) {
+	return complex(real(c)+imag(e), imag(c)-real(e)), complex(real(c)-imag(e), imag(c)+real(e))
 }
 
 // pass4 is a radix-4 Stockham pass; see stage.

@@ -8,15 +8,26 @@ const (
 	sin144 = 0.587785252292473129168705954639072769
 )
 
-// bfly5 is the 5-point forward DFT.
-func bfly5(a0, a1, a2, a3, a4 complex128) (y0, y1, y2, y3, y4 complex128) {
-	t1, t2 := a1+a4, a2+a3
-	u1, u2 := a1-a4, a2-a3
-	b1 := a0 + scaleC(t1, cos72) + scaleC(t2, cos144)
-	b2 := a0 + scaleC(t1, cos144) + scaleC(t2, cos72)
-	d1 := mulNegI(scaleC(u1, sin72) + scaleC(u2, sin144))
-	d2 := mulNegI(scaleC(u1, sin144) - scaleC(u2, sin72))
-	return a0 + t1 + t2, b1 + d1, b2 + d2, b2 - d2, b1 - d1
+// The 5-point forward DFT is written out in the loops of pass5 as
+//
+//	t1, t2 := a1+a4, a2+a3
+//	b1, b2 := cos5(a0, t1, t2)
+//	d1, d2 := sin5(a1-a4, a2-a3)
+//	y0, y1, y2, y3, y4 = a0+t1+t2, b1+d1, b2+d2, b2-d2, b1-d1
+//
+// because the compiler inlines only small functions: outputs j and 5-j
+// share the cosine part and differ in the sign of the sine part.
+
+// cos5 returns the cosine parts a0 + cos(2πj/5)·t1 + cos(4πj/5)·t2 of
+// 5-point DFT outputs 1 and 2.
+func cos5(a0, t1, t2 complex128) (b1, b2 complex128) {
+	return a0 + scaleC(t1, cos72) + scaleC(t2, cos144), a0 + scaleC(t1, cos144) + scaleC(t2, cos72)
+}
+
+// sin5 returns the sine parts -i·(sin(2πj/5)·u1 + sin(4πj/5)·u2) of
+// 5-point DFT outputs 1 and 2.
+func sin5(u1, u2 complex128) (d1, d2 complex128) {
+	return mulNegI(scaleC(u1, sin72) + scaleC(u2, sin144)), mulNegI(scaleC(u1, sin144) - scaleC(u2, sin72))
 }
 
 // pass5 is a radix-5 Stockham pass; see stage.
@@ -28,7 +39,10 @@ func pass5(y, x, tw []complex128, s, m int) {
 		y0, y1, y2, y3, y4 := y[:s], y[s:2*s], y[2*s:3*s], y[3*s:4*s], y[4*s:5*s]
 		y0, y1, y2, y3, y4 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)]
 		for q := range x0 {
-			y0[q], y1[q], y2[q], y3[q], y4[q] = bfly5(x0[q], x1[q], x2[q], x3[q], x4[q])
+			a0, t1, t2 := x0[q], x1[q]+x4[q], x2[q]+x3[q]
+			b1, b2 := cos5(a0, t1, t2)
+			d1, d2 := sin5(x1[q]-x4[q], x2[q]-x3[q])
+			y0[q], y1[q], y2[q], y3[q], y4[q] = a0+t1+t2, b1+d1, b2+d2, b2-d2, b1-d1
 		}
 	case s == 1:
 		x0, x1, x2, x3, x4 := x[:m], x[m:2*m], x[2*m:3*m], x[3*m:4*m], x[4*m:5*m]
@@ -36,8 +50,10 @@ func pass5(y, x, tw []complex128, s, m int) {
 		for p := range x0 {
 			w := tw[4*p : 4*p+4 : 4*p+4]
 			o := y[5*p : 5*p+5 : 5*p+5]
-			b0, b1, b2, b3, b4 := bfly5(x0[p], x1[p], x2[p], x3[p], x4[p])
-			o[0], o[1], o[2], o[3], o[4] = b0, b1*w[0], b2*w[1], b3*w[2], b4*w[3]
+			a0, t1, t2 := x0[p], x1[p]+x4[p], x2[p]+x3[p]
+			b1, b2 := cos5(a0, t1, t2)
+			d1, d2 := sin5(x1[p]-x4[p], x2[p]-x3[p])
+			o[0], o[1], o[2], o[3], o[4] = a0+t1+t2, (b1+d1)*w[0], (b2+d2)*w[1], (b2-d2)*w[2], (b1-d1)*w[3]
 		}
 	default:
 		for p := 0; p < m; p++ {
@@ -48,8 +64,10 @@ func pass5(y, x, tw []complex128, s, m int) {
 			y0, y1, y2, y3, y4 := yp[:s], yp[s:2*s], yp[2*s:3*s], yp[3*s:4*s], yp[4*s:5*s]
 			y0, y1, y2, y3, y4 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)]
 			for q := range x0 {
-				b0, b1, b2, b3, b4 := bfly5(x0[q], x1[q], x2[q], x3[q], x4[q])
-				y0[q], y1[q], y2[q], y3[q], y4[q] = b0, b1*w1, b2*w2, b3*w3, b4*w4
+				a0, t1, t2 := x0[q], x1[q]+x4[q], x2[q]+x3[q]
+				b1, b2 := cos5(a0, t1, t2)
+				d1, d2 := sin5(x1[q]-x4[q], x2[q]-x3[q])
+				y0[q], y1[q], y2[q], y3[q], y4[q] = a0+t1+t2, (b1+d1)*w1, (b2+d2)*w2, (b2-d2)*w3, (b1-d1)*w4
 			}
 		}
 	}

@@ -96,62 +96,110 @@ func (p *RealPlan) Inverse(dst []float64, src []complex128) []float64 {
 }
 
 // forwardEven packs x as z[j] = x[2j] + i·x[2j+1], transforms z with the
-// half-length plan into dst[:m] and untangles the spectra E of the even
-// and O of the odd samples: X[k] = E[k] + w^k·O[k] with w = exp(-2πi/n),
-// E[k] = (Z[k] + conj Z[m-k])/2 and O[k] = -i·(Z[k] - conj Z[m-k])/2.
-// X[k] and X[m-k] come from the same pair, in place.
+// half-length plan into dst[:m] and untangles the result (see untangle).
 func (p *RealPlan) forwardEven(dst []complex128, src []float64, buf []complex128) {
 	m := p.n / 2
 	z, work := dst[:m], buf[m:]
 	in := p.half.inputBuf(z, work)
-	src = src[:2*m]
-	for j := range in {
-		in[j] = complex(src[2*j], src[2*j+1])
-	}
+	pack(in, src)
 	p.half.exec(z, in, work)
+	untangle(dst[:m+1], p.tw)
+}
 
-	z0 := dst[0]
-	dst[0] = complex(real(z0)+imag(z0), 0)
-	dst[m] = complex(real(z0)-imag(z0), 0)
-	tw := p.tw
-	for k := 1; 2*k <= m; k++ {
-		a, b := dst[k], dst[m-k]
-		b = complex(real(b), -imag(b))
-		e := scaleC(a+b, 0.5)
-		o := scaleC(mulNegI(a-b), 0.5) * tw[k]
-		dst[k] = e + o
-		d := e - o
-		dst[m-k] = complex(real(d), -imag(d))
+// pack writes z[j] = x[2j] + i·x[2j+1]. It is kept out of line: inlined,
+// the loop competes for registers with its caller and spills.
+//
+//go:noinline
+func pack(z []complex128, x []float64) {
+	for j := range z {
+		if 2*j+1 >= len(x) {
+			break // never: len(x) == 2·len(z); this lets the compiler drop bounds checks
+		}
+		z[j] = complex(x[2*j], x[2*j+1])
 	}
 }
 
-// inverseEven rebuilds Z[k] = E[k] + i·O[k] from the bins (the inverse of
-// forwardEven's untangling), inverse-transforms it with the half-length
-// plan and unpacks x[2j], x[2j+1] from the real and imaginary parts.
-// The inverse runs as conj(DFT(conj Z)), so conj Z is what is built.
+// untangle turns Z, the m-point DFT of z[j] = x[2j] + i·x[2j+1] held in
+// X[:m], into the m+1 = n/2+1 bins X of the real sequence x, in place.
+// With E and O the DFTs of the even and odd samples,
+//
+//	E[k] = (Z[k] + conj Z[m-k])/2,  O[k] = -i·(Z[k] - conj Z[m-k])/2,
+//	X[k] = E[k] + w^k·O[k],  X[m-k] = conj(E[k] - w^k·O[k]),
+//
+// w = exp(-2πi/n), so each pair k, m-k is computed from Z[k] and Z[m-k].
+// tw[k] = w^k for k ≤ m/2.
+func untangle(X, tw []complex128) {
+	m := len(X) - 1
+	z0 := X[0]
+	X[0] = complex(real(z0)+imag(z0), 0)
+	X[m] = complex(real(z0)-imag(z0), 0)
+	h := m / 2
+	lo, hi, tw := X[:h+1], X[:m], tw[:h+1]
+	for k := 1; k < len(lo); k++ {
+		j := len(hi) - k
+		a, b := lo[k], hi[j]
+		// E = (er, ei); O = (or, oi)/2
+		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
+		or, oi := imag(a)+imag(b), real(b)-real(a)
+		w := tw[k]
+		xr := 0.5 * (real(w)*or - imag(w)*oi)
+		xi := 0.5 * (real(w)*oi + imag(w)*or)
+		lo[k] = complex(er+xr, ei+xi)
+		hi[j] = complex(er-xr, xi-ei)
+	}
+}
+
+// inverseEven rebuilds Z from the bins (see tangle), inverse-transforms it
+// with the half-length plan and unpacks x[2j], x[2j+1] from the real and
+// imaginary parts. The inverse runs as conj(DFT(conj Z))/m.
 func (p *RealPlan) inverseEven(dst []float64, src []complex128, buf []complex128) {
 	m := p.n / 2
 	c, work := buf[:m], buf[m:]
 	in := p.half.inputBuf(c, work)
-	x0, xm := real(src[0]), real(src[m])
-	in[0] = complex(x0+xm, xm-x0)
-	tw := p.tw
-	for k := 1; 2*k <= m; k++ {
-		a, b := src[k], src[m-k]
-		b = complex(real(b), -imag(b))
-		w := tw[k]
-		e := a + b                                // 2E[k]
-		o := (a - b) * complex(real(w), -imag(w)) // 2O[k]
-		// conj(e + i·o) and conj(conj(e) + i·conj(o))
-		in[k] = complex(real(e)-imag(o), -imag(e)-real(o))
-		in[m-k] = complex(real(e)+imag(o), imag(e)-real(o))
-	}
+	tangle(in, src[:m+1], p.tw)
 	p.half.exec(c, in, work)
-	f := 1 / float64(p.n)
-	dst = dst[:2*m]
+	unpack(dst, c, 1/float64(p.n))
+}
+
+// tangle is the inverse of untangle: from the n/2+1 bins X of a real
+// sequence it builds 2·conj Z, twice the conjugate of the m-point DFT of
+// z[j] = x[2j] + i·x[2j+1], using E[k] = (X[k] + conj X[m-k])/2 and
+// O[k] = (X[k] - conj X[m-k])·conj(w^k)/2, Z[k] = E[k] + i·O[k] and
+// Z[m-k] = conj E[k] + i·conj O[k]. The imaginary parts of X[0] and X[m]
+// are ignored.
+func tangle(Z, X, tw []complex128) {
+	m := len(Z)
+	x0, xm := real(X[0]), real(X[m])
+	Z[0] = complex(x0+xm, xm-x0)
+	h := m / 2
+	lo, hi, tw := X[:h+1], X[:m], tw[:h+1]
+	zlo, zhi := Z[:h+1], Z[:m]
+	for k := 1; k < len(lo); k++ {
+		j := len(hi) - k
+		a, b := lo[k], hi[j]
+		// 2E = (er, ei); 2O = (a - conj b)·conj w = (dr, di)·conj w
+		er, ei := real(a)+real(b), imag(a)-imag(b)
+		dr, di := real(a)-real(b), imag(a)+imag(b)
+		w := tw[k]
+		or := real(w)*dr + imag(w)*di
+		oi := real(w)*di - imag(w)*dr
+		// conj(E + i·O) and conj(conj E + i·conj O)
+		zlo[k] = complex(er-oi, -ei-or)
+		zhi[j] = complex(er+oi, ei-or)
+	}
+}
+
+// unpack writes x[2j] = f·Re c[j] and x[2j+1] = -f·Im c[j], undoing the
+// conjugation of the inverse and scaling by f.
+//
+//go:noinline
+func unpack(x []float64, c []complex128, f float64) {
 	for j, v := range c {
-		dst[2*j] = real(v) * f
-		dst[2*j+1] = -imag(v) * f
+		if 2*j+1 >= len(x) {
+			break // never: len(x) == 2·len(c); this lets the compiler drop bounds checks
+		}
+		x[2*j] = real(v) * f
+		x[2*j+1] = -imag(v) * f
 	}
 }
 

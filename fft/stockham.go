@@ -11,8 +11,9 @@ type stage struct {
 	// tw holds the twiddles of the pass, r-1 per p:
 	// tw[p·(r-1)+j-1] = exp(-2πi·j·p/(r·m)). It is empty when m == 1.
 	tw []complex128
-	// cos and sin hold cos(2πl/r) and sin(2πl/r), l < r, for the generic
-	// odd-radix pass; nil otherwise.
+	// cos and sin hold cos(2πjk/r) and sin(2πjk/r) at [(j-1)·h+k-1] for
+	// j, k = 1..h, h = (r-1)/2, for the generic odd-radix pass; nil
+	// otherwise.
 	cos, sin []float64
 }
 
@@ -31,12 +32,15 @@ func newStages(n int, radices []int) []stage {
 				}
 			}
 		}
-		if r > 5 {
-			g.cos = make([]float64, r)
-			g.sin = make([]float64, r)
-			for l := range g.cos {
-				w := expi(l, r)
-				g.cos[l], g.sin[l] = real(w), -imag(w)
+		if r%2 == 1 && r > 5 {
+			h := (r - 1) / 2
+			g.cos = make([]float64, h*h)
+			g.sin = make([]float64, h*h)
+			for j := 1; j <= h; j++ {
+				for k := 1; k <= h; k++ {
+					w := expi(j*k, r)
+					g.cos[(j-1)*h+k-1], g.sin[(j-1)*h+k-1] = real(w), -imag(w)
+				}
 			}
 		}
 		st[i] = g
@@ -56,6 +60,8 @@ func (g *stage) apply(y, x []complex128) {
 		pass4(y, x, g.tw, g.s, g.m)
 	case 5:
 		pass5(y, x, g.tw, g.s, g.m)
+	case 8:
+		pass8(y, x, g.tw, g.s, g.m)
 	default:
 		passOdd(y, x, g)
 	}
