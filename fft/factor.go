@@ -89,8 +89,8 @@ func expi(k, n int) complex128 {
 	if k < 0 {
 		k += n
 	}
-	// θ = 2π·a/d.
-	a, d := k, n
+	// θ = 2π·a/d, in 64 bits so that 8·d cannot overflow on 32-bit targets.
+	a, d := int64(k), int64(n)
 	negSin, negCos, swap := false, false, false
 	if 2*a > d { // θ in (π, 2π): use 2π-θ
 		a = d - a
