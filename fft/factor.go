@@ -116,3 +116,42 @@ func expi(k, n int) complex128 {
 	}
 	return complex(c, s)
 }
+
+// unitRoots returns w[k] = exp(-2πi·k/n) for k < n. Only the first octant
+// (or quadrant, or half, as the divisibility of n allows) is computed with
+// Sincos; the rest follows by exact reflections, which makes building a
+// plan several times cheaper.
+func unitRoots(n int) []complex128 {
+	w := make([]complex128, n)
+	direct := n - 1
+	switch {
+	case n%8 == 0:
+		direct = n / 8
+	case n%4 == 0:
+		direct = n / 4
+	case n%2 == 0:
+		direct = n / 2
+	}
+	for k := 0; k <= direct && k < n; k++ {
+		w[k] = expi(k, n)
+	}
+	if n%8 == 0 { // θ = π/2 - φ
+		for k := n/8 + 1; k <= n/4; k++ {
+			v := w[n/4-k]
+			w[k] = complex(-imag(v), -real(v))
+		}
+	}
+	if n%4 == 0 { // θ = π - φ
+		for k := n/4 + 1; k <= n/2; k++ {
+			v := w[n/2-k]
+			w[k] = complex(-real(v), imag(v))
+		}
+	}
+	if n%2 == 0 { // θ = 2π - φ
+		for k := n/2 + 1; k < n; k++ {
+			v := w[n-k]
+			w[k] = complex(real(v), -imag(v))
+		}
+	}
+	return w
+}
