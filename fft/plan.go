@@ -5,8 +5,8 @@ import "fmt"
 // Plan is a complex discrete Fourier transform of one length n ≥ 1.
 //
 // Lengths whose prime factors are all at most 31 run as a mixed-radix
-// Stockham autosort transform (radix 4, 2, 3, 5 and a generic odd radix)
-// with precomputed twiddles; other lengths use Bluestein's chirp-z
+// Stockham autosort transform (radix 8, 4, 2, 3, 5 and a generic odd
+// radix) with precomputed twiddles; other lengths use Bluestein's chirp-z
 // algorithm on a 2,3,5-smooth inner length, so every n costs O(n log n).
 //
 // A Plan is immutable and safe for concurrent use by many goroutines.
