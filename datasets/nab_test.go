@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,4 +166,18 @@ func FuzzReadNABWindows(f *testing.F) {
 			}
 		}
 	})
+}
+
+func ExampleReadNAB() {
+	in := "timestamp,value\n2013-12-02 21:15:00,73.97\n2013-12-02 21:20:00,74.94\n2013-12-02 21:25:00,76.12\n"
+	f, err := ReadNAB(strings.NewReader(in))
+	if err != nil {
+		panic(err)
+	}
+	v, _ := f.Value()
+	w := []NABWindow{{Start: f.Time[1], End: f.Time[2]}}
+	rows, _ := WindowRows(f.Time, w)
+	fmt.Println(f.Len(), "rows, step", f.Time[1].Sub(f.Time[0]), "first value", v[0], "window rows", rows[0].First, "to", rows[0].Last)
+	// Output:
+	// 3 rows, step 5m0s first value 73.97 window rows 1 to 2
 }
