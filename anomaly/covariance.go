@@ -27,7 +27,11 @@ const (
 	// CovMCD is the reweighted Minimum Covariance Determinant estimate
 	// found by FAST-MCD (P. J. Rousseeuw and K. Van Driessen,
 	// Technometrics 41 (1999) 212-223): robust to up to n − h outlying
-	// training samples. See MCDConfig.
+	// training samples. The raw h-subset covariance is scaled so that the
+	// median squared distance is χ²_d's median (as scikit-learn does);
+	// samples with a corrected D² ≤ χ²_d(0.975) are then kept and their
+	// covariance is scaled by the Gaussian consistency factor
+	// 0.975/P(χ²_{d+2} ≤ χ²_d(0.975)). See MCDConfig.
 	CovMCD
 	// CovEmpirical is the unbiased sample covariance (divided by n − 1);
 	// it is an error when it is singular.
@@ -76,16 +80,27 @@ type CovEstimate struct {
 
 // EstimateCovariance estimates location and covariance of x (n×d, one
 // sample a row) with the chosen estimator; mcd is used only by CovMCD.
-// It returns an error for NaN or infinite values, fewer than d + 1
-// samples, all-constant features (Ledoit–Wolf) or a singular covariance
+// It returns an error for NaN or infinite values, too few samples (see
+// minSamples: 2 for Ledoit–Wolf, which regularises n ≤ d; d + 1 for the
+// others), all-constant features (Ledoit–Wolf) or a singular covariance
 // (empirical, MCD), naming what was wrong.
 func EstimateCovariance(x mat.Matrix, est CovEstimator, mcd MCDConfig) (CovEstimate, error) {
 	_, d := x.Dims()
-	data, n, d, err := samples("EstimateCovariance", x, d+1)
+	data, n, d, err := samples("EstimateCovariance", x, minSamples(est, d))
 	if err != nil {
 		return CovEstimate{}, err
 	}
 	return estimate(data, n, d, est, mcd)
+}
+
+// minSamples is the fewest samples an estimator accepts: Ledoit–Wolf
+// shrinkage keeps the estimate positive definite even when n ≤ d, so 2;
+// the empirical and MCD estimates need d + 1.
+func minSamples(est CovEstimator, d int) int {
+	if est == CovLedoitWolf {
+		return 2
+	}
+	return d + 1
 }
 
 func estimate(data []float64, n, d int, est CovEstimator, mcd MCDConfig) (CovEstimate, error) {
@@ -433,7 +448,10 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 	}
 	mean = columnMean(mean, data, n, d, support)
 	cov = scatter(cov, data, d, mean, support)
-	scale(cov, 1/float64(len(support)))
+	// Truncating a Gaussian at χ²_d(0.975) shrinks its covariance by
+	// P(χ²_{d+2} ≤ χ²_d(0.975))/0.975; undo it (Croux & Haesbroeck 1999).
+	cons := 0.975 / distuv.ChiSquared{K: float64(d + 2)}.CDF(chi2.Quantile(0.975))
+	scale(cov, cons/float64(len(support)))
 	if _, _, ok := cholesky(nil, cov, d); !ok {
 		return nil, nil, nil, fmt.Errorf("anomaly: MCD: reweighted covariance is singular%s", constantHint(data, n, d))
 	}

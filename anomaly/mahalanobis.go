@@ -30,14 +30,14 @@ type Mahalanobis struct {
 }
 
 // FitMahalanobis learns the baseline from x (n×d, one healthy sample a
-// row, n ≥ d + 1) and scores the training samples for Threshold. Errors:
+// row; n ≥ d + 1, or n ≥ 2 with Ledoit–Wolf, which regularises n ≤ d) and scores the training samples for Threshold. Errors:
 // NaN or infinite values (naming sample and feature), too few samples, or
 // a covariance the estimator cannot make positive definite (see
 // CovEstimator: Ledoit–Wolf regularises a constant feature, the empirical
 // and MCD estimates report it).
 func FitMahalanobis(x mat.Matrix, cfg MahalanobisConfig) (*Mahalanobis, error) {
 	_, d := x.Dims()
-	data, n, d, err := samples("FitMahalanobis", x, d+1)
+	data, n, d, err := samples("FitMahalanobis", x, minSamples(cfg.Estimator, d))
 	if err != nil {
 		return nil, err
 	}
