@@ -130,8 +130,8 @@ func (h healthyScores) quantile(pfa float64) (float64, error) {
 // pfa, extrapolated beyond the observed scores by a Generalised Pareto fit
 // of their upper tail (SPOT's peaks-over-threshold initialisation, Siffer
 // et al. 2017, Grimshaw's maximum likelihood) above the 0.98 quantile of
-// the n scores, or above the 1 − 10/n quantile when n < 500 so that about
-// ten peaks are fitted. It needs n ≥ 50 and pfa below that tail fraction,
+// the n scores, or above the 1 − 10.5/n quantile when n < 525 so that ten
+// peaks are fitted. It needs n ≥ 50 and pfa below that tail fraction,
 // and returns SPOT's error when the tail cannot be fitted (too few
 // distinct values). scores is not modified.
 func HealthyEVT(scores []float64, pfa float64) (float64, error) {
@@ -141,7 +141,7 @@ func HealthyEVT(scores []float64, pfa float64) (float64, error) {
 	}
 	level := 0.98
 	if float64(n)*(1-level) < 10 {
-		level = 1 - 10/float64(n)
+		level = 1 - 10.5/float64(n) // ≥ 10 peaks despite rounding
 	}
 	if !(pfa > 0 && pfa < 1-level) {
 		return 0, fmt.Errorf("anomaly: HealthyEVT: pfa = %g, want 0 < pfa < %g (the tail fraction for %d scores)", pfa, 1-level, n)
