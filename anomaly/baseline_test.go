@@ -217,6 +217,40 @@ func TestDetectorsZeroAllocConcurrent(t *testing.T) {
 	}
 }
 
+// Dimensions above the 64-element stack buffer take the recomputing path:
+// same scores, still no allocation.
+func TestDetectorsHighDimension(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	x := multiGauss(rng, 300, 70)
+	probe := multiGauss(rng, 1, 70).RawRowView(0)
+	m, err := FitMahalanobis(x, MahalanobisConfig{})
+	require.NoError(t, err)
+	p, err := FitPCA(x, PCAConfig{})
+	require.NoError(t, err)
+	for _, det := range []Detector{m, p} {
+		assert.Zero(t, testing.AllocsPerRun(20, func() { _, _ = det.Score(probe) }))
+	}
+	// Reference: the plain formulas.
+	d2 := mahal2(m.w, m.mean, probe, 70)
+	var want float64
+	for i := 0; i < 70; i++ {
+		var z float64
+		for j := 0; j <= i; j++ {
+			z += m.w[i*70+j] * (probe[j] - m.mean[j])
+		}
+		want += z * z
+	}
+	multiRel(t, want, d2, 1e-12, "mahal2 for d > 64")
+	t2, spe := p.stats(probe)
+	z := make([]float64, 70)
+	for j := range z {
+		z[j] = (probe[j] - p.mean[j]) * p.invStd[j]
+	}
+	wt2, wspe := p.statsZ(z)
+	multiRel(t, wt2, t2, 1e-10, "T² for d > 64")
+	multiRel(t, wspe, spe, 1e-10, "SPE for d > 64")
+}
+
 func TestDetectorsBadInput(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	x := multiGauss(rng, 100, 3)

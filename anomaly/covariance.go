@@ -320,9 +320,26 @@ func invLower(dst, l []float64, d int) []float64 {
 }
 
 // mahal2 returns ‖W(x − m)‖² for lower-triangular W = L⁻¹, the squared
-// Mahalanobis distance, without scratch memory.
+// Mahalanobis distance, without heap memory (x − m is kept on the stack
+// for d ≤ 64 and recomputed otherwise).
 func mahal2(w, m, x []float64, d int) float64 {
 	var s float64
+	if d <= 64 {
+		var buf [64]float64
+		y := buf[:d]
+		for j := range y {
+			y[j] = x[j] - m[j]
+		}
+		for i := 0; i < d; i++ {
+			row := w[i*d : i*d+i+1]
+			var z float64
+			for j, wij := range row {
+				z += wij * y[j]
+			}
+			s += z * z
+		}
+		return s
+	}
 	for i := 0; i < d; i++ {
 		row := w[i*d : i*d+i+1]
 		var z float64

@@ -43,12 +43,13 @@ type IsolationForest struct {
 	healthy healthyScores
 }
 
-// ifNode is an internal node (feature ≥ 0) or an external node (feature
-// < 0, whose path-length credit c(size) is in split).
+// ifNode is an internal node (feature ≥ 0; its children are nodes left
+// and left+1) or an external node (feature < 0, whose path-length credit
+// c(size) is in split). 16 bytes, children adjacent, for cache locality.
 type ifNode struct {
-	split       float64
-	feature     int32
-	left, right int32
+	split   float64
+	feature int32
+	left    int32
 }
 
 // FitIsolationForest grows the forest on x (n×d, one healthy sample a
@@ -85,7 +86,9 @@ func FitIsolationForest(x mat.Matrix, cfg IForestConfig) (*IsolationForest, erro
 			idx[i], idx[j] = idx[j], idx[i]
 		}
 		sub := slices.Clone(idx[:psi])
-		f.roots[t] = g.grow(sub, 0)
+		f.roots[t] = int32(len(f.nodes))
+		f.nodes = append(f.nodes, ifNode{})
+		g.grow(sub, 0, f.roots[t])
 	}
 	f.healthy = make(healthyScores, n)
 	for i := range f.healthy {
@@ -104,12 +107,12 @@ type ifGrower struct {
 	feats []int
 }
 
-// grow builds the subtree of samples idx at depth and returns its index.
-func (g *ifGrower) grow(idx []int, depth int) int32 {
-	id := int32(len(g.f.nodes))
+// grow fills node id with the subtree of samples idx at depth.
+func (g *ifGrower) grow(idx []int, depth int, id int32) {
+	leaf := ifNode{feature: -1, split: avgPathLength(len(idx))}
 	if depth >= g.limit || len(idx) <= 1 {
-		g.f.nodes = append(g.f.nodes, ifNode{feature: -1, split: avgPathLength(len(idx))})
-		return id
+		g.f.nodes[id] = leaf
+		return
 	}
 	// Choose a random feature among those that vary within idx (a
 	// feature constant here cannot split); none: external node.
@@ -125,8 +128,8 @@ func (g *ifGrower) grow(idx []int, depth int) int32 {
 		}
 	}
 	if len(g.feats) == 0 {
-		g.f.nodes = append(g.f.nodes, ifNode{feature: -1, split: avgPathLength(len(idx))})
-		return id
+		g.f.nodes[id] = leaf
+		return
 	}
 	j := g.feats[g.rng.IntN(len(g.feats))]
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -146,11 +149,11 @@ func (g *ifGrower) grow(idx []int, depth int) int32 {
 			m++
 		}
 	}
-	g.f.nodes = append(g.f.nodes, ifNode{feature: int32(j), split: p})
-	l := g.grow(idx[:m], depth+1)
-	r := g.grow(idx[m:], depth+1)
-	g.f.nodes[id].left, g.f.nodes[id].right = l, r
-	return id
+	left := int32(len(g.f.nodes))
+	g.f.nodes = append(g.f.nodes, ifNode{}, ifNode{})
+	g.f.nodes[id] = ifNode{feature: int32(j), split: p, left: left}
+	g.grow(idx[:m], depth+1, left)
+	g.grow(idx[m:], depth+1, left+1)
 }
 
 // avgPathLength is c(m), the average path length of an unsuccessful
@@ -197,11 +200,11 @@ func (f *IsolationForest) score(x []float64) float64 {
 		n := &nodes[r]
 		depth := 0
 		for n.feature >= 0 {
-			if x[n.feature] < n.split {
-				n = &nodes[n.left]
-			} else {
-				n = &nodes[n.right]
+			c := n.left
+			if x[n.feature] >= n.split {
+				c++
 			}
+			n = &nodes[c]
 			depth++
 		}
 		sum += float64(depth) + n.split

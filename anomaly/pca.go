@@ -238,6 +238,15 @@ func (p *PCA) Score(x []float64) (float64, error) {
 }
 
 func (p *PCA) stats(x []float64) (t2, spe float64) {
+	if p.d <= 64 {
+		var buf [64]float64
+		z := buf[:p.d]
+		for j := range z {
+			z[j] = (x[j] - p.mean[j]) * p.invStd[j]
+		}
+		return p.statsZ(z)
+	}
+	// d > 64: recompute the scaled features on the fly, no heap memory.
 	d, mean, is := p.d, p.mean, p.invStd
 	for c := 0; c < p.k; c++ {
 		row := p.loadT[c*d : (c+1)*d]
@@ -255,6 +264,28 @@ func (p *PCA) stats(x []float64) (t2, spe float64) {
 			s += r * (x[b] - mean[b]) * is[b]
 		}
 		spe += za * (p.resid[a*d+a]*za + 2*s)
+	}
+	return t2, math.Max(spe, 0)
+}
+
+// statsZ computes T² and SPE of the centred, scaled vector z.
+func (p *PCA) statsZ(z []float64) (t2, spe float64) {
+	d := p.d
+	for c := 0; c < p.k; c++ {
+		row := p.loadT[c*d : (c+1)*d]
+		var t float64
+		for j, v := range row {
+			t += v * z[j]
+		}
+		t2 += t * t / p.lambda[c]
+	}
+	for a := 0; a < d; a++ {
+		row := p.resid[a*d : a*d+a]
+		var s float64
+		for b, r := range row {
+			s += r * z[b]
+		}
+		spe += z[a] * (p.resid[a*d+a]*z[a] + 2*s)
 	}
 	return t2, math.Max(spe, 0)
 }
