@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/features"
 	"github.com/spindle-pdm/spindle/rul"
 )
@@ -27,6 +28,7 @@ const (
 	eventBaseline                  // the window that completed the baseline
 	eventNormal                    // scored, no alarm
 	eventAlarm                     // RMS or kurtosis departed from the baseline
+	eventDrift                     // no departure yet, but the CUSUM found RMS drifting
 	eventFault                     // the window could not be analysed (NaN, flat line)
 )
 
@@ -39,6 +41,7 @@ type event struct {
 	Kurtosis float64
 	ZRMS     float64 // (RMS − baseline mean)/baseline σ
 	ZKurt    float64
+	CUSUM    float64 // the drift detector's score on RMS, in baseline σ
 	// RUL is the forecast remaining life in seconds (median and 90 %
 	// interval) until RMS reaches FailFactor × its baseline; set on alarms
 	// when HasRUL. Quantiles may be +Inf (no growth seen yet).
@@ -69,15 +72,17 @@ func (w *welford) sigma() float64 {
 
 // channel is one accelerometer channel on an edge gateway: the streaming
 // feature extractor, a baseline detector on RMS and kurtosis (z-scores
-// against the first Baseline windows) and an exponential degradation model
-// of RMS for the remaining-life forecast. In steady state a window costs no
-// allocation.
+// against the first Baseline windows), a two-sided CUSUM drift detector on
+// RMS standardised by the same baseline, and an exponential degradation
+// model of RMS for the remaining-life forecast. In steady state a window
+// costs no allocation.
 type channel struct {
 	cfg     channelConfig
 	ex      *features.Extractor
 	rms     welford // baseline of RMS
 	kurt    welford // baseline of kurtosis
 	lnRMS   welford // baseline of ln RMS: the degradation model's prior
+	drift   *anomaly.CUSUM
 	model   *rul.ExponentialModel
 	dist    rul.Distribution // reused forecast storage
 	fail    float64          // failure RMS, g
@@ -134,7 +139,7 @@ func (c *channel) window(w *features.Window) {
 		ev.Kind = eventLearning
 		if c.rms.n == c.cfg.Baseline {
 			ev.Kind = eventBaseline
-			c.startModel()
+			c.startDetectors()
 		}
 		c.report(ev)
 		return
@@ -142,20 +147,35 @@ func (c *channel) window(w *features.Window) {
 	ev.ZRMS = (f.RMS - c.rms.mean) / c.rms.sigma()
 	ev.ZKurt = (f.Kurtosis - c.kurt.mean) / c.kurt.sigma()
 	ev.Kind = eventNormal
+	d := c.drift.Update(w.Time, f.RMS)
+	ev.CUSUM = d.Score
 	// The model learns the RMS trend from every scored window; an
 	// observation it refuses (time not increasing) is simply not used.
 	_ = c.model.Update(w.Time, f.RMS)
-	if ev.ZRMS > c.cfg.Threshold || ev.ZKurt > c.cfg.Threshold {
+	switch {
+	case ev.ZRMS > c.cfg.Threshold || ev.ZKurt > c.cfg.Threshold:
 		ev.Kind = eventAlarm
+		c.forecast(ev)
+	case d.Alarm:
+		ev.Kind = eventDrift
 		c.forecast(ev)
 	}
 	c.report(ev)
 }
 
-// startModel builds the degradation model from the learned baseline: ln RMS
-// starts at its baseline level with the baseline's scatter as noise, and
-// the growth rate β (per second) has a vague zero-mean prior.
-func (c *channel) startModel() {
+// startDetectors builds the drift detector and the degradation model from
+// the learned baseline.
+//
+// The CUSUM (K = 1σ, H = 8σ) finds a sustained 2σ shift of RMS in about 9
+// windows and has an in-control run length of millions of windows. The
+// model starts ln RMS at its baseline level with the baseline's scatter as
+// noise, and gives the growth rate β (per second) a vague zero-mean prior.
+func (c *channel) startDetectors() {
+	d, err := anomaly.NewCUSUM(anomaly.CUSUMConfig{K: 1, H: 8, Mean: c.rms.mean, Sigma: c.rms.sigma()})
+	if err != nil {
+		panic(err) // valid by construction: σ ≥ 1e-12, μ finite
+	}
+	c.drift = d
 	c.fail = c.cfg.FailFactor * c.rms.mean
 	noise := max(c.lnRMS.s/float64(c.lnRMS.n-1), 1e-6)
 	m, err := rul.NewExponentialModel(rul.ExponentialPrior{
@@ -167,7 +187,7 @@ func (c *channel) startModel() {
 		NoiseVariance:    noise,
 	}, rul.SamplingConfig{Samples: 1000, Seed: 1})
 	if err != nil {
-		panic(err) // the prior above is valid by construction
+		panic(err) // valid by construction
 	}
 	c.model = m
 }

@@ -1,9 +1,10 @@
 // Command edge is the analytics loop of an edge gateway for one
 // accelerometer channel: it reads samples from stdin, cuts them into
 // windows, computes the time-domain condition indicators, learns a healthy
-// baseline over the first windows and then prints an alarm line to stdout
-// for every window whose RMS or kurtosis departs from it, with a
-// remaining-life forecast from an exponential degradation model of RMS.
+// baseline over the first windows and then prints an ALARM line to stdout
+// for every window whose RMS or kurtosis departs from it, a DRIFT line when
+// a CUSUM finds RMS drifting before it departs, each with a remaining-life
+// forecast from an exponential degradation model of RMS.
 //
 // Input is text, one sample per line (in g; blank lines and lines starting
 // with # are skipped), or with -f32 raw little-endian float32 samples as an
@@ -88,7 +89,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		switch ev.Kind {
 		case eventBaseline:
 			fmt.Fprintf(stderr, "edge: baseline learned at t=%.2fs over %d windows\n", ev.Time, o.Baseline)
-		case eventAlarm:
+		case eventAlarm, eventDrift:
 			stats.alarms++
 			printAlarm(out, ev)
 		case eventFault:
@@ -109,7 +110,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 }
 
 func printAlarm(w io.Writer, ev *event) {
-	fmt.Fprintf(w, "ALARM t=%.2fs rms=%.4f z=%+.1f kurtosis=%.3f z=%+.1f", ev.Time, ev.RMS, ev.ZRMS, ev.Kurtosis, ev.ZKurt)
+	kind := "ALARM"
+	if ev.Kind == eventDrift {
+		kind = "DRIFT"
+	}
+	fmt.Fprintf(w, "%s t=%.2fs rms=%.4f z=%+.1f kurtosis=%.3f z=%+.1f cusum=%.1f", kind, ev.Time, ev.RMS, ev.ZRMS, ev.Kurtosis, ev.ZKurt, ev.CUSUM)
 	if ev.HasRUL {
 		fmt.Fprintf(w, " rul=%s [90%%: %s, %s]", duration(ev.RULMed), duration(ev.RULLo), duration(ev.RULHi))
 	}

@@ -54,7 +54,7 @@ func asF32(x []float64) []byte {
 	return b
 }
 
-var alarmLine = regexp.MustCompile(`^ALARM t=([0-9.]+)s rms=([0-9.]+) z=([-+][0-9.]+) kurtosis=([0-9.]+) z=([-+][0-9.]+) rul=(\S+) \[90%: (\S+), (\S+)\]$`)
+var alarmLine = regexp.MustCompile(`^(ALARM|DRIFT) t=([0-9.]+)s rms=([0-9.]+) z=([-+][0-9.]+) kurtosis=([0-9.]+) z=([-+][0-9.]+) cusum=([0-9.]+) rul=(\S+) \[90%: (\S+), (\S+)\]$`)
 
 // alarms runs the command and returns the alarm times and output lines.
 func alarms(t *testing.T, args []string, in []byte) (times []float64, lines []string, stderr string) {
@@ -68,7 +68,7 @@ func alarms(t *testing.T, args []string, in []byte) (times []float64, lines []st
 		lines = append(lines, l)
 		m := alarmLine.FindStringSubmatch(l)
 		require.NotNil(t, m, "unexpected output line %q", l)
-		v, err := strconv.ParseFloat(m[1], 64)
+		v, err := strconv.ParseFloat(m[2], 64)
 		require.NoError(t, err)
 		times = append(times, v)
 	}
@@ -92,12 +92,37 @@ func TestRunAlarmsOnFault(t *testing.T) {
 	assert.LessOrEqual(t, times[0], onset+3, "fault found late: %s", lines[0])
 	assert.Len(t, times, int(secs-times[0]), "every window after the first alarm alarms")
 	first := alarmLine.FindStringSubmatch(lines[0])
-	zk, _ := strconv.ParseFloat(first[5], 64)
+	assert.Equal(t, "ALARM", first[1], lines[0])
+	zk, _ := strconv.ParseFloat(first[6], 64)
 	assert.Greater(t, zk, 6.0, "kurtosis departs first: %s", lines[0])
 	// By the end RMS has grown several-fold and the model forecasts a
 	// finite remaining life until 5× baseline RMS.
 	last := alarmLine.FindStringSubmatch(lines[len(lines)-1])
-	assert.NotEqual(t, "none-seen", last[6], lines[len(lines)-1])
+	assert.NotEqual(t, "none-seen", last[8], lines[len(lines)-1])
+}
+
+// TestRunSlowDrift: from 30 s the vibration grows by 0.2 % a second (0.2
+// baseline σ, which is floored at 1 % of RMS): too slow for the 6σ alarm
+// until about 60 s, but the CUSUM reports the drift within about 15 s of
+// its start.
+func TestRunSlowDrift(t *testing.T) {
+	x := simulate(testRate, 70, 1000, 8)
+	for i := 30 * testRate; i < len(x); i++ {
+		x[i] *= 1 + 0.002*(float64(i)/testRate-30)
+	}
+	times, lines, _ := alarms(t, []string{"-rate", "2560"}, asText(x))
+	require.NotEmpty(t, lines)
+	assert.True(t, strings.HasPrefix(lines[0], "DRIFT "), lines[0])
+	assert.GreaterOrEqual(t, times[0], 35.0, lines[0])
+	assert.LessOrEqual(t, times[0], 48.0, lines[0])
+	firstAlarm := -1.0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "ALARM ") {
+			firstAlarm = times[i]
+			break
+		}
+	}
+	assert.Greater(t, firstAlarm, 55.0, "the 6σ alarm comes later")
 }
 
 // TestRunFloat32 reads the same stream as little-endian float32: the alarms
