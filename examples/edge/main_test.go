@@ -193,7 +193,7 @@ func TestDuration(t *testing.T) {
 // so the figure excludes the test's own data. It also checks a window costs
 // no allocation once the channel is warm.
 func TestChannelMemory(t *testing.T) {
-	const fs, channels = 25_600, 4
+	const fs, channels = 25_600, 8
 	healthy := simulate(fs, 1, 100, 5)
 	faulty := simulate(fs, 1, 0, 6)
 	for i := range faulty {
@@ -209,6 +209,7 @@ func TestChannelMemory(t *testing.T) {
 
 	var before, after runtime.MemStats
 	runtime.GC()
+	runtime.GC()
 	runtime.ReadMemStats(&before)
 	chs := make([]*channel, channels)
 	for i := range chs {
@@ -221,8 +222,10 @@ func TestChannelMemory(t *testing.T) {
 		c.write(faulty) // alarm: the first forecast sizes its storage
 	}
 	runtime.GC()
+	runtime.GC()
 	runtime.ReadMemStats(&after)
 	require.Equal(t, channels, nAlarms)
+	t.Logf("heap %d → %d bytes", before.HeapAlloc, after.HeapAlloc)
 	perChannel := float64(after.HeapAlloc-before.HeapAlloc) / channels
 	t.Logf("steady-state heap per channel (25.6 kHz, 1 s windows): %.0f bytes = %.1f KiB", perChannel, perChannel/1024)
 	assert.Less(t, perChannel, float64(1<<20), "per-channel heap over 1 MiB")
