@@ -9,6 +9,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// sharedDetectors is driftDetectors built once for this file's tests, which
+// Reset each detector before use: the warm-up is the costly part under
+// emulation.
+var sharedDetectors = func() func(testing.TB) map[string]DriftDetector {
+	var ds map[string]DriftDetector
+	return func(tb testing.TB) map[string]DriftDetector {
+		if ds == nil {
+			ds = driftDetectors(tb)
+		}
+		return ds
+	}
+}()
+
 func toFloat32(x []float64) []float32 {
 	y := make([]float32, len(x))
 	for i, v := range x {
@@ -30,12 +43,12 @@ func sortedNames(ds map[string]DriftDetector) []string {
 // Update on the widened samples, for every detector, through both helpers
 // (each run from the freshly constructed state Reset restores).
 func TestUpdateSeriesIsUpdate(t *testing.T) {
+	ds := sharedDetectors(t)
 	x32 := toFloat32(newDriftSim(31).step(1200, 1100, 2.5))
 	ts := make([]float64, len(x32))
 	for i := range ts {
 		ts[i] = 10 + 0.5*float64(i)
 	}
-	ds := driftDetectors(t)
 	for _, name := range sortedNames(ds) {
 		d := ds[name]
 		d.Reset()
@@ -65,11 +78,11 @@ func TestUpdateSeriesIsUpdate(t *testing.T) {
 // choose between the GPD and the exponential tail by likelihood, and near a
 // tie the other choice moves the threshold z_q by a few percent.
 func TestFloat32Acceptance(t *testing.T) {
+	ds := sharedDetectors(t)
 	temp := newDriftSim(33).noise(1400, 45, 0.2)
 	for i := 1100; i < len(temp); i++ {
 		temp[i] += 1.5
 	}
-	ds := driftDetectors(t)
 	loose := map[string]float64{"Trend": 1e-2, "SPOT": 0.1, "DSPOT": 0.1}
 	for _, c := range []struct {
 		name  string
