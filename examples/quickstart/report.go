@@ -19,7 +19,7 @@ func report(w io.Writer, r *result) {
 		len(r.steps), first.hours, last.hours, src.analyzer.Samples, src.analyzer.Rate)
 	fmt.Fprintf(w, "  pipeline: RMS and kurtosis (features.Extractor) -> band of greatest spectral kurtosis ->\n")
 	fmt.Fprintf(w, "            squared-envelope spectrum -> fault bands of %s at %.2f Hz shaft speed ->\n", src.analyzer.Bearing.Name, src.analyzer.ShaftHz)
-	fmt.Fprintf(w, "            baseline alarm on RMS -> exponential degradation model (rul) after the alarm\n\n")
+	fmt.Fprintf(w, "            baseline alarm on RMS² -> exponential degradation model (rul) after the alarm\n\n")
 
 	fmt.Fprintln(w, "Detection")
 	if !r.learned {

@@ -164,7 +164,7 @@ func (a *Analyzer) Analyze(x []float64) (*Indicators, error) {
 		}
 		a.kres = kr
 		b := kr.BestBand(a.minBW, a.cfg.Rate/4)
-		r.BandLo, r.BandHi = b.Lo(), b.Hi()
+		r.BandLo, r.BandHi = math.Max(0, b.Lo()), math.Min(a.cfg.Rate/2, b.Hi()) // rounding can overshoot
 	}
 	if _, err := a.env.SES(a.ses, x, r.BandLo, r.BandHi); err != nil {
 		return nil, err
