@@ -130,8 +130,8 @@ func TestFEMTOSuiteMissing(t *testing.T) {
 	assert.Contains(t, se.String(), "Learning_set.zip")
 }
 
-// writeIMSFixture writes three summary files of 300 rows: one failing
-// bearing per test whose mean |acc| rises from row 250.
+// writeIMSFixture writes three summary files of 500 rows: the failing
+// bearings of each test rise from row 400.
 func writeIMSFixture(t *testing.T, dir string) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	t0 := time.Date(2004, 2, 12, 10, 32, 39, 0, time.UTC)
@@ -144,16 +144,16 @@ func writeIMSFixture(t *testing.T, dir string) {
 		}
 		var b strings.Builder
 		b.WriteString("," + strings.Join(chs, ",") + "\n")
-		for i := range 300 {
+		for i := range 500 {
 			b.WriteString(t0.Add(time.Duration(i) * 10 * time.Minute).Format(time.DateTime))
 			for _, c := range chs {
 				v := 0.06 * (1 + 0.01*rng.NormFloat64())
 				failing := false
 				for _, f := range imsFailed[test] {
-					failing = failing || f == c
+					failing = failing || strings.HasPrefix(c, f+" ") || c == f
 				}
-				if failing && i >= 250 {
-					v *= 1 + 0.05*float64(i-249)
+				if failing && i >= 400 {
+					v *= 1 + 0.05*float64(i-399)
 				}
 				fmt.Fprintf(&b, ",%.5f", v)
 			}
@@ -170,7 +170,7 @@ func TestIMSSuiteFixture(t *testing.T) {
 	require.Equal(t, 0, cli(&so, &se, "ims", dir, out, ""), se.String())
 	m := readJSON(t, out, "ims")
 	idx := m["alarm_file_index"].(float64)
-	assert.True(t, idx >= 250 && idx < 262, "alarm at file %v", idx)
+	assert.True(t, idx >= 400 && idx < 415, "alarm at file %v", idx)
 	assert.EqualValues(t, 0, m["false_alarms"])
 	assert.EqualValues(t, 0, m["missed_failures"])
 	for i := 1; i <= 3; i++ {
@@ -179,7 +179,7 @@ func TestIMSSuiteFixture(t *testing.T) {
 }
 
 func TestPendingAndUnknownSuites(t *testing.T) {
-	for _, s := range []string{"nab", "cwru", "mfpt"} {
+	for _, s := range []string{"cwru", "mfpt"} {
 		var so, se bytes.Buffer
 		assert.Equal(t, 1, cli(&so, &se, s, t.TempDir(), t.TempDir(), ""), s)
 		assert.Contains(t, se.String(), "not implemented yet", s)
@@ -214,7 +214,7 @@ func TestRealData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("real-data benchmark runs skipped in -short mode")
 	}
-	for _, s := range []string{"cmapss", "femto", "ims"} {
+	for _, s := range []string{"cmapss", "femto", "ims", "nab"} {
 		t.Run(s, func(t *testing.T) {
 			dir := testenv.DataDir(t, s)
 			out := t.TempDir()
@@ -229,10 +229,90 @@ func TestRealData(t *testing.T) {
 			case "femto":
 				sc := m["phm2012_score"].(float64)
 				assert.True(t, sc > 0 && sc <= 1, "score %v", sc)
+			case "nab":
+				assert.Greater(t, m["standard"].(float64), 50.0)
 			case "ims":
 				idx := m["alarm_file_index"].(float64)
 				assert.True(t, idx > 400 && idx < 700, "test 2 bearing 1 alarm at file %v", idx)
 			}
 		})
 	}
+}
+
+// writeNABFixture writes a miniature NAB folder: the three realKnownCause
+// file names, each 800 rows of 5-minute temperature-like data with one
+// step up at row 600 inside one labelled window, published-detector
+// outputs that fire on the step, thresholds and a scoreboard.
+func writeNABFixture(t *testing.T, dir string) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	t0 := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
+	must := func(rel, body string) {
+		p := filepath.Join(dir, rel)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+	}
+	labels := map[string][][2]string{}
+	th := map[string]map[string]map[string]float64{}
+	dets := []string{"numenta", "windowedGaussian", "relativeEntropy", "null"}
+	for _, d := range dets {
+		th[d] = map[string]map[string]float64{}
+		for _, p := range []string{"standard", "reward_low_FP_rate", "reward_low_FN_rate"} {
+			th[d][p] = map[string]float64{"score": 0, "threshold": 0.5}
+		}
+	}
+	for _, file := range nabFiles {
+		var data, res strings.Builder
+		data.WriteString("timestamp,value\n")
+		res.WriteString("timestamp,value,anomaly_score,label\n")
+		for i := range 800 {
+			ts := t0.Add(time.Duration(i) * 5 * time.Minute).Format(time.DateTime)
+			v := 70 + 0.5*rng.NormFloat64()
+			if i >= 600 {
+				v += 15
+			}
+			fmt.Fprintf(&data, "%s,%.4f\n", ts, v)
+			score, label := 0.0, 0
+			if i == 605 {
+				score = 1
+			}
+			if i >= 590 && i <= 660 {
+				label = 1
+			}
+			fmt.Fprintf(&res, "%s,%.4f,%.1f,%d\n", ts, v, score, label)
+		}
+		must(filepath.Join("data", "realKnownCause", file), data.String())
+		for _, d := range dets {
+			must(filepath.Join("results", d, "realKnownCause", d+"_"+file), res.String())
+		}
+		labels["realKnownCause/"+file] = [][2]string{{
+			t0.Add(590 * 5 * time.Minute).Format("2006-01-02 15:04:05.000000"),
+			t0.Add(660 * 5 * time.Minute).Format("2006-01-02 15:04:05.000000")}}
+	}
+	b, _ := json.Marshal(labels)
+	must(filepath.Join("labels", "combined_windows.json"), string(b))
+	b, _ = json.Marshal(th)
+	must(filepath.Join("config", "thresholds.json"), string(b))
+	must(filepath.Join("results", "final_results.json"), `{"numenta": {"standard": 70.1, "reward_low_FP_rate": 63.1, "reward_low_FN_rate": 74.3}}`)
+}
+
+func TestNABSuiteFixture(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	writeNABFixture(t, dir)
+	var so, se bytes.Buffer
+	require.Equal(t, 0, cli(&so, &se, "nab", dir, out, ""), se.String())
+	t.Log("\n" + so.String())
+	m := readJSON(t, out, "nab")
+	// The step is found in every file, early in its window.
+	std := m["standard"].(float64)
+	assert.Greater(t, std, 50.0)
+	assert.LessOrEqual(t, std, 100.0)
+	for _, k := range []string{"low_fp", "low_fn"} {
+		assert.Contains(t, m, k)
+	}
+	// The published "numenta" output fires 15 rows into each window.
+	assert.Contains(t, so.String(), "| numenta (published output) |")
+	assert.FileExists(t, filepath.Join(out, "nab_machine_temperature.png"))
+
+	require.NoError(t, os.Remove(filepath.Join(dir, "config", "thresholds.json")))
+	assert.Equal(t, 1, cli(&so, &se, "nab", dir, t.TempDir(), ""))
 }

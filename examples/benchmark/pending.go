@@ -8,10 +8,6 @@ import (
 // The suites below need library packages that other branches are still
 // writing; they report that instead of any result.
 
-func runNAB(dir, out string, logw io.Writer) (*outcome, error) {
-	return nil, fmt.Errorf("%w: the nab suite needs the anomaly package's NAB scorer and thermal detector (branch anomaly-drift), not merged yet", errPending)
-}
-
 func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 	return nil, fmt.Errorf("%w: the cwru suite needs anomaly.Diagnoser (branch anomaly-diagnosis), not merged yet", errPending)
 }
