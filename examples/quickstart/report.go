@@ -1,0 +1,163 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/spindle-pdm/spindle/examples/internal/monitor"
+	"github.com/spindle-pdm/spindle/features"
+)
+
+// report prints the health report of r to w.
+func report(w io.Writer, r *result) {
+	src := r.src
+	first, last := r.steps[0], r.steps[len(r.steps)-1]
+	cfg := src.tracker
+	fmt.Fprintf(w, "Spindle quick start: %s\n", src.name)
+	fmt.Fprintf(w, "  %d snapshots from %.1f h to %.1f h, %d samples at %.0f Hz each\n",
+		len(r.steps), first.hours, last.hours, src.analyzer.Samples, src.analyzer.Rate)
+	fmt.Fprintf(w, "  pipeline: RMS and kurtosis (features.Extractor) -> band of greatest spectral kurtosis ->\n")
+	fmt.Fprintf(w, "            squared-envelope spectrum -> fault bands of %s at %.2f Hz shaft speed ->\n", src.analyzer.Bearing.Name, src.analyzer.ShaftHz)
+	fmt.Fprintf(w, "            baseline alarm on RMS² -> exponential degradation model (rul) after the alarm\n\n")
+
+	fmt.Fprintln(w, "Detection")
+	if !r.learned {
+		fmt.Fprintf(w, "  insufficient history: the baseline needs %d snapshots, got %d\n", cfg.Baseline, len(r.steps))
+	} else {
+		lv := r.steps[len(r.steps)-1].state.Level
+		fmt.Fprintf(w, "  health indicator HI = RMS² / baseline RMS² (vibration energy relative to healthy; 1 = healthy)\n")
+		fmt.Fprintf(w, "  baseline (first %d snapshots): RMS %.4f g; alarm when HI > 1 + %g σ = %.3f (RMS %.4f g) in %d snapshots in a row\n",
+			cfg.Baseline, math.Sqrt(r.mu), sigmas(cfg), lv, math.Sqrt(lv*r.mu), runLen(cfg))
+	}
+	if src.truthKnown {
+		fmt.Fprintf(w, "  fault onset (simulated)                 %7.1f h\n", src.onset)
+	}
+	if r.firstFault >= 0 {
+		s := r.steps[r.firstFault]
+		fmt.Fprintf(w, "  envelope first shows a fault's lines    %7.1f h  (%s)\n", s.hours, monitor.KindName(s.verdict.Kind))
+	} else {
+		fmt.Fprintf(w, "  envelope evidence                       no fault's lines stood out in any snapshot\n")
+	}
+	if r.alarmed {
+		fmt.Fprintf(w, "  alarm raised                            %7.1f h  (above the level since %.1f h)", r.raised, r.alarmFirst)
+		if src.truthKnown {
+			fmt.Fprintf(w, ": %.1f h after onset, %.1f h before failure", r.raised-src.onset, src.failure-r.raised)
+		}
+		fmt.Fprintln(w)
+	} else {
+		fmt.Fprintf(w, "  alarm                                   none: RMS stayed within the baseline's alarm level\n")
+	}
+	fmt.Fprintln(w)
+
+	fmt.Fprintf(w, "Diagnosis (envelope spectrum of the snapshot at %.1f h, band %.0f-%.0f Hz, %.2f Hz bins)\n",
+		r.sesHours, r.sesBand[0], r.sesBand[1], r.sesDF)
+	fmt.Fprintf(w, "  verdict: %s", r.verdict)
+	if src.truthFault != "" {
+		fmt.Fprintf(w, "   [simulated fault: %s]", src.truthFault)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  %-10s %12s %12s %12s\n", "line", "expected Hz", "peak at Hz", "prominence")
+	for _, k := range features.FaultKinds() {
+		for _, m := range monitor.Harmonics(r.evidence, k) {
+			fmt.Fprintf(w, "  %-10s %12.1f %12.1f %9.1f dB\n", fmt.Sprintf("%v h%d", k, m.Band.Harmonic), m.Band.Center, m.PeakFreq, m.Prominence)
+		}
+	}
+	fmt.Fprintln(w)
+
+	fmt.Fprintln(w, "Remaining useful life")
+	switch {
+	case r.fleet == nil && r.fleetErr != nil:
+		fmt.Fprintf(w, "  insufficient history: %v\n", r.fleetErr)
+		return
+	case r.fleet == nil:
+		fmt.Fprintf(w, "  insufficient history: %s\n", orDefault(src.noForecastReason, "no past runs to failure of this machine type to learn a degradation prior from"))
+		return
+	}
+	f := r.fleet
+	fmt.Fprintf(w, "  model: exponential degradation HI = 1 + θ·exp(β·t + ε), t from the alarm, updated online (rul.ExponentialModel);\n")
+	fmt.Fprintf(w, "  prior and failure level (HI %.2f, the median of their HI at failure) learned from %d past runs:\n", f.Failure, len(f.Units))
+	for _, u := range f.Units {
+		if u.Alarmed {
+			fmt.Fprintf(w, "    %-16s alarm at %6.1f h, failed at %6.1f h, HI at failure %.2f\n", u.Name, u.AlarmFirst, u.End, u.FinalHI)
+		} else {
+			fmt.Fprintf(w, "    %-16s no alarm before its end at %.1f h (not used)\n", u.Name, u.End)
+		}
+	}
+	if !r.alarmed {
+		fmt.Fprintln(w, "  no forecast: no alarm yet (the model is updated from the alarm on)")
+		return
+	}
+	fmt.Fprintf(w, "  %8s %14s %14s %22s %8s\n", "at (h)", "true RUL (h)", "median (h)", "90 % interval (h)", "inside")
+	for _, s := range forecastRows(r) {
+		truth := r.truthRUL(s.hours)
+		in := "-"
+		if !math.IsNaN(truth) {
+			in = "no"
+			if s.forecast.Lo <= truth && truth <= s.forecast.Hi {
+				in = "yes"
+			}
+		}
+		fmt.Fprintf(w, "  %8.1f %14s %14.1f %22s %8s\n", s.hours, num(truth), s.forecast.Median,
+			fmt.Sprintf("[%.1f, %.1f]", s.forecast.Lo, s.forecast.Hi), in)
+	}
+	fmt.Fprintln(w, "  (the interval carries the uncertainty of the model's parameters, not the error of its exponential shape)")
+	if r.skipped > 0 {
+		fmt.Fprintf(w, "  (%d post-alarm values at or below HI 1 were not absorbed by the model)\n", r.skipped)
+	}
+}
+
+// forecastRows picks the steps to tabulate: the first forecast and those
+// at 25, 50, 75 and 90 % of the way from it to the last snapshot.
+func forecastRows(r *result) []step {
+	var fc []step
+	for _, s := range r.steps {
+		if s.forecast != nil {
+			fc = append(fc, s)
+		}
+	}
+	if len(fc) == 0 {
+		return nil
+	}
+	t0, t1 := fc[0].hours, fc[len(fc)-1].hours
+	out := []step{fc[0]}
+	for _, p := range []float64{0.25, 0.5, 0.75, 0.9} {
+		target := t0 + p*(t1-t0)
+		k := 0
+		for k+1 < len(fc) && fc[k+1].hours <= target {
+			k++
+		}
+		if fc[k].hours > out[len(out)-1].hours {
+			out = append(out, fc[k])
+		}
+	}
+	return out
+}
+
+func num(v float64) string {
+	if math.IsNaN(v) {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func sigmas(c monitor.TrackerConfig) float64 {
+	if c.Sigmas == 0 {
+		return 6
+	}
+	return c.Sigmas
+}
+
+func runLen(c monitor.TrackerConfig) int {
+	if c.Run == 0 {
+		return 3
+	}
+	return c.Run
+}
