@@ -84,8 +84,9 @@ type ExponentialModel struct {
 
 	m0, m1        float64 // posterior mean of (ln θ', β)
 	c00, c01, c11 float64 // posterior covariance at σ² = σ₀²
-	alpha, beta   float64 // inverse-gamma posterior of σ² (0 when known)
-	rho, kappa    float64 // residual autocorrelation in use, (1+ρ)/(1−ρ)
+	alpha, beta   float64 // inverse-gamma posterior of the innovation variance (0 when known)
+	rho           float64 // AR(1) noise correlation in use
+	su            float64 // prior innovation variance σ₀²(1−ρ²)
 	p00, p01, p11 float64 // prior precision Σ₀⁻¹
 	pm0, pm1      float64 // Σ₀⁻¹ m₀
 }
@@ -119,29 +120,31 @@ func (m *ExponentialModel) init() {
 
 // posterior recomputes the posterior from the sums (see NoiseConfig).
 func (m *ExponentialModel) posterior() {
-	s0 := m.prior.NoiseVariance
-	m.rho, m.kappa = 0, 1
+	g := m.sums.plain()
+	m.rho = 0
 	if m.noise.Autocorrelation {
 		if a, b, ok := m.sums.olsLine(); ok {
-			m.rho, m.kappa = inflation(m.sums.lag1(a, b), m.noise.MaxAutocorrelation)
+			m.rho = clipRho(m.sums.lag1(a, b), m.noise.MaxAutocorrelation)
 		}
+		g = m.sums.prais(m.rho)
 	}
-	w := 1 / (m.kappa * s0)
-	a := m.p00 + w*m.sums.w
-	b := m.p01 + w*m.sums.t
-	c := m.p11 + w*m.sums.tt
+	m.su = m.prior.NoiseVariance * (1 - m.rho*m.rho)
+	w := 1 / m.su
+	a := m.p00 + w*g.g00
+	b := m.p01 + w*g.g01
+	c := m.p11 + w*g.g11
 	det := a*c - b*b
 	m.c00, m.c01, m.c11 = c/det, -b/det, a/det
-	r0 := m.pm0 + w*m.sums.z
-	r1 := m.pm1 + w*m.sums.tz
+	r0 := m.pm0 + w*g.r0
+	r1 := m.pm1 + w*g.r1
 	m.m0 = m.c00*r0 + m.c01*r1
 	m.m1 = m.c01*r0 + m.c11*r1
 	m.alpha, m.beta = 0, 0
 	if nu := m.noise.PriorDOF; nu > 0 {
 		d0, d1 := m.m0-m.prior.LogThetaMean, m.m1-m.prior.BetaMean
 		quad := m.p00*d0*d0 + 2*m.p01*d0*d1 + m.p11*d1*d1
-		m.alpha = (nu + m.sums.w/m.kappa) / 2
-		m.beta = (nu*s0 + math.Max(0, m.sums.ssr(m.m0, m.m1))/m.kappa + s0*quad) / 2
+		m.alpha = (nu + m.sums.w) / 2
+		m.beta = (nu*m.su + g.ssr(m.m0, m.m1) + m.su*quad) / 2
 	}
 }
 
@@ -154,17 +157,16 @@ func (m *ExponentialModel) Prior() ExponentialPrior { return m.prior }
 // cov is their covariance (their scale matrix while 2α ≤ 2 degrees of
 // freedom).
 func (m *ExponentialModel) Posterior() (mean [2]float64, cov [3]float64) {
-	f := noiseVariance(m.alpha, m.beta, m.prior.NoiseVariance) / m.prior.NoiseVariance
-	if m.alpha == 0 {
-		f = 1
+	f := 1.0
+	if m.alpha > 0 {
+		f = noiseVariance(m.alpha, m.beta, m.su) / m.su
 	}
 	return [2]float64{m.m0, m.m1}, [3]float64{f * m.c00, f * m.c01, f * m.c11}
 }
 
 // Noise returns the model's current view of its observation noise.
 func (m *ExponentialModel) Noise() NoiseState {
-	return NoiseState{Variance: noiseVariance(m.alpha, m.beta, m.prior.NoiseVariance),
-		Shape: m.alpha, Scale: m.beta, Autocorrelation: m.rho, Inflation: m.kappa, Weight: m.sums.w}
+	return noiseState(m.alpha, m.beta, m.prior.NoiseVariance, m.rho, m.sums.w)
 }
 
 // NoiseConfig returns the model's noise configuration, defaults filled in.
@@ -228,16 +230,24 @@ func (m *ExponentialModel) Predict(dst *Distribution, threshold float64) (*Distr
 	l00 := math.Sqrt(m.c00)
 	l10 := m.c01 / l00
 	l11 := math.Sqrt(math.Max(0, m.c11-l10*l10))
+	path := newARPath(m.rho, &m.sums, m.n)
 	out := dst.resetSamples(m.s.n)
 	for i := range out {
-		sd, eps := m.s.noise(m.alpha, m.beta, m.prior.NoiseVariance)
+		sd, sigma := m.s.noise(m.alpha, m.beta, m.su)
 		u, v := m.s.rng.NormFloat64(), m.s.rng.NormFloat64()
 		a := m.m0 + sd*l00*u
 		b := m.m1 + sd*l10*u + sd*l11*v
+		eta := 0.0
 		if m.noise.CrossingNoise {
-			a += eps * m.s.rng.NormFloat64()
+			eta = m.s.rng.NormFloat64()
 		}
-		out[i] = crossing(zD-a, b, tNow)
+		if path.lnRho == 0 {
+			out[i] = crossing(zD-a-sigma*eta, b, tNow)
+			continue
+		}
+		sigma /= math.Sqrt(1 - m.rho*m.rho) // marginal
+		c := zD - a - b*tNow
+		out[i] = path.rul(c, b, m.sums.zLast-a-b*tNow, sigma, eta)
 	}
 	dst.sortSamples()
 	return dst, nil

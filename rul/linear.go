@@ -60,9 +60,10 @@ type LinearModel struct {
 	n           int
 	sums        regSums
 	yLast       float64
-	mean, vari  float64 // posterior of θ at σ² = σ₀²
-	alpha, beta float64 // inverse-gamma posterior of σ² (0 when known)
-	rho, kappa  float64 // residual autocorrelation in use, (1+ρ)/(1−ρ)
+	mean, vari  float64 // posterior of θ at σ² = s₀²
+	alpha, beta float64 // inverse-gamma posterior of the innovation variance (0 when known)
+	rho         float64 // AR(1) noise correlation in use
+	su          float64 // prior innovation variance σ₀²(1−ρ²)
 }
 
 // NewLinearModel returns a model with the given prior and no observations;
@@ -83,22 +84,23 @@ func NewLinearModel(prior LinearPrior, cfg SamplingConfig) (*LinearModel, error)
 
 func (m *LinearModel) posterior() {
 	p := m.prior
-	m.rho, m.kappa = 0, 1
+	g := m.sums.plain()
+	m.rho = 0
 	if m.noise.Autocorrelation {
 		if b, ok := m.sums.olsSlope(); ok {
-			m.rho, m.kappa = inflation(m.sums.lag1(0, b), m.noise.MaxAutocorrelation)
+			m.rho = clipRho(m.sums.lag1(0, b), m.noise.MaxAutocorrelation)
 		}
+		g = m.sums.prais(m.rho)
 	}
-	k := m.kappa * p.NoiseVariance
-	prec := 1/p.SlopeVariance + m.sums.tt/k
+	m.su = p.NoiseVariance * (1 - m.rho*m.rho)
+	prec := 1/p.SlopeVariance + g.g11/m.su
 	m.vari = 1 / prec
-	m.mean = m.vari * (p.SlopeMean/p.SlopeVariance + m.sums.tz/k)
+	m.mean = m.vari * (p.SlopeMean/p.SlopeVariance + g.r1/m.su)
 	m.alpha, m.beta = 0, 0
 	if nu := m.noise.PriorDOF; nu > 0 {
 		d := m.mean - p.SlopeMean
-		m.alpha = (nu + m.sums.w/m.kappa) / 2
-		m.beta = (nu*p.NoiseVariance + math.Max(0, m.sums.ssr(0, m.mean))/m.kappa +
-			p.NoiseVariance*d*d/p.SlopeVariance) / 2
+		m.alpha = (nu + m.sums.w) / 2
+		m.beta = (nu*m.su + g.ssr(0, m.mean) + m.su*d*d/p.SlopeVariance) / 2
 	}
 }
 
@@ -112,13 +114,12 @@ func (m *LinearModel) Posterior() (mean, variance float64) {
 	if m.alpha == 0 {
 		return m.mean, m.vari
 	}
-	return m.mean, m.vari * noiseVariance(m.alpha, m.beta, m.prior.NoiseVariance) / m.prior.NoiseVariance
+	return m.mean, m.vari * noiseVariance(m.alpha, m.beta, m.su) / m.su
 }
 
 // Noise returns the model's current view of its observation noise.
 func (m *LinearModel) Noise() NoiseState {
-	return NoiseState{Variance: noiseVariance(m.alpha, m.beta, m.prior.NoiseVariance),
-		Shape: m.alpha, Scale: m.beta, Autocorrelation: m.rho, Inflation: m.kappa, Weight: m.sums.w}
+	return noiseState(m.alpha, m.beta, m.prior.NoiseVariance, m.rho, m.sums.w)
 }
 
 // NoiseConfig returns the model's noise configuration, defaults filled in.
@@ -176,18 +177,31 @@ func (m *LinearModel) Predict(dst *Distribution, threshold float64) (*Distributi
 	}
 	gap := math.Abs(threshold - phi)
 	sd := math.Sqrt(m.vari)
+	sgn := 1.0
+	if !up {
+		sgn = -1
+	}
+	path := newARPath(m.rho, &m.sums, m.n)
 	out := dst.resetSamples(m.s.n)
 	for i := range out {
-		f, sigma := m.s.noise(m.alpha, m.beta, m.prior.NoiseVariance)
+		f, sigma := m.s.noise(m.alpha, m.beta, m.su)
 		theta := m.mean + f*sd*m.s.rng.NormFloat64()
-		g := gap
+		eta := 0.0
 		if m.noise.CrossingNoise {
-			g -= sigma * m.s.rng.NormFloat64() // ε toward the threshold shortens the climb
+			eta = m.s.rng.NormFloat64()
 		}
 		if !up {
 			theta = -theta
 		}
-		out[i] = crossing(g, theta, tNow)
+		// In the indicator's rising direction: slope theta, gap to climb,
+		// latest residual sgn·(z_n − θ t_n).
+		if path.lnRho == 0 {
+			out[i] = crossing(gap-sigma*eta, theta, tNow)
+			continue
+		}
+		sigma /= math.Sqrt(1 - m.rho*m.rho) // marginal
+		c := gap - theta*tNow
+		out[i] = path.rul(c, theta, sgn*m.sums.zLast-theta*tNow, sigma, eta)
 	}
 	dst.sortSamples()
 	return dst, nil
