@@ -90,8 +90,16 @@ type NoiseConfig struct {
 }
 
 // RobustNoise returns the noise configuration this package recommends for
-// real, smoothed health indicators. See the package tests (sim_test.go,
-// ims_test.go) for how it was chosen.
+// real, smoothed health indicators: AR(1) noise with ρ̂ ≤ 0.99, forgetting
+// λ = 0.99 per observation (a memory of about 100 readings; scale it to
+// your sampling rate), crossing noise, and σ² known from the prior. It was
+// chosen as the candidate with the most simulated coverages inside
+// [0.80, 0.97] (i.i.d., AR(1), moving-average-smoothed and combined noise
+// at 50, 70 and 90 % of life; TestSimCoverageSurvey). The estimated
+// variance (PriorDOF) is left out: its conjugate prior scales the
+// coefficients' prior with σ², so a smoothed indicator's small noise also
+// shrinks the between-unit spread, and it narrowed intervals in every
+// correlated scenario.
 func RobustNoise() NoiseConfig {
 	return NoiseConfig{Autocorrelation: true, MaxAutocorrelation: 0.99, Forgetting: 0.99, CrossingNoise: true}
 }
@@ -204,6 +212,12 @@ func (s *regSums) add(t, z, lambda float64, first bool) {
 		l := lambda
 		s.w, s.t, s.tt, s.z, s.tz, s.zz = l*s.w, l*s.t, l*s.tt, l*s.z, l*s.tz, l*s.zz
 		s.w1 *= l
+		if s.w1 < 0x1p-900 {
+			// A forgotten first observation: flush its weight to 0 before
+			// it turns subnormal (λ·w would stick at the smallest
+			// subnormal, and subnormal arithmetic is slow).
+			s.w1 = 0
+		}
 		s.pw, s.pt, s.pz, s.ct, s.cz = l*s.pw, l*s.pt, l*s.pz, l*s.ct, l*s.cz
 		s.ptt, s.ctt, s.pzz, s.czz, s.ptz, s.ctz = l*s.ptt, l*s.ctt, l*s.pzz, l*s.czz, l*s.ptz, l*s.ctz
 		s.tt1, s.zz1, s.tz1, s.zt1 = l*s.tt1, l*s.zz1, l*s.tz1, l*s.zt1
