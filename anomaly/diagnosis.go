@@ -185,14 +185,14 @@ type analyzerKey struct {
 
 // analyzer holds the plans and scratch of one signal length and rate.
 type analyzer struct {
-	env    *features.EnvelopeAnalyzer
-	white  *features.CepstrumWhitener
-	kurt   *features.Kurtogram // nil when the signal is too short
-	kres   *features.KurtogramResult
-	wx     []float64 // whitened signal
-	ses    []float64
-	win    []float64
-	ls     lineSpectrum
+	env   *features.EnvelopeAnalyzer
+	white *features.CepstrumWhitener
+	kurt  *features.Kurtogram // nil when the signal is too short
+	kres  *features.KurtogramResult
+	wx    []float64 // whitened signal
+	ses   []float64
+	win   []float64
+	ls    lineSpectrum
 	scanSet
 	levels int
 }

@@ -45,7 +45,7 @@ type SidebandEvidence struct {
 // MethodScore is the evidence one envelope method gives for one fault.
 type MethodScore struct {
 	Method         Method     `json:"method"`
-	Band           [2]float64 `json:"band_hz"` // band envelope-demodulated, Hz
+	Band           [2]float64 `json:"band_hz"`   // band envelope-demodulated, Hz
 	Score          float64    `json:"score"`     // see FaultEvidence.Score
 	Qualified      bool       `json:"qualified"` // meets the fault's acceptance rule in this method
 	HarmonicsFound int        `json:"harmonics_found"`
