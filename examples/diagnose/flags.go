@@ -30,16 +30,17 @@ const usageText = `usage: diagnose [flags] FILE|DIR...
 Diagnoses bearing faults in vibration recordings: CWRU or MFPT .mat, IMS
 snapshot (2003.10.22.12.06.24), FEMTO acc_NNNNN.csv, XJTU-SY N.csv, a CSV
 column or a WAV file. Prints one JSON object per file (-format json) or a
-table (-format table). Defaults per format:
+table (-format table). Defaults per format (flags override them):
 
-  format  channel          rate (Hz)               rpm                      bearing
-  CWRU    DE (FE, BA)      catalogue (file number) file's RPM, else table   DE 6205-2RS, FE 6203-2RS
-  MFPT    the signal gs    file (sr)               file (shaft rate)        MFPT
-  IMS     1 (1-based)      20000                   2000                     ZA-2115
-  FEMTO   horizontal       25600                   BearingC_N folder: 1800, 1650, 1500  PRONOSTIA
-  XJTU-SY horizontal       25600                   35Hz12kN folder: 2100 ... UER204
-  CSV     first numeric    time column or -fs      -rpm required            -bearing required
-  WAV     1 (1-based)      file                    -rpm required            -bearing required
+  format   channel        rate Hz          rpm                       bearing
+  CWRU     DE             catalogue        file's RPM, else table    DE 6205-2RS, FE 6203-2RS
+  MFPT     gs             file's sr        file's shaft rate         MFPT
+  IMS      1              20000            2000                      ZA-2115
+  FEMTO    horizontal     25600            Bearing1_*: 1800,         PRONOSTIA
+                                           2_*: 1650, 3_*: 1500
+  XJTU-SY  horizontal     25600            35Hz12kN folder: 2100     UER204
+  CSV      first numeric  time column      required                  required
+  WAV      1              file's           required                  required
 
 Flags:
 `
