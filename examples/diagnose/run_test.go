@@ -233,10 +233,10 @@ func TestRunOverrides(t *testing.T) {
 	assert.Equal(t, "outer_race", m["verdict"])
 
 	// -fs overrides the catalogue's rate.
-	rc, stdout, stderr = runCLI(t, "-fs", "24000", f.cwru)
+	rc, stdout, stderr = runCLI(t, "-fs", "11000", f.cwru)
 	require.Equal(t, exitOK, rc, stderr)
 	m = jsonLines(t, stdout)[0]
-	assert.InDelta(t, 24000, m["rate_hz"], 0)
+	assert.InDelta(t, 11000, m["rate_hz"], 0)
 	assert.Equal(t, "flag", m["rate_source"])
 }
 
