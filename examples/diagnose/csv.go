@@ -81,7 +81,11 @@ func (l *csvLayout) column(channel string, timeCol int) (datasets.CSVColumn, str
 				return datasets.ColumnAt(i), label(i), nil
 			}
 		}
-		return datasets.CSVColumn{}, "", fmt.Errorf("no numeric column besides time in the first data record %q", l.first)
+		what := "no numeric column"
+		if timeCol >= 0 {
+			what += " besides the time column"
+		}
+		return datasets.CSVColumn{}, "", fmt.Errorf("%s in the first data record %q: not a vibration recording, or give -channel", what, l.first)
 	}
 	for i, h := range l.header {
 		if strings.TrimSpace(h) == channel {

@@ -183,7 +183,7 @@ func delimited(header []string, sep string, cols ...[]float64) []byte {
 type fixtures struct {
 	cwru, cwruOdd, cwruFEOnly, mfpt, noVars, corrupt string
 	ims, femto, femtoTemp, xjtu, csv, csvNoTime, wav string
-	unknown, empty                                   string
+	unknown, empty, words, timeOnly                  string
 	dir                                              string
 }
 
@@ -264,6 +264,8 @@ func makeFixtures(t testing.TB) *fixtures {
 
 	f.unknown = writeFile(t, dir, "bad/blob.bin", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2, 3})
 	f.empty = writeFile(t, dir, "bad/empty.csv", nil)
+	f.words = writeFile(t, dir, "bad/notes.csv", []byte("date,operator\n2024-01-02,alice\n"))
+	f.timeOnly = writeFile(t, dir, "bad/times.csv", []byte("time\n0\n0.1\n"))
 	return f
 }
 

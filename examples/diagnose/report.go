@@ -109,7 +109,11 @@ func (t *tableWriter) write(r *report) error {
 	if label == "" {
 		label = "-"
 	}
-	cells = append(cells, r.Method, label)
+	method := r.Method
+	if method == "" {
+		method = "-"
+	}
+	cells = append(cells, method, label)
 	_, err := fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
 	return err
 }

@@ -113,7 +113,7 @@ func TestRunFormats(t *testing.T) {
 func TestRunBadFilesDoNotStopOthers(t *testing.T) {
 	f := makeFixtures(t)
 	missing := filepath.Join(f.dir, "no/such.mat")
-	args := []string{f.corrupt, f.cwru, f.unknown, f.noVars, f.cwruFEOnly, f.empty, f.femtoTemp, missing, f.mfpt, f.cwruOdd}
+	args := []string{f.corrupt, f.cwru, f.unknown, f.noVars, f.cwruFEOnly, f.empty, f.femtoTemp, missing, f.words, f.timeOnly, f.mfpt, f.cwruOdd}
 	rc, stdout, stderr := runCLI(t, args...)
 	assert.Equal(t, exitFailures, rc)
 
@@ -132,6 +132,8 @@ func TestRunBadFilesDoNotStopOthers(t *testing.T) {
 		f.femtoTemp:  "temperature file",
 		f.cwruOdd:    "-fs",
 		missing:      "no such file",
+		f.words:      `no numeric column in the first data record ["2024-01-02" "alice"]`,
+		f.timeOnly:   "no numeric column besides the time column",
 	}
 	errs := map[string]string{}
 	for _, line := range strings.Split(stderr, "\n") {
@@ -144,10 +146,10 @@ func TestRunBadFilesDoNotStopOthers(t *testing.T) {
 	for file, msg := range want {
 		assert.Contains(t, errs[file], msg, "error line for %s", file)
 	}
-	assert.Contains(t, stderr, "diagnose: 8 of 10 files failed")
+	assert.Contains(t, stderr, "diagnose: 10 of 12 files failed")
 	// More than a few files: progress lines.
-	assert.Contains(t, stderr, "[2/9] 130.mat\n")
-	assert.Contains(t, stderr, "[9/9] rig7.mat\n")
+	assert.Contains(t, stderr, "[2/11] 130.mat\n")
+	assert.Contains(t, stderr, "[11/11] rig7.mat\n")
 }
 
 func TestRunChannels(t *testing.T) {
