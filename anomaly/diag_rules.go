@@ -221,11 +221,13 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 	}
 
 	out.ShaftHz, out.Defects = df.Shaft, df
-	out.Evidence = out.Evidence[:0]
+	if cap(out.Evidence) < len(faults) {
+		out.Evidence = make([]FaultEvidence, len(faults))
+	}
+	out.Evidence = out.Evidence[:len(faults)]
 	var strongest, strongScore = 0, -1.0
 	for i, v := range faults {
-		out.Evidence = append(out.Evidence, FaultEvidence{})
-		e := &out.Evidence[len(out.Evidence)-1]
+		e := &out.Evidence[i]
 		c.fillEvidence(e, v, i, a, &views, runs)
 		if e.Score > strongScore {
 			strongest, strongScore = i, e.Score

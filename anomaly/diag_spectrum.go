@@ -117,6 +117,9 @@ func (s *lineSpectrum) combFit(f0, tol float64, harmonics int, capDB float64) fl
 	best, bestScore := 0.0, math.Inf(-1)
 	for k := max(k0, 1); k <= k1; k++ {
 		f := float64(k) * s.df
+		if _, _, ok := s.peakNear(f, 1); !ok {
+			continue
+		}
 		var score float64
 		for h := 1; h <= harmonics; h++ {
 			_, db, ok := s.peakNear(float64(h)*f, (h+1)/2)
