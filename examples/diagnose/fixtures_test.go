@@ -227,7 +227,7 @@ func makeFixtures(t testing.TB) *fixtures {
 		quiet(4), quiet(5), outerRace(t, za, 2000, 20000, 1.024, 6), quiet(7)))
 
 	// FEMTO: acc file of condition 2 (1650 rpm), 0.1 s at 25.6 kHz.
-	h := outerRace(t, pronostia, 1650, 25600, 0.1, 8)
+	h := outerRace(t, *mustBearing("PRONOSTIA"), 1650, 25600, 0.1, 8)
 	clock := func(v float64) []float64 {
 		c := make([]float64, len(h))
 		for i := range c {

@@ -19,7 +19,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(wavPCM16(8000, []float64{0.1, -0.2, 0.3}))
 	names := []string{"130.mat", "probe.wav", "2004.02.12.10.32.39", "acc_00001.csv", "1.csv", "x.csv", "blob"}
 	dir := f.TempDir()
-	b := pronostia
+	b := *mustBearing("PRONOSTIA")
 	o := &options{rate: 1000, rpm: 600, bearing: &b}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range names {

@@ -254,7 +254,7 @@ func TestRunFEMTO(t *testing.T) {
 	assert.Equal(t, 1650.0, rec.RPM)
 	assert.Equal(t, "folder", rec.RPMSource)
 	assert.Equal(t, 25600.0, rec.Rate)
-	assert.Equal(t, pronostia, *rec.Bearing)
+	assert.Equal(t, *mustBearing("PRONOSTIA"), *rec.Bearing)
 	assert.Len(t, rec.Signal, 2560)
 
 	rc, stdout, stderr := runCLI(t, f.femto)

@@ -43,7 +43,7 @@ func loadFEMTO(fsys fs.FS, name, path string, o *options) (*recording, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := &recording{Format: "femto", RateSource: "format", Bearing: &pronostia}
+	rec := &recording{Format: "femto", RateSource: "format", Bearing: mustBearing("PRONOSTIA")}
 	if m := folderMatch(path, femtoFolder); m != nil {
 		c, _ := strconv.Atoi(m[1])
 		if rpm, ok := femtoRPM[c]; ok {
