@@ -9,14 +9,40 @@ import (
 // Diagnosis is the result of Diagnoser.Diagnose: the verdict, its
 // confidence and the evidence for every fault type, ready to log or to
 // serialise as JSON (snake_case keys; every number finite).
+//
+// The verdict rules, applied to the evidence of every envelope method:
+//
+//  1. Attribution. In each method the faults are ranked by the prominence
+//     of their fundamental, the cage last (FTF lines are by-products of
+//     race and ball faults). A line of a lower-ranked fault that lies on
+//     the lattice of a higher-ranked fault with a present fundamental —
+//     its harmonics h·f and their sidebands h·f ± k·m, |k| ≤ 3, m the
+//     shaft speed for an inner race, the cage rate for an outer race or a
+//     ball — is marked Explained and does not count for it (3×BPFO and
+//     2×BPFI, for instance, lie 0.7 % apart).
+//  2. Qualification. A fault qualifies in a method when its unexplained
+//     fundamental reaches FundamentalDB and a second line corroborates
+//     it, as an impact train's harmonic series must: another harmonic
+//     (outer race, cage); another harmonic and a ±shaft sideband (inner
+//     race, whose defect turns through the load zone); another harmonic
+//     or a ±FTF sideband of the fundamental (ball, carried by the cage).
+//  3. Method winner. The qualified race or ball fault of highest score
+//     wins the method; the cage only when nothing else qualifies. The
+//     method is ambiguous when another race or ball fault scores
+//     DominanceRatio of the winner's score or more.
+//  4. Verdict. One fault named, unambiguously, by at least MinMethods
+//     methods and no other fault named: that fault. Different faults
+//     named, an ambiguous method, too few methods, or a cage series alone
+//     (the SES of a cage defect and of a cage-modulated ball defect look
+//     alike): Unknown. Nothing qualifies anywhere: Healthy.
 type Diagnosis struct {
 	// Verdict is the diagnosed fault, Healthy or Unknown.
 	Verdict Verdict `json:"verdict"`
 	// Confidence in [0, 1] is the support for the verdict: for a fault,
-	// its evidence score discounted by the score of the runner-up; for
-	// Healthy, one minus the strongest evidence of any fault; for
-	// Unknown, the score of the strongest candidate (how much there is
-	// that cannot be attributed).
+	// its Score (FaultEvidence.Score: strength and agreement of the
+	// methods); for Healthy, one minus the highest score any fault reaches
+	// in any method, qualified or not; for Unknown, the highest Score of
+	// the faults (how much evidence is left unattributed).
 	Confidence float64 `json:"confidence"`
 	// ShaftHz is the shaft speed the diagnosis used, Hz.
 	ShaftHz float64 `json:"shaft_hz"`

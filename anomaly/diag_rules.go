@@ -6,30 +6,7 @@ import (
 	"github.com/spindle-pdm/spindle/features"
 )
 
-// The verdict rules, applied by decide to the scans of every method:
-//
-//  1. Attribution. In each method the faults are ranked by the prominence
-//     of their fundamental (cage last: its lines are by-products of the
-//     others). A line of a lower-ranked fault that lies on the lattice of a
-//     higher-ranked fault with a present fundamental (see onLattice) is
-//     marked Explained and does not count: 3×BPFO and 2×BPFI, for
-//     instance, lie 0.7 % apart.
-//  2. Qualification. A fault qualifies in a method when its unexplained
-//     fundamental reaches FundamentalDB and it has a second line: another
-//     harmonic (outer race, cage), another harmonic and a ±shaft sideband
-//     (inner race, whose defect turns through the load zone), another
-//     harmonic or a ±FTF sideband of the fundamental (ball).
-//  3. Method winner. The qualified race or ball fault of highest score
-//     wins the method; the cage only when nothing else qualifies (FTF
-//     lines accompany race and ball faults). The method is ambiguous when
-//     another race or ball fault scores DominanceRatio of the winner's
-//     score or more.
-//  4. Verdict. Unambiguous method winners vote. One fault named by at
-//     least MinMethods methods and no other fault named by any: that
-//     fault. Different faults named, an ambiguous method, too few votes,
-//     or a cage series alone (the SES of a cage defect and of a
-//     cage-modulated ball defect look alike): Unknown. Nothing qualified
-//     anywhere and nothing ambiguous: Healthy.
+// The verdict rules are documented on Diagnosis.
 
 // Reasons explaining a verdict (Diagnosis.Reason).
 const (

@@ -15,7 +15,15 @@ const MinDiagnosisSamples = 4096
 
 // DiagnoserConfig configures a Diagnoser. The zero value selects every
 // default; the defaults are one configuration for all machines and data
-// (they are not tuned per record), justified on DiagnoserConfig's fields.
+// (not tuned per record), each justified on its field.
+//
+// Prominences are in dB over the local noise floor of the squared-envelope
+// spectrum (SES): the running median of the SES over ±FloorOrders/2 shaft
+// orders. Where the envelope is noise-like its SES bins are Rayleigh
+// distributed about that median, so a bin exceeds x dB with probability
+// exp(−ln2·10^(x/10)): 6 dB 6 %, 8 dB 1.3 %, 10 dB 0.1 %, 12 dB 2·10⁻⁵.
+// The thresholds are read on that scale, relative to the spectrum's own
+// statistics rather than to an absolute level.
 type DiagnoserConfig struct {
 	// Harmonics is the number of harmonics h = 1..Harmonics of each fault
 	// line measured. Default 4. Must be ≥ 2: a bearing fault is a train of
@@ -40,15 +48,16 @@ type DiagnoserConfig struct {
 	FloorOrders float64
 	// LineDB is the prominence over the local floor, in dB, at which a
 	// harmonic counts as present. Default 8 dB: a noise bin exceeds it with
-	// probability exp(−ln2·10^0.8) ≈ 1 % (see the Rayleigh note on
-	// Diagnose).
+	// probability 1.3 %.
 	LineDB float64
-	// FundamentalDB is the prominence the strongest of a fault's first two
-	// harmonics must reach for the fault to qualify. Default 12 dB (a noise
-	// bin: 2·10⁻⁵).
+	// FundamentalDB is the prominence a fault's fundamental line must
+	// reach for the fault to qualify. Default 12 dB (a noise bin: 2·10⁻⁵,
+	// so a ±2 % search band of a few hundred bins stays below it with
+	// odds of about 99 %).
 	FundamentalDB float64
 	// SidebandDB is the prominence at which a modulation sideband counts
-	// as present. Default 6 dB.
+	// as present. Default 6 dB: a sideband is sought at a known offset from
+	// a line already found, within a few bins, so a lower bar suffices.
 	SidebandDB float64
 	// CapDB caps each line's contribution to a fault's score, so that one
 	// huge line cannot outweigh a complete series. Default 30 dB.
@@ -154,11 +163,13 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 
 // Diagnoser diagnoses rolling-element bearing faults from vibration
 // signals by envelope analysis. Build one with NewDiagnoser and reuse it:
-// it caches FFT plans and scratch buffers per signal length and rate, and
-// is safe for concurrent use by multiple goroutines.
+// it caches FFT plans and scratch buffers per analysis length and rate
+// (about 60 bytes per sample for each call running at once, kept for the
+// Diagnoser's lifetime), and is safe for concurrent use by multiple
+// goroutines.
 type Diagnoser struct {
 	cfg   DiagnoserConfig
-	pools sync.Map // analyzerKey → *sync.Pool of *analyzer
+	pools sync.Map // analyzerKey → *freeList
 }
 
 // NewDiagnoser returns a Diagnoser with cfg, zero fields set to their
@@ -205,15 +216,30 @@ type scanSet struct {
 	res   float64 // bin spacing of the spectra, Hz
 }
 
+// freeList holds the idle analyzers of one signal length and rate. Unlike
+// a sync.Pool it survives garbage collections, so a steady stream of
+// diagnoses does not rebuild plans and buffers; it keeps as many analyzers
+// as calls ever ran at once.
+type freeList struct {
+	mu   sync.Mutex
+	idle []*analyzer
+}
+
 func (d *Diagnoser) get(n int, rate float64) *analyzer {
 	key := analyzerKey{n, rate}
 	p, ok := d.pools.Load(key)
 	if !ok {
-		p, _ = d.pools.LoadOrStore(key, &sync.Pool{})
+		p, _ = d.pools.LoadOrStore(key, &freeList{})
 	}
-	if a, ok := p.(*sync.Pool).Get().(*analyzer); ok {
+	fl := p.(*freeList)
+	fl.mu.Lock()
+	if k := len(fl.idle); k > 0 {
+		a := fl.idle[k-1]
+		fl.idle = fl.idle[:k-1]
+		fl.mu.Unlock()
 		return a
 	}
+	fl.mu.Unlock()
 	a := &analyzer{
 		env:   features.NewEnvelopeAnalyzer(n, rate),
 		white: features.NewCepstrumWhitener(n),
@@ -232,7 +258,10 @@ func (d *Diagnoser) get(n int, rate float64) *analyzer {
 
 func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
 	if p, ok := d.pools.Load(analyzerKey{n, rate}); ok {
-		p.(*sync.Pool).Put(a)
+		fl := p.(*freeList)
+		fl.mu.Lock()
+		fl.idle = append(fl.idle, a)
+		fl.mu.Unlock()
 	}
 }
 
@@ -247,15 +276,21 @@ func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
 // with the ±1 modulation sidebands of inner-race (± shaft) and ball
 // (± FTF) faults. The verdict rules are described on Diagnosis.
 //
+// The kurtogram method demodulates the band of greatest kurtosis among
+// those at least as wide as the highest line searched (so that the band
+// holds the series and its sidebands) and at most rate/4 wide; the
+// kurtogram's depth is reduced below KurtogramLevels for signals shorter
+// than 2^(KurtogramLevels+7) samples.
+//
 // Only the first m samples of x are analysed, m the largest even number
-// ≤ len(x) whose prime factors are 2, 3 and 5 (m ≥ 0.97·len(x) for every
-// len(x) ≥ MinDiagnosisSamples): FFTs of such lengths are several times
+// ≤ len(x) whose prime factors are 2, 3 and 5 (m ≥ 0.93·len(x), and
+// m ≥ 0.97·len(x) above 10⁵ samples): FFTs of such lengths are several times
 // faster than of arbitrary lengths, and signals of nearby lengths share
 // the cached plans.
 //
-// It returns an error when x holds a NaN or ±Inf sample, when it is
-// shorter than MinDiagnosisSamples or than MinRevolutions shaft
-// revolutions, when rate or shaftHz is not finite and positive, when the
+// It returns an error when x holds a NaN or ±Inf sample or is constant,
+// when it is shorter than MinDiagnosisSamples or its analysed part spans
+// fewer than MinRevolutions shaft revolutions, when rate or shaftHz is not finite and positive, when the
 // highest line searched (Harmonics·BPFI·(1+Tolerance) plus a shaft order
 // and the floor window) passes rate/2, or when b is invalid.
 func (d *Diagnoser) Diagnose(x []float64, rate, shaftHz float64, b features.Bearing) (*Diagnosis, error) {
@@ -301,9 +336,9 @@ func (d *Diagnoser) check(x []float64, rate, shaftHz float64, b features.Bearing
 	if len(x) < MinDiagnosisSamples {
 		return df, 0, fmt.Errorf("anomaly: signal of %d samples, need at least %d", len(x), MinDiagnosisSamples)
 	}
-	if revs := float64(len(x)) / rate * shaftHz; revs < d.cfg.MinRevolutions {
-		return df, 0, fmt.Errorf("anomaly: signal of %d samples at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
-			len(x), rate, revs, shaftHz, d.cfg.MinRevolutions)
+	if revs := float64(analysisLength(len(x))) / rate * shaftHz; revs < d.cfg.MinRevolutions {
+		return df, 0, fmt.Errorf("anomaly: signal of %d samples (%d analysed) at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
+			len(x), analysisLength(len(x)), rate, revs, shaftHz, d.cfg.MinRevolutions)
 	}
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -10,6 +10,11 @@ import (
 // Healthy, or Unknown when the evidence does not support a single answer.
 // It is also the fault label of a FaultEvidence (OuterRace, InnerRace,
 // Ball, Cage).
+//
+// Diagnoser.Diagnose reports the cage's evidence but does not issue the
+// Cage verdict: an FTF series alone is reported Unknown, because a ball
+// defect, carried round by the cage, modulates its impacts at the same
+// rate and shows the same envelope lines when its 2×BSF series is weak.
 type Verdict int
 
 // The verdicts. Their text forms (String, MarshalText) are "healthy",
@@ -19,7 +24,7 @@ const (
 	OuterRace                // outer-race defect: BPFO series
 	InnerRace                // inner-race defect: BPFI series with ±shaft sidebands
 	Ball                     // rolling-element defect: 2×BSF series with ±FTF sidebands
-	Cage                     // cage defect: FTF series
+	Cage                     // cage defect: FTF series (evidence label; see below)
 	Unknown                  // evidence present but conflicting or insufficient
 )
 
