@@ -45,7 +45,7 @@ func (s *lineSpectrum) normalize(spec []float64, df float64, kmax, half int, win
 			hi++
 			win = insertSorted(win, spec[hi])
 		}
-		s.db[k] = ratioDB(spec[k], median(win))
+		s.db[k] = ratioDB(spec[k], sortedMedian(win))
 	}
 	return win
 }
@@ -76,7 +76,8 @@ func removeSorted(w []float64, v float64) []float64 {
 	return slices.Delete(w, i, i+1)
 }
 
-func median(w []float64) float64 {
+// sortedMedian returns the median of the sorted window w (0 when empty).
+func sortedMedian(w []float64) float64 {
 	n := len(w)
 	if n == 0 {
 		return 0
