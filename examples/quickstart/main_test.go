@@ -49,7 +49,7 @@ func TestQuickstartSimulation(t *testing.T) {
 	assert.GreaterOrEqual(t, float64(c.all)/float64(n), 0.85, "coverage of all forecasts: %d of %d", c.all, n)
 	assert.LessOrEqual(t, float64(c.all)/float64(n), 0.99, "intervals this wide would be uninformative: %d of %d", c.all, n)
 	assert.GreaterOrEqual(t, c.rows, c.rowsN-1, "printed rows inside: %d of %d", c.rows, c.rowsN)
-	assert.Contains(t, rep, fmt.Sprintf("in %d of the %d rows above, and in %d of all %d hourly forecasts", c.rows, c.rowsN, c.all, n))
+	assert.Contains(t, rep, fmt.Sprintf("in %d of the %d rows above, and in %d of all %d forecasts after the alarm", c.rows, c.rowsN, c.all, n))
 
 	// The first forecast (at the alarm) has its median within 25 % of the
 	// truth.

@@ -16,11 +16,9 @@ func report(w io.Writer, r *result) {
 	fmt.Fprintf(w, "Spindle quick start: %s\n", src.name)
 	fmt.Fprintf(w, "  %d snapshots from %.1f h to %.1f h, %d samples at %.0f Hz each\n",
 		len(r.steps), first.hours, last.hours, src.analyzer.Samples, src.analyzer.Rate)
-	fmt.Fprintf(w, "  pipeline: RMS and kurtosis (features.Extractor) -> band of greatest spectral kurtosis ->\n")
-	fmt.Fprintf(w, "            squared-envelope spectrum -> fault bands of %s at %.2f Hz shaft speed ->\n", src.analyzer.Bearing.Name, src.analyzer.ShaftHz)
-	fmt.Fprintf(w, "            alarm on RMS² at a data-driven level (anomaly.HealthyEVT) -> bearing diagnosis of the alarm\n")
-	fmt.Fprintf(w, "            snapshot (anomaly.Diagnoser) -> exponential degradation model (rul, RobustNoise) after the alarm\n\n")
-
+	fmt.Fprintf(w, "  pipeline: RMS and kurtosis per snapshot (features.Extractor) -> alarm on RMS² at a data-driven\n")
+	fmt.Fprintf(w, "            level (anomaly.HealthyEVT) -> bearing diagnosis from the alarm on (anomaly.Diagnoser: %s\n", src.analyzer.Bearing.Name)
+	fmt.Fprintf(w, "            at %.2f Hz shaft speed) -> exponential degradation model (rul, RobustNoise) after the alarm\n\n", src.analyzer.ShaftHz)
 	fmt.Fprintln(w, "Detection")
 	if !r.learned {
 		fmt.Fprintf(w, "  insufficient history: the baseline needs %d snapshots, got %d\n", cfg.Baseline, len(r.steps))
@@ -89,7 +87,7 @@ func report(w io.Writer, r *result) {
 			fmt.Sprintf("[%.1f, %.1f]", s.forecast.Lo, s.forecast.Hi), in)
 	}
 	if in, n := coverage(r); n > 0 {
-		fmt.Fprintf(w, "  the truth lies inside the 90 %% interval in %d of the %d rows above, and in %d of all %d hourly forecasts (%.0f %%)\n",
+		fmt.Fprintf(w, "  the truth lies inside the 90 %% interval in %d of the %d rows above, and in %d of all %d forecasts after the alarm (%.0f %%)\n",
 			in.rows, in.rowsN, in.all, n, 100*float64(in.all)/float64(n))
 	}
 	fmt.Fprintln(w, "  (noise model rul.RobustNoise(): AR(1) residuals, forgetting, noise carried into the threshold crossing)")
