@@ -8,12 +8,11 @@
 // folder (holding cmapss/, femto/, ...) or the suite's own folder. Each
 // suite prints a markdown table on stdout, progress on stderr, and writes
 // <suite>.json and its charts to -out. The exit status is non-zero when a
-// suite's data is missing or malformed, or the suite is not implemented.
+// suite's data is missing or malformed.
 package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -43,9 +42,6 @@ type suite struct {
 	what    string
 	run     func(dir, out string, logw io.Writer) (*outcome, error)
 }
-
-// errPending marks a suite whose library dependency has not landed yet.
-var errPending = errors.New("not implemented yet")
 
 var suites = []suite{
 	{"cmapss", "cmapss", "NASA C-MAPSS FD001 turbofan RUL (gradient-boosted trees)", runCMAPSS},
@@ -105,13 +101,6 @@ func cli(stdout, stderr io.Writer, name, data, out, md string) int {
 		o, err := runSuite(s, data, out, stderr)
 		took := time.Since(start).Round(100 * time.Millisecond)
 		switch {
-		case errors.Is(err, errPending):
-			fmt.Fprintf(stderr, "benchmark %s: %v\n", s.name, err)
-			sections = append(sections, fmt.Sprintf("## %s\n\n%s.\n\n**Not run:** %v\n", s.name, s.what, err))
-			if name != "all" {
-				status = 1
-			}
-			continue
 		case err != nil:
 			fmt.Fprintf(stderr, "benchmark %s: %v\n", s.name, err)
 			sections = append(sections, fmt.Sprintf("## %s\n\n%s.\n\n**Failed:** %v\n", s.name, s.what, err))

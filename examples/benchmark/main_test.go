@@ -178,13 +178,7 @@ func TestIMSSuiteFixture(t *testing.T) {
 	}
 }
 
-func TestPendingAndUnknownSuites(t *testing.T) {
-	for _, s := range []string{"cwru", "mfpt"} {
-		var so, se bytes.Buffer
-		assert.Equal(t, 1, cli(&so, &se, s, t.TempDir(), t.TempDir(), ""), s)
-		assert.Contains(t, se.String(), "not implemented yet", s)
-		assert.Empty(t, so.String(), s)
-	}
+func TestUnknownSuite(t *testing.T) {
 	var so, se bytes.Buffer
 	assert.Equal(t, 2, cli(&so, &se, "nope", ".", t.TempDir(), ""))
 }
@@ -193,9 +187,10 @@ func TestAllWritesMarkdown(t *testing.T) {
 	dir, out := t.TempDir(), t.TempDir()
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "ims"), 0o755))
 	writeIMSFixture(t, filepath.Join(dir, "ims"))
+	writeMFPTFixture(t, filepath.Join(dir, "mfpt"))
 	md := filepath.Join(out, "BENCHMARKS.md")
 	var so, se bytes.Buffer
-	// cmapss and femto data are missing: a failure status, but the
+	// cmapss, femto, nab and cwru data are missing: a failure status, but the
 	// markdown still holds every section.
 	assert.Equal(t, 1, cli(&so, &se, "all", dir, out, md))
 	b, err := os.ReadFile(md)
@@ -205,7 +200,7 @@ func TestAllWritesMarkdown(t *testing.T) {
 	}
 	assert.Contains(t, string(b), "Machine: ")
 	assert.Contains(t, string(b), "**Failed:**")
-	assert.Contains(t, string(b), "**Not run:** not implemented yet")
+	assert.Contains(t, string(b), "Headline: 2 of 2 correct", "the mfpt section")
 }
 
 // TestRealData runs the implemented suites on the real data and prints
@@ -214,7 +209,7 @@ func TestRealData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("real-data benchmark runs skipped in -short mode")
 	}
-	for _, s := range []string{"cmapss", "femto", "ims", "nab"} {
+	for _, s := range []string{"cmapss", "femto", "ims", "nab", "cwru", "mfpt"} {
 		t.Run(s, func(t *testing.T) {
 			dir := testenv.DataDir(t, s)
 			out := t.TempDir()
@@ -231,6 +226,16 @@ func TestRealData(t *testing.T) {
 				assert.True(t, sc > 0 && sc <= 1, "score %v", sc)
 			case "nab":
 				assert.Greater(t, m["standard"].(float64), 50.0)
+			case "cwru":
+				// The anomaly package's acceptance figures (its
+				// TestCWRUDiagnosisTable), reached here as a user runs it.
+				assert.EqualValues(t, 60, m["total"])
+				assert.GreaterOrEqual(t, m["correct"].(float64), 39.0)
+				assert.LessOrEqual(t, m["wrong"].(float64), 3.0)
+				assert.Equal(t, "healthy", m["normal_97_verdict"])
+			case "mfpt":
+				assert.EqualValues(t, 6, m["total"])
+				assert.EqualValues(t, 6, m["correct"])
 			case "ims":
 				idx := m["alarm_file_index"].(float64)
 				assert.True(t, idx > 400 && idx < 700, "test 2 bearing 1 alarm at file %v", idx)

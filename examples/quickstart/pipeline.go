@@ -6,6 +6,7 @@ import (
 	"iter"
 	"math"
 
+	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -41,7 +42,6 @@ type step struct {
 	rms      float64 // g
 	kurtosis float64
 	state    monitor.State
-	verdict  monitor.Verdict
 	forecast *monitor.Forecast // after the alarm, with a prior
 }
 
@@ -56,30 +56,31 @@ type result struct {
 
 	alarmed            bool
 	alarmFirst, raised float64
-	firstFault         int // index of the first step whose verdict named a fault, −1
 
-	// Envelope spectrum of the reported snapshot (the alarm's, else the
-	// last one), g².
+	// The reported snapshot — the first from the alarm on that
+	// anomaly.Diagnoser diagnosed as a fault (else the last diagnosed, or
+	// with no alarm the last snapshot) — its samples (g), its
+	// kurtogram-band squared-envelope spectrum (g²) for the chart, and its
+	// diagnosis. atAlarm is the diagnosis of the alarm snapshot itself.
 	sesHours float64
+	snapX    []float64
 	ses      []float64
 	sesDF    float64
 	sesBand  [2]float64
-	evidence []features.BandMetrics
-	verdict  monitor.Verdict
 	bands    []features.FaultBand
+	diag     *anomaly.Diagnosis
+	diagErr  error
+	atAlarm  diagSummary
+	settled  bool // a diagnosis after the alarm named a fault, or failed
 	skipped  int
 }
-
-// faultRun is the number of consecutive snapshots whose envelope evidence
-// must name the same fault before the report counts it.
-const faultRun = 3
 
 // monitorRun streams src's snapshots through the pipeline, as a service
 // would: each snapshot is analysed (indicators and envelope evidence), its
 // RMS feeds the tracker (baseline, alarm), and after the alarm the forecast
 // is updated.
 func monitorRun(src *source) (*result, error) {
-	res := &result{src: src, firstFault: -1}
+	res := &result{src: src}
 	cfg := src.tracker
 	if len(src.fleet) > 0 {
 		f, err := monitor.LearnFleet(src.fleet, cfg, 1)
@@ -90,6 +91,11 @@ func monitorRun(src *source) (*result, error) {
 			cfg.Prior, cfg.Failure = &f.Prior, f.Failure
 		}
 	}
+	// The library's bearing diagnosis, in its default configuration.
+	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	if err != nil {
+		return nil, err
+	}
 	an, err := monitor.NewAnalyzer(src.analyzer)
 	if err != nil {
 		return nil, err
@@ -99,16 +105,13 @@ func monitorRun(src *source) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	keep := func(st step, ind *monitor.Indicators) {
+	keep := func(st step, ind *monitor.Indicators, x []float64) {
 		res.sesHours = st.hours
+		res.snapX = append(res.snapX[:0], x...)
 		res.ses = append(res.ses[:0], an.SES()...)
 		res.sesDF = an.Resolution()
 		res.sesBand = [2]float64{ind.BandLo, ind.BandHi}
-		res.evidence = append(res.evidence[:0], ind.Evidence...)
-		res.verdict = ind.Fault
 	}
-	var run int
-	var runKind features.FaultKind
 	for snap, err := range src.snapshots() {
 		if err != nil {
 			return nil, err
@@ -117,26 +120,13 @@ func monitorRun(src *source) (*result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("snapshot at %.2f h: %w", snap.hours, err)
 		}
-		st := step{hours: snap.hours, rms: ind.Features.RMS, kurtosis: ind.Features.Kurtosis, verdict: ind.Fault}
+		st := step{hours: snap.hours, rms: ind.Features.RMS, kurtosis: ind.Features.Kurtosis}
 		// The tracked value is the mean square (RMS², g²): vibration energy,
 		// which grows with the square of the fault's impact amplitude and
 		// so keeps the exponential shape of spall growth.
 		st.state, err = tr.Update(snap.hours, ind.Features.RMS*ind.Features.RMS)
 		if err != nil {
 			return nil, err
-		}
-		// The envelope evidence counts once the same fault is named in
-		// faultRun snapshots in a row.
-		if ind.Fault.Found && res.firstFault < 0 {
-			if run > 0 && ind.Fault.Kind != runKind {
-				run = 0
-			}
-			run, runKind = run+1, ind.Fault.Kind
-			if run == faultRun {
-				res.firstFault = len(res.steps) - faultRun + 1
-			}
-		} else {
-			run = 0
 		}
 		if st.state.Alarm {
 			fc, err := tr.Forecast()
@@ -147,8 +137,19 @@ func monitorRun(src *source) (*result, error) {
 				return nil, err
 			}
 		}
-		if !res.alarmed {
-			keep(st, ind) // the latest snapshot until the alarm; then the alarm's
+		switch {
+		case !st.state.Alarm:
+			keep(st, ind, snap.x) // the latest snapshot, diagnosed at the end if no alarm comes
+		case !res.settled:
+			// From the alarm on, each snapshot is diagnosed until the
+			// diagnoser names a fault (or fails): at the alarm itself the
+			// evidence may still be too thin for a verdict.
+			keep(st, ind, snap.x)
+			res.diag, res.diagErr = dg.DiagnoseTo(res.diag, snap.x, src.analyzer.Rate, src.analyzer.ShaftHz, src.analyzer.Bearing)
+			if !res.alarmed && res.diagErr == nil {
+				res.atAlarm = diagSummary{res.diag.Verdict, res.diag.Confidence, res.diag.Reason}
+			}
+			res.settled = res.diagErr != nil || isFault(res.diag.Verdict)
 		}
 		res.alarmed = st.state.Alarm
 		res.steps = append(res.steps, st)
@@ -159,7 +160,51 @@ func monitorRun(src *source) (*result, error) {
 	res.mu, res.sd, res.learned = tr.Baseline()
 	res.alarmFirst, res.raised, _ = tr.Alarm()
 	res.skipped = tr.Skipped()
+	if !res.alarmed {
+		res.diag, res.diagErr = dg.Diagnose(res.snapX, src.analyzer.Rate, src.analyzer.ShaftHz, src.analyzer.Bearing)
+	}
+	if e := shownEvidence(res.diag); res.diagErr == nil && e != nil && e.Band[1] > e.Band[0] {
+		// The chart shows the spectrum the diagnosis rests on: the
+		// squared-envelope spectrum of its method's band. (For the
+		// cepstrum pre-whitened method this is the plain signal's, in the
+		// same band.)
+		env := features.NewEnvelopeAnalyzer(len(res.snapX), src.analyzer.Rate)
+		lo, hi := e.Band[0], e.Band[1]
+		if res.ses, err = env.SES(make([]float64, env.Bins()), res.snapX, lo, hi); err != nil {
+			return nil, err
+		}
+		res.sesDF, res.sesBand = env.Resolution(), e.Band
+	}
 	return res, nil
+}
+
+// isFault reports whether v names a faulted component.
+func isFault(v anomaly.Verdict) bool { return v != anomaly.Healthy && v != anomaly.Unknown }
+
+// shownEvidence is the evidence a report shows of diagnosis d: the
+// diagnosed fault's, or for healthy and unknown the strongest fault's;
+// nil for a nil d.
+func shownEvidence(d *anomaly.Diagnosis) *anomaly.FaultEvidence {
+	if d == nil {
+		return nil
+	}
+	if e := d.Fault(d.Verdict); e != nil {
+		return e
+	}
+	var e *anomaly.FaultEvidence
+	for i := range d.Evidence {
+		if e == nil || d.Evidence[i].Score > e.Score {
+			e = &d.Evidence[i]
+		}
+	}
+	return e
+}
+
+// diagSummary is the gist of one diagnosis.
+type diagSummary struct {
+	verdict    anomaly.Verdict
+	confidence float64
+	reason     string
 }
 
 // truthRUL returns the true remaining life at time h, or NaN.

@@ -84,10 +84,10 @@ func kindWord(k features.FaultKind) string {
 }
 
 func shortVerdict(r *result) string {
-	if !r.verdict.Found {
-		return "no fault lines"
+	if r.diag == nil {
+		return "no diagnosis"
 	}
-	return fmt.Sprintf("%s fault", kindWord(r.verdict.Kind))
+	return fmt.Sprintf("diagnosis %v (confidence %.2f)", r.diag.Verdict, r.diag.Confidence)
 }
 
 // plotHealth draws the health indicator with the alarm and failure levels,

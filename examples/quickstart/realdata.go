@@ -44,7 +44,7 @@ func imsSource(dir string, channel int) (*source, error) {
 	return &source{
 		name:     fmt.Sprintf("IMS %s, channel %d (%d files)", dir, channel, len(files)),
 		analyzer: monitor.AnalyzerConfig{Rate: imsRate, Samples: first.Len(), Bearing: b, ShaftHz: imsShaftHz},
-		tracker:  monitor.TrackerConfig{Baseline: min(100, max(5, len(files)/4))},
+		tracker:  alarmRule(monitor.TrackerConfig{Baseline: max(50, min(100, len(files)/4))}),
 		snapshots: func() iter.Seq2[snapshot, error] {
 			return func(yield func(snapshot, error) bool) {
 				for s, err := range datasets.IMSRun(fsys, ".") {
@@ -96,7 +96,7 @@ func femtoSource(zipPath, bearing string) (*source, error) {
 	src := &source{
 		name:         fmt.Sprintf("FEMTO %s (horizontal channel), fleet: %v", bearing, others),
 		analyzer:     monitor.AnalyzerConfig{Rate: datasets.FEMTORate, Samples: 2560, Bearing: femto.Bearing(), ShaftHz: shaft},
-		tracker:      femto.Tracking(),
+		tracker:      alarmRule(femto.Tracking()),
 		endIsFailure: slices.Contains(femto.Learning, bearing),
 		snapshots: func() iter.Seq2[snapshot, error] {
 			return func(yield func(snapshot, error) bool) {

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/spindle-pdm/spindle/examples/internal/monitor"
-	"github.com/spindle-pdm/spindle/features"
 )
 
 // report prints the health report of r to w.
@@ -17,27 +16,25 @@ func report(w io.Writer, r *result) {
 	fmt.Fprintf(w, "Spindle quick start: %s\n", src.name)
 	fmt.Fprintf(w, "  %d snapshots from %.1f h to %.1f h, %d samples at %.0f Hz each\n",
 		len(r.steps), first.hours, last.hours, src.analyzer.Samples, src.analyzer.Rate)
-	fmt.Fprintf(w, "  pipeline: RMS and kurtosis (features.Extractor) -> band of greatest spectral kurtosis ->\n")
-	fmt.Fprintf(w, "            squared-envelope spectrum -> fault bands of %s at %.2f Hz shaft speed ->\n", src.analyzer.Bearing.Name, src.analyzer.ShaftHz)
-	fmt.Fprintf(w, "            baseline alarm on RMS² -> exponential degradation model (rul) after the alarm\n\n")
-
+	fmt.Fprintf(w, "  pipeline: RMS and kurtosis per snapshot (features.Extractor) -> alarm on RMS² at a data-driven\n")
+	fmt.Fprintf(w, "            level (anomaly.HealthyEVT) -> bearing diagnosis from the alarm on (anomaly.Diagnoser: %s\n", src.analyzer.Bearing.Name)
+	fmt.Fprintf(w, "            at %.2f Hz shaft speed) -> exponential degradation model (rul, RobustNoise) after the alarm\n\n", src.analyzer.ShaftHz)
 	fmt.Fprintln(w, "Detection")
 	if !r.learned {
 		fmt.Fprintf(w, "  insufficient history: the baseline needs %d snapshots, got %d\n", cfg.Baseline, len(r.steps))
 	} else {
 		lv := r.steps[len(r.steps)-1].state.Level
 		fmt.Fprintf(w, "  health indicator HI = RMS² / baseline RMS² (vibration energy relative to healthy; 1 = healthy)\n")
-		fmt.Fprintf(w, "  baseline (first %d snapshots): RMS %.4f g; alarm when HI > 1 + %g σ = %.3f (RMS %.4f g) in %d snapshots in a row\n",
-			cfg.Baseline, math.Sqrt(r.mu), sigmas(cfg), lv, math.Sqrt(lv*r.mu), runLen(cfg))
+		fmt.Fprintf(w, "  baseline (first %d snapshots): RMS %.4f g; alarm when HI > %.3f (RMS %.4f g) in %d snapshots in a row,\n",
+			cfg.Baseline, math.Sqrt(r.mu), lv, math.Sqrt(lv*r.mu), runLen(cfg))
+		if cfg.PFA > 0 {
+			fmt.Fprintf(w, "  the HI that healthy snapshots exceed with probability %g each (generalised Pareto fit of the baseline's tail)\n", cfg.PFA)
+		} else {
+			fmt.Fprintf(w, "  1 + %g σ of the baseline\n", sigmas(cfg))
+		}
 	}
 	if src.truthKnown {
 		fmt.Fprintf(w, "  fault onset (simulated)                 %7.1f h\n", src.onset)
-	}
-	if r.firstFault >= 0 {
-		s := r.steps[r.firstFault]
-		fmt.Fprintf(w, "  envelope first shows a fault's lines    %7.1f h  (%s)\n", s.hours, monitor.KindName(s.verdict.Kind))
-	} else {
-		fmt.Fprintf(w, "  envelope evidence                       no fault's lines stood out in any snapshot\n")
 	}
 	if r.alarmed {
 		fmt.Fprintf(w, "  alarm raised                            %7.1f h  (above the level since %.1f h)", r.raised, r.alarmFirst)
@@ -50,19 +47,7 @@ func report(w io.Writer, r *result) {
 	}
 	fmt.Fprintln(w)
 
-	fmt.Fprintf(w, "Diagnosis (envelope spectrum of the snapshot at %.1f h, band %.0f-%.0f Hz, %.2f Hz bins)\n",
-		r.sesHours, r.sesBand[0], r.sesBand[1], r.sesDF)
-	fmt.Fprintf(w, "  verdict: %s", r.verdict)
-	if src.truthFault != "" {
-		fmt.Fprintf(w, "   [simulated fault: %s]", src.truthFault)
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %-10s %12s %12s %12s\n", "line", "expected Hz", "peak at Hz", "prominence")
-	for _, k := range features.FaultKinds() {
-		for _, m := range monitor.Harmonics(r.evidence, k) {
-			fmt.Fprintf(w, "  %-10s %12.1f %12.1f %9.1f dB\n", fmt.Sprintf("%v h%d", k, m.Band.Harmonic), m.Band.Center, m.PeakFreq, m.Prominence)
-		}
-	}
+	reportDiagnosis(w, r)
 	fmt.Fprintln(w)
 
 	fmt.Fprintln(w, "Remaining useful life")
@@ -101,10 +86,51 @@ func report(w io.Writer, r *result) {
 		fmt.Fprintf(w, "  %8.1f %14s %14.1f %22s %8s\n", s.hours, num(truth), s.forecast.Median,
 			fmt.Sprintf("[%.1f, %.1f]", s.forecast.Lo, s.forecast.Hi), in)
 	}
-	fmt.Fprintln(w, "  (the interval carries the uncertainty of the model's parameters, not the error of its exponential shape)")
+	if in, n := coverage(r); n > 0 {
+		fmt.Fprintf(w, "  the truth lies inside the 90 %% interval in %d of the %d rows above, and in %d of all %d forecasts after the alarm (%.0f %%)\n",
+			in.rows, in.rowsN, in.all, n, 100*float64(in.all)/float64(n))
+	}
+	fmt.Fprintln(w, "  (noise model rul.RobustNoise(): AR(1) residuals, forgetting, noise carried into the threshold crossing)")
 	if r.skipped > 0 {
 		fmt.Fprintf(w, "  (%d post-alarm values at or below HI 1 were not absorbed by the model)\n", r.skipped)
 	}
+}
+
+// covered counts forecasts whose 90 % interval holds the true RUL.
+type covered struct{ rows, rowsN, all int }
+
+// coverage returns the coverage of the tabulated rows and of every
+// forecast, and the number of forecasts with a known truth (0: none).
+func coverage(r *result) (covered, int) {
+	var c covered
+	n := 0
+	inside := func(s step) (bool, bool) {
+		truth := r.truthRUL(s.hours)
+		if math.IsNaN(truth) {
+			return false, false
+		}
+		return s.forecast.Lo <= truth && truth <= s.forecast.Hi, true
+	}
+	for _, s := range r.steps {
+		if s.forecast == nil {
+			continue
+		}
+		if in, ok := inside(s); ok {
+			n++
+			if in {
+				c.all++
+			}
+		}
+	}
+	for _, s := range forecastRows(r) {
+		if in, ok := inside(s); ok {
+			c.rowsN++
+			if in {
+				c.rows++
+			}
+		}
+	}
+	return c, n
 }
 
 // forecastRows picks the steps to tabulate: the first forecast and those

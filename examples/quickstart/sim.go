@@ -7,6 +7,7 @@ import (
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/rul"
 )
 
 // The simulated machine: a 6205-2RS deep-groove ball bearing (the CWRU
@@ -70,6 +71,17 @@ func simulate(u simUnit) (*datasets.RunToFailure, error) {
 	})
 }
 
+// alarmRule completes a tracker configuration with the quick start's
+// alarm and forecast settings, the same for every source: the alarm level
+// is the health indicator that the baseline exceeds with probability
+// 1e-3 per snapshot (an extreme-value fit, anomaly.HealthyEVT, so it
+// needs 50 or more baseline snapshots), three snapshots in a row raise
+// it, and the forecast models its noise with rul.RobustNoise().
+func alarmRule(c monitor.TrackerConfig) monitor.TrackerConfig {
+	c.PFA, c.Run, c.Noise = 1e-3, 3, rul.RobustNoise()
+	return c
+}
+
 // simSource is the simulated machine with its fleet history.
 func simSource() (*source, error) {
 	run, err := simulate(simWatched)
@@ -80,7 +92,7 @@ func simSource() (*source, error) {
 		name: fmt.Sprintf("simulated 6205-2RS at %.0f rpm, outer-race spall from %.0f h, failure at %.0f h (seed %d)",
 			simShaftHz*60, simWatched.onset, simWatched.failure, simWatched.seed),
 		analyzer: monitor.AnalyzerConfig{Rate: simRate, Samples: int(simRate * simSnapshot), Bearing: simBearing(), ShaftHz: simShaftHz},
-		tracker:  monitor.TrackerConfig{Baseline: 24, Smooth: 1},
+		tracker:  alarmRule(monitor.TrackerConfig{Baseline: 60, Smooth: 1}),
 		onset:    simWatched.onset, failure: simWatched.failure, truthKnown: true,
 		truthFault: "outer race (BPFO)",
 		snapshots: func() iter.Seq2[snapshot, error] {

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -24,9 +23,6 @@ type AnalyzerConfig struct {
 	ShaftHz float64          // shaft speed, Hz
 	// Harmonics of each fault line measured (default 3).
 	Harmonics int
-	// ClearDB is the prominence over the local noise floor, in dB, from
-	// which a fault line counts as clearly present (default 10 dB).
-	ClearDB float64
 }
 
 // Analyzer computes the indicators of one snapshot at a time: the
@@ -56,49 +52,12 @@ type Indicators struct {
 	BandLo   float64               // envelope band, Hz
 	BandHi   float64
 	Evidence []features.BandMetrics // every fault band, on the envelope spectrum
-	Fault    Verdict                // the fault the evidence points to
-}
-
-// Verdict summarises the fault-band evidence: the fault kind with the most
-// clearly present harmonics (ties broken by their summed prominence).
-type Verdict struct {
-	Found  bool               // the fundamental and at least one more harmonic clearly present
-	Kind   features.FaultKind // meaningful when Found
-	Clear  int                // harmonics of Kind at or above ClearDB
-	MeanDB float64            // mean prominence of Kind's harmonics, dB
-}
-
-// String describes the verdict, e.g. "outer race (BPFO): 3 of 3 harmonics
-// clear, mean 18.2 dB".
-func (v Verdict) String() string {
-	if !v.Found {
-		return "no bearing fault lines stand out of the envelope spectrum"
-	}
-	return fmt.Sprintf("%s (%v): %d harmonics clear, mean prominence %.1f dB", KindName(v.Kind), v.Kind, v.Clear, v.MeanDB)
-}
-
-// KindName names a fault kind in words.
-func KindName(k features.FaultKind) string {
-	switch k {
-	case features.OuterRace:
-		return "outer race"
-	case features.InnerRace:
-		return "inner race"
-	case features.Ball:
-		return "rolling element"
-	case features.Cage:
-		return "cage"
-	}
-	return k.String()
 }
 
 // NewAnalyzer returns an Analyzer for cfg.
 func NewAnalyzer(cfg AnalyzerConfig) (*Analyzer, error) {
 	if cfg.Harmonics == 0 {
 		cfg.Harmonics = 3
-	}
-	if cfg.ClearDB == 0 {
-		cfg.ClearDB = 10
 	}
 	ext, err := features.NewExtractor(features.ExtractorConfig{SampleRate: cfg.Rate, Window: cfg.Samples})
 	if err != nil {
@@ -174,65 +133,5 @@ func (a *Analyzer) Analyze(x []float64) (*Indicators, error) {
 		return nil, err
 	}
 	r.Evidence = ev
-	r.Fault = verdict(ev, a.cfg.ClearDB)
 	return r, nil
-}
-
-// verdict picks the fault kind with the most clear harmonics.
-func verdict(ev []features.BandMetrics, clearDB float64) Verdict {
-	type tally struct {
-		clear int
-		sum   float64
-		n     int
-		h1    bool
-	}
-	t := map[features.FaultKind]*tally{}
-	for _, m := range ev {
-		if m.Band.Sideband != 0 {
-			continue
-		}
-		k := t[m.Band.Fault]
-		if k == nil {
-			k = &tally{}
-			t[m.Band.Fault] = k
-		}
-		p := m.Prominence
-		if math.IsInf(p, 1) {
-			p = 60
-		}
-		if p >= clearDB {
-			k.clear++
-			k.h1 = k.h1 || m.Band.Harmonic == 1
-		}
-		k.sum += p
-		k.n++
-	}
-	kinds := make([]features.FaultKind, 0, len(t))
-	for k := range t {
-		kinds = append(kinds, k)
-	}
-	sort.Slice(kinds, func(i, j int) bool {
-		a, b := t[kinds[i]], t[kinds[j]]
-		if a.clear != b.clear {
-			return a.clear > b.clear
-		}
-		return a.sum > b.sum
-	})
-	if len(kinds) == 0 {
-		return Verdict{}
-	}
-	best := t[kinds[0]]
-	return Verdict{Found: best.clear >= 2 && best.h1, Kind: kinds[0], Clear: best.clear, MeanDB: best.sum / float64(best.n)}
-}
-
-// Harmonics returns the evidence of fault kind k's harmonics (no
-// sidebands), in order.
-func Harmonics(ev []features.BandMetrics, k features.FaultKind) []features.BandMetrics {
-	var out []features.BandMetrics
-	for _, m := range ev {
-		if m.Band.Fault == k && m.Band.Sideband == 0 {
-			out = append(out, m)
-		}
-	}
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/rul"
 )
 
@@ -18,8 +19,15 @@ type TrackerConfig struct {
 	// their mean μ and standard deviation σ define the health indicator
 	// HI = smoothed value / μ (1 = healthy) and the alarm level.
 	Baseline int
-	// Sigmas is K of the alarm level 1 + K·σ/μ (default 6).
+	// Sigmas is K of the alarm level 1 + K·σ/μ (default 6), used when PFA
+	// is zero.
 	Sigmas float64
+	// PFA, when > 0, sets the alarm level data-driven instead: the HI that
+	// the healthy baseline exceeds with probability PFA per value,
+	// extrapolated by a generalised Pareto fit of the baseline HI's upper
+	// tail (anomaly.HealthyEVT). It needs Baseline ≥ 50 and PFA below the
+	// fitted tail fraction (10.5/Baseline for Baseline < 525).
+	PFA float64
 	// Run is the number of consecutive values above the alarm level that
 	// raise the alarm (default 3).
 	Run int
@@ -32,11 +40,16 @@ type TrackerConfig struct {
 	Failure float64
 	// Samples is the number of posterior draws per forecast (default 4000).
 	Samples int
+	// Noise is the forecast model's observation-noise model
+	// (rul.SamplingConfig.Noise); rul.RobustNoise() for honest intervals
+	// on real indicators, the zero value for the classical i.i.d. model.
+	Noise rul.NoiseConfig
 }
 
 // Tracker follows one unit's health indicator: baseline, alarm, forecast.
-// It is the documented baseline rule of the examples: alarm when the
-// indicator stays above 1 + K·σ/μ for Run consecutive values.
+// The alarm is raised when the indicator stays above the alarm level for
+// Run consecutive values; the level is 1 + K·σ/μ of
+// the baseline, or with PFA the baseline's extreme-value quantile.
 type Tracker struct {
 	cfg    TrackerConfig
 	ring   []float64 // last Smooth raw values
@@ -84,12 +97,15 @@ func NewTracker(cfg TrackerConfig) (*Tracker, error) {
 	if cfg.Baseline < 2 {
 		return nil, fmt.Errorf("monitor: baseline of %d values, need at least 2", cfg.Baseline)
 	}
+	if cfg.PFA < 0 || cfg.PFA >= 1 {
+		return nil, fmt.Errorf("monitor: PFA %g, want 0 (σ rule) or a probability in (0, 1)", cfg.PFA)
+	}
 	if cfg.Prior != nil && !(cfg.Failure > cfg.Prior.Phi) {
 		return nil, fmt.Errorf("monitor: failure level %g must exceed the prior's φ = %g", cfg.Failure, cfg.Prior.Phi)
 	}
 	t := &Tracker{cfg: cfg, ring: make([]float64, cfg.Smooth)}
 	if cfg.Prior != nil {
-		m, err := rul.NewExponentialModel(*cfg.Prior, rul.SamplingConfig{Samples: cfg.Samples, Seed: 1})
+		m, err := rul.NewExponentialModel(*cfg.Prior, rul.SamplingConfig{Samples: cfg.Samples, Seed: 1, Noise: cfg.Noise})
 		if err != nil {
 			return nil, err
 		}
@@ -135,7 +151,9 @@ func (t *Tracker) Update(tm, v float64) (State, error) {
 		if !(t.mu > 0) {
 			return s, fmt.Errorf("monitor: baseline mean %g, need > 0", t.mu)
 		}
-		t.level = 1 + t.cfg.Sigmas*t.sd/t.mu
+		if err := t.setLevel(); err != nil {
+			return s, err
+		}
 	}
 	s.HI, s.Level = sm/t.mu, t.level
 	if !t.alarmed {
@@ -160,6 +178,24 @@ func (t *Tracker) Update(tm, v float64) (State, error) {
 	s.Alarm = t.alarmed
 	t.last = s
 	return s, nil
+}
+
+// setLevel sets the alarm level from the baseline.
+func (t *Tracker) setLevel() error {
+	if t.cfg.PFA == 0 {
+		t.level = 1 + t.cfg.Sigmas*t.sd/t.mu
+		return nil
+	}
+	hi := make([]float64, len(t.base))
+	for i, v := range t.base {
+		hi[i] = v / t.mu
+	}
+	lv, err := anomaly.HealthyEVT(hi, t.cfg.PFA)
+	if err != nil {
+		return fmt.Errorf("monitor: alarm level from %d baseline values: %w", len(hi), err)
+	}
+	t.level = lv
+	return nil
 }
 
 func (t *Tracker) absorb(tm, hi float64) error {
