@@ -452,7 +452,7 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 	if !ok {
 		return nil, nil, nil, errors.New("anomaly: MCD: raw covariance is singular")
 	}
-	med := median(slices.Clone(d2))
+	med := medianInPlace(slices.Clone(d2))
 	corr := med / chi2.Quantile(0.5)
 	scale(cov, corr)
 	// Reweighting: keep samples with D² ≤ χ²_d(0.975).
@@ -483,15 +483,6 @@ func cmpFloat(a, b float64) int {
 		return 1
 	}
 	return 0
-}
-
-func median(x []float64) float64 {
-	slices.Sort(x)
-	m := len(x) / 2
-	if len(x)%2 == 1 {
-		return x[m]
-	}
-	return (x[m-1] + x[m]) / 2
 }
 
 // mcdWork holds FAST-MCD's scratch memory.

@@ -21,6 +21,13 @@
 //     censoring, giving the conditional remaining life.
 //   - GBRT: gradient-boosted regression trees for feature-based RUL.
 //
+// The degradation models' uncertainty is configurable through NoiseConfig:
+// AR(1) residuals (for smoothed or autocorrelated indicators), exponential
+// forgetting, noise at the threshold crossing, and an online
+// Normal-Inverse-Gamma noise variance. RobustNoise returns the setting
+// that kept simulated 90 % intervals near their nominal coverage; the zero
+// value is the classical known-variance model.
+//
 // Metrics: RMSE, MAE, the PHM08 score, the IEEE PHM 2012 score, relative
 // accuracy, α–λ accuracy and the prognostic horizon.
 package rul
