@@ -97,8 +97,8 @@ func (e *Extractor) Write(samples []float64, emit func(w *Window)) {
 	write(e, samples, emit)
 }
 
-// write is Write for any sample type; a float32 path (e.g. WriteFloat32)
-// needs nothing more than another instantiation.
+// write is Write for any sample type; Write32 is its float32
+// instantiation.
 func write[T float32 | float64](e *Extractor, x []T, emit func(*Window)) {
 	if emit == nil {
 		panic("features: Extractor.Write with a nil emit")
