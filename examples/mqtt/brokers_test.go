@@ -48,7 +48,7 @@ func (e *embeddedBroker) stop(t *testing.T) {
 type mosquittoBroker struct {
 	addr, bin, conf string
 	cmd             *exec.Cmd
-	done       chan error
+	done            chan error
 }
 
 // newMosquitto writes the config, or skips the test when mosquitto is not
