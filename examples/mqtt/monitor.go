@@ -202,7 +202,8 @@ func (m *Monitor) window(w *features.Window) {
 
 // startModel raises the alarm state and builds the RUL model, its prior
 // centred on health = AlarmRatio at the alarm growing to FailureHealth in
-// DegradationTime, with the baseline's ln RMS variance as noise.
+// DegradationTime (β's prior standard deviation twice its mean), with the
+// baseline's ln RMS variance as noise.
 func (m *Monitor) startModel(t float64) {
 	c := m.cfg
 	m.stats.Alarmed = true
@@ -210,7 +211,7 @@ func (m *Monitor) startModel(t float64) {
 	beta := math.Log(c.FailureHealth/c.AlarmRatio) / c.DegradationTime
 	prior := rul.ExponentialPrior{
 		LogThetaMean: math.Log(c.AlarmRatio), LogThetaVariance: 0.25,
-		BetaMean: beta, BetaVariance: beta * beta,
+		BetaMean: beta, BetaVariance: 4 * beta * beta, // σ_β = 2·E β: a weak prior
 		NoiseVariance: max(m.rule.logVariance(), 1e-4),
 	}
 	var err error
