@@ -67,9 +67,18 @@ type Summary struct {
 	Alarm       *Health `json:"alarm"` // the snapshot that raised the alarm, or null
 }
 
-// Score orders a channel's points by time and scores them. It panics on an
-// empty pts (a programmer error: GroupByKey never yields an empty group).
+// Score orders a channel's points by time and scores them, with cfg's zero
+// fields at their defaults. It panics on an empty pts (GroupByKey never
+// yields an empty group) or an invalid cfg: programmer errors, which Build
+// reports as errors before anything runs.
 func Score(channel string, pts []Point, cfg ScoreConfig) ([]Health, Summary) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		panic(err)
+	}
+	if len(pts) == 0 {
+		panic("spindlebeam: Score of no points")
+	}
 	slices.SortFunc(pts, func(a, b Point) int { return cmp.Compare(a.Index, b.Index) })
 	n := len(pts)
 	nb := max(2, min(cfg.BaselineFiles, n/2))
