@@ -1,4 +1,41 @@
 // Package anomaly learns a healthy baseline and scores departures from it:
 // bearing fault diagnosis from envelope evidence, multivariate detectors,
 // data-driven thresholds, drift and change detection, and sensor health.
+//
+// Diagnoser diagnoses rolling-element bearing faults (outer race, inner
+// race, ball) from envelope-spectrum harmonic series found by three methods
+// (raw band, kurtogram band, cepstrum pre-whitened), attributing shared
+// lines, requiring corroborating harmonics and sidebands and agreement
+// between methods, and answering Unknown rather than guessing when the
+// evidence conflicts. Its Diagnosis serialises to JSON.
+//
+// Baseline-learned detectors fit healthy feature vectors (an n×d
+// mat.Matrix, one sample a row; RowsDense converts [][]float64) and score
+// new vectors one at a time without allocating, safely from many
+// goroutines: FitMahalanobis (Ledoit–Wolf shrinkage, FAST-MCD or empirical
+// covariance), FitPCA (Hotelling T² and SPE with F and Jackson–Mudholkar
+// limits) and FitIsolationForest. Each offers Threshold(pfa) from its
+// healthy scores; HealthyQuantile and HealthyEVT threshold any healthy
+// score set, and Persistence requires K consecutive exceedances.
+//
+// RigMonitor watches several bearings on one shaft from one level per
+// bearing and snapshot, rejecting the common mode so that only a bearing's
+// own rise alarms.
+//
+// Streaming change detectors (CUSUM, Page–Hinkley, EWMA, BOCPD,
+// Mann–Kendall/Theil–Sen trend, the thermal detector) share the
+// DriftDetector interface: Update(t, x) costs O(1) or a documented
+// O(window) and allocates nothing; each detector value is for one goroutine,
+// and separate values run concurrently. Compensated regresses a covariate
+// (ambient temperature, load) out of a series before detection.
+//
+// Thresholds come from data: SPOT and DSPOT (Siffer et al. 2017) fit a
+// generalised Pareto tail and give the threshold for a chosen false-alarm
+// probability, updated online.
+//
+// SensorHealth flags flatlines, clipping, spikes, gaps and irregular
+// timestamps, so that a dead sensor is reported as such rather than as a
+// healthy or failing machine.
+//
+// ScoreNAB reproduces the Numenta Anomaly Benchmark's scorer.
 package anomaly

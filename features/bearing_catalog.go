@@ -49,12 +49,21 @@ var catalog = []catalogEntry{
 		b:       Bearing{Name: "UER204", Elements: 8, ElementDiameter: 7.92, PitchDiameter: 34.55, ContactAngle: 0},
 		aliases: []string{"LDK UER204", "XJTU-SY"},
 	},
+	{
+		// FEMTO-ST PRONOSTIA rig (IEEE PHM 2012 Prognostic Challenge
+		// details, appendix A.1): 13 rolling elements of diameter 3.5 mm,
+		// mean diameter 25.6 mm. The document gives no contact angle; the
+		// bearing is a deep-groove ball bearing under radial load, so 0° is
+		// taken.
+		b:       Bearing{Name: "PRONOSTIA", Elements: 13, ElementDiameter: 3.5, PitchDiameter: 25.6, ContactAngle: 0},
+		aliases: []string{"FEMTO", "FEMTO-ST"},
+	},
 }
 
 // LookupBearing returns the catalogued bearing with the given designation or
 // alias, compared case-insensitively and ignoring surrounding space; for
 // example "6205-2RS", "skf 6205-2rs jem", "6203-2RS", "MFPT", "ZA-2115",
-// "UER204". The second result is false when the name is not catalogued.
+// "UER204", "PRONOSTIA". The second result is false when the name is not catalogued.
 func LookupBearing(name string) (Bearing, bool) {
 	name = strings.TrimSpace(name)
 	for _, e := range catalog {

@@ -109,8 +109,12 @@ func TestBearingCatalogLookup(t *testing.T) {
 	_, ok = LookupBearing("")
 	assert.False(t, ok)
 
+	b, ok = LookupBearing("FEMTO")
+	require.True(t, ok)
+	assert.Equal(t, Bearing{Name: "PRONOSTIA", Elements: 13, ElementDiameter: 3.5, PitchDiameter: 25.6}, b)
+
 	all := Bearings()
-	require.Len(t, all, 5)
+	require.Len(t, all, 6)
 	all[0].Elements = 99 // a copy: the catalogue is unchanged
 	b, _ = LookupBearing("6205-2RS")
 	assert.Equal(t, 9, b.Elements)

@@ -1,8 +1,22 @@
-// Package features computes condition indicators from vibration signals:
-// time-domain statistics, spectral features, bearing defect frequencies and
-// fault bands, envelope analysis, spectral kurtosis and the kurtogram, and a
-// streaming windowed extractor.
+// Package features computes condition indicators from vibration signals.
+//
+//   - Time domain: ComputeTimeFeatures and the Moments accumulator give mean,
+//     standard deviation, RMS, peak, peak-to-peak, crest, shape, impulse and
+//     clearance factors, skewness and (Pearson) kurtosis in one numerically
+//     stable pass.
+//   - Spectral: ComputeSpectralFeatures and BandPower on a one-sided PSD;
+//     FindPeaks and TopPeaks like scipy.signal.find_peaks.
+//   - Bearing kinematics: Bearing, DefectFrequencies (BPFO, BPFI, BSF, FTF)
+//     and a catalogue of the bearings in the public data sets
+//     (LookupBearing).
+//   - Fault bands: FaultBands, MeasureBand and MeasureBands give harmonic
+//     and sideband evidence with prominence over a local noise floor.
+//   - Envelope analysis: EnvelopeAnalyzer (squared-envelope spectrum of a
+//     band), CepstrumWhitener (cepstrum pre-whitening), SpectralKurtosis and
+//     Kurtogram (Antoni's fast kurtogram).
+//   - Streaming: Extractor accepts samples in chunks of any size and emits
+//     the time-domain features per window, with no allocation per window.
 //
 // Signals are []float64 sample slices with a sample rate in Hz; amplitudes
-// are in the signal's own unit (typically g).
+// are in the signal's own unit (typically g), frequencies in Hz.
 package features

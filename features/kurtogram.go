@@ -68,13 +68,24 @@ type KurtogramBand struct {
 	Center   float64 // centre frequency, Hz
 	Width    float64 // bandwidth, Hz
 	Kurtosis float64 // spectral kurtosis of the band's complex envelope
+
+	nyquist float64 // rate/2 of the kurtogram, Hz; 0 when unknown
 }
 
-// Lo returns the lower edge of the band in Hz.
-func (b KurtogramBand) Lo() float64 { return b.Center - b.Width/2 }
+// Lo returns the lower edge of the band in Hz, never below 0.
+func (b KurtogramBand) Lo() float64 { return max(0, b.Center-b.Width/2) }
 
-// Hi returns the upper edge of the band in Hz.
-func (b KurtogramBand) Hi() float64 { return b.Center + b.Width/2 }
+// Hi returns the upper edge of the band in Hz. For a band of a computed
+// kurtogram it never exceeds the Nyquist frequency, so the edges can be
+// passed to EnvelopeAnalyzer.SES even where rounding would otherwise put
+// the top band's edge a hair above rate/2.
+func (b KurtogramBand) Hi() float64 {
+	hi := b.Center + b.Width/2
+	if b.nyquist > 0 {
+		hi = min(hi, b.nyquist)
+	}
+	return hi
+}
 
 // NewKurtogram returns a fast kurtogram of the given number of levels for
 // signals sampled at rate Hz. Signals must hold at least 2^(levels+7)
@@ -223,6 +234,7 @@ func (r *KurtogramResult) band(i, j int) KurtogramBand {
 		Center:   (float64(j) + 0.5) * w,
 		Width:    w,
 		Kurtosis: r.Kurtosis[i][j],
+		nyquist:  r.Rate / 2,
 	}
 }
 

@@ -80,39 +80,3 @@ func bluesteinLength(n int) int {
 	}
 	return best
 }
-
-// expi returns exp(-2πi·k/n). The angle is folded into [0, π/4] with exact
-// integer arithmetic before Sincos, so quarter turns are exact and every
-// twiddle is accurate to about one ulp.
-func expi(k, n int) complex128 {
-	k %= n
-	if k < 0 {
-		k += n
-	}
-	// θ = 2π·a/d.
-	a, d := k, n
-	negSin, negCos, swap := false, false, false
-	if 2*a > d { // θ in (π, 2π): use 2π-θ
-		a = d - a
-		negSin = true
-	}
-	if 4*a > d { // θ in (π/2, π]: use π-θ
-		a, d = d-2*a, 2*d
-		negCos = true
-	}
-	if 8*a > d { // θ in (π/4, π/2]: use π/2-θ
-		a, d = d-4*a, 4*d
-		swap = true
-	}
-	s, c := math.Sincos(2 * math.Pi * float64(a) / float64(d))
-	if swap {
-		s, c = c, s
-	}
-	if negCos {
-		c = -c
-	}
-	if !negSin {
-		s = -s // forward sign: exp(-iθ)
-	}
-	return complex(c, s)
-}

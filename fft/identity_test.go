@@ -150,3 +150,27 @@ func energy(x []complex128) float64 {
 	}
 	return e
 }
+
+// FuzzRoundTrip checks, for fuzzed lengths and inputs, that complex and
+// real plans agree and invert each other.
+func FuzzRoundTrip(f *testing.F) {
+	for _, n := range []uint16{1, 2, 3, 8, 30, 37, 64, 97, 128, 360, 1009} {
+		f.Add(n, uint64(n))
+	}
+	f.Fuzz(func(t *testing.T, n16 uint16, seed uint64) {
+		n := int(n16%2048) + 1
+		x := randReal(n, seed)
+		X := NewPlan(n).Forward(nil, widen(x))
+		rp := NewRealPlan(n)
+		XR := rp.Forward(nil, x)
+		scale := l2(widen(x))
+		require.LessOrEqual(t, maxAbsDiff(XR, X[:n/2+1]), 1e-13*scale, "n=%d: real and complex plans disagree", n)
+		back := rp.Inverse(nil, XR)
+		for i := range x {
+			require.InDelta(t, x[i], back[i], 1e-12, "n=%d sample %d", n, i)
+		}
+		c := randComplex(n, seed)
+		p := NewPlan(n)
+		require.LessOrEqual(t, maxAbsDiff(p.Inverse(nil, p.Forward(nil, c)), c), 1e-12, "n=%d complex round trip", n)
+	})
+}

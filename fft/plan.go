@@ -5,8 +5,8 @@ import "fmt"
 // Plan is a complex discrete Fourier transform of one length n ≥ 1.
 //
 // Lengths whose prime factors are all at most 31 run as a mixed-radix
-// Stockham autosort transform (radix 4, 2, 3, 5 and a generic odd radix)
-// with precomputed twiddles; other lengths use Bluestein's chirp-z
+// Stockham autosort transform (radix 8, 4, 2, 3, 5 and a generic odd
+// radix) with precomputed twiddles; other lengths use Bluestein's chirp-z
 // algorithm on a 2,3,5-smooth inner length, so every n costs O(n log n).
 //
 // A Plan is immutable and safe for concurrent use by many goroutines.
@@ -107,23 +107,48 @@ func (p *Plan) exec(dst, src, work []complex128) {
 	}
 	n := p.n
 	dst, src, work = dst[:n], src[:n], work[:n]
-	np := len(p.stages)
-	if np == 0 {
+	if len(p.stages) == 0 {
 		copy(dst, src)
 		return
 	}
-	// Pass i writes dst when np-1-i is even, so the last pass lands in dst.
-	// An odd count writes dst first, which must not clobber the input.
-	if np%2 == 1 && &src[0] == &dst[0] {
+	// An odd number of passes writes dst first, which must not clobber
+	// the input.
+	if len(p.stages)%2 == 1 && &src[0] == &dst[0] {
 		copy(work, src)
 		src = work
 	}
-	in := src
-	for i := range p.stages {
-		out := work
-		if (np-1-i)%2 == 0 {
-			out = dst
-		}
+	p.runStages(dst, work, src, 0)
+}
+
+// execPacked writes the forward DFT of z[j] = x[2j] + i·x[2j+1] into dst,
+// reading x directly in a first radix-8 pass when there is one.
+func (p *Plan) execPacked(dst []complex128, x []float64, work []complex128) {
+	if p.blue != nil || len(p.stages) < 2 || p.stages[0].r != 8 {
+		in := p.inputBuf(dst, work)
+		pack(in, x)
+		p.exec(dst, in, work)
+		return
+	}
+	dst, work = dst[:p.n], work[:p.n]
+	out := p.passOut(0, dst, work)
+	pass8Real(out, x[:2*p.n], p.stages[0].tw, p.stages[0].m)
+	p.runStages(dst, work, out, 1)
+}
+
+// passOut returns the buffer pass i writes: dst when the number of passes
+// left after it is even, so that the last pass lands in dst.
+func (p *Plan) passOut(i int, dst, work []complex128) []complex128 {
+	if (len(p.stages)-1-i)%2 == 0 {
+		return dst
+	}
+	return work
+}
+
+// runStages runs passes from, from+1, ... with in as the input of the
+// first, alternating between dst and work.
+func (p *Plan) runStages(dst, work, in []complex128, from int) {
+	for i := from; i < len(p.stages); i++ {
+		out := p.passOut(i, dst, work)
 		p.stages[i].apply(out, in)
 		in = out
 	}

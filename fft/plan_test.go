@@ -132,6 +132,16 @@ func TestBluesteinLength(t *testing.T) {
 	assert.Equal(t, 20480, bluesteinLength(10007))
 }
 
+func TestUnitRoots(t *testing.T) {
+	for n := 1; n <= 200; n++ {
+		w := unitRoots(n)
+		require.Len(t, w, n)
+		for k, v := range w {
+			require.Equal(t, expi(k, n), v, "n=%d k=%d", n, k)
+		}
+	}
+}
+
 func TestExpi(t *testing.T) {
 	for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 12, 360, 1000, 1 << 20} {
 		for k := -n; k <= 2*n; k += 1 + n/97 {

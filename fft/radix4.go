@@ -35,8 +35,10 @@ func pass4(y, x, tw []complex128, s, m int) {
 		for p := range x0 {
 			w := tw[3*p : 3*p+3 : 3*p+3]
 			o := y[4*p : 4*p+4 : 4*p+4]
-			b0, b1, b2, b3 := bfly4(x0[p], x1[p], x2[p], x3[p])
-			o[0], o[1], o[2], o[3] = b0, b1*w[0], b2*w[1], b3*w[2]
+			t0, t2 := x0[p]+x2[p], x1[p]+x3[p]
+			o[0], o[2] = t0+t2, (t0-t2)*w[1]
+			b1, b3 := pmNegI(x0[p]-x2[p], x1[p]-x3[p])
+			o[1], o[3] = b1*w[0], b3*w[2]
 		}
 	default:
 		for p := 0; p < m; p++ {
@@ -47,8 +49,10 @@ func pass4(y, x, tw []complex128, s, m int) {
 			x1, x2, x3 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)]
 			y0, y1, y2, y3 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)]
 			for q := range x0 {
-				b0, b1, b2, b3 := bfly4(x0[q], x1[q], x2[q], x3[q])
-				y0[q], y1[q], y2[q], y3[q] = b0, b1*w1, b2*w2, b3*w3
+				t0, t2 := x0[q]+x2[q], x1[q]+x3[q]
+				y0[q], y2[q] = t0+t2, (t0-t2)*w2
+				b1, b3 := pmNegI(x0[q]-x2[q], x1[q]-x3[q])
+				y1[q], y3[q] = b1*w1, b3*w3
 			}
 		}
 	}

@@ -16,7 +16,9 @@ const (
 //	y0, y1, y2, y3, y4 = a0+t1+t2, b1+d1, b2+d2, b2-d2, b1-d1
 //
 // because the compiler inlines only small functions: outputs j and 5-j
-// share the cosine part and differ in the sign of the sine part.
+// share the cosine part and differ in the sign of the sine part. y0 is
+// stored before the sine parts are formed, so that their inputs are
+// reloaded rather than kept live (and spilled) across the cosine part.
 
 // cos5 returns the cosine parts a0 + cos(2πj/5)·t1 + cos(4πj/5)·t2 of
 // 5-point DFT outputs 1 and 2.
@@ -41,8 +43,9 @@ func pass5(y, x, tw []complex128, s, m int) {
 		for q := range x0 {
 			a0, t1, t2 := x0[q], x1[q]+x4[q], x2[q]+x3[q]
 			b1, b2 := cos5(a0, t1, t2)
+			y0[q] = a0 + t1 + t2
 			d1, d2 := sin5(x1[q]-x4[q], x2[q]-x3[q])
-			y0[q], y1[q], y2[q], y3[q], y4[q] = a0+t1+t2, b1+d1, b2+d2, b2-d2, b1-d1
+			y1[q], y2[q], y3[q], y4[q] = b1+d1, b2+d2, b2-d2, b1-d1
 		}
 	case s == 1:
 		x0, x1, x2, x3, x4 := x[:m], x[m:2*m], x[2*m:3*m], x[3*m:4*m], x[4*m:5*m]
@@ -52,8 +55,9 @@ func pass5(y, x, tw []complex128, s, m int) {
 			o := y[5*p : 5*p+5 : 5*p+5]
 			a0, t1, t2 := x0[p], x1[p]+x4[p], x2[p]+x3[p]
 			b1, b2 := cos5(a0, t1, t2)
+			o[0] = a0 + t1 + t2
 			d1, d2 := sin5(x1[p]-x4[p], x2[p]-x3[p])
-			o[0], o[1], o[2], o[3], o[4] = a0+t1+t2, (b1+d1)*w[0], (b2+d2)*w[1], (b2-d2)*w[2], (b1-d1)*w[3]
+			o[1], o[2], o[3], o[4] = (b1+d1)*w[0], (b2+d2)*w[1], (b2-d2)*w[2], (b1-d1)*w[3]
 		}
 	default:
 		for p := 0; p < m; p++ {
@@ -66,8 +70,9 @@ func pass5(y, x, tw []complex128, s, m int) {
 			for q := range x0 {
 				a0, t1, t2 := x0[q], x1[q]+x4[q], x2[q]+x3[q]
 				b1, b2 := cos5(a0, t1, t2)
+				y0[q] = a0 + t1 + t2
 				d1, d2 := sin5(x1[q]-x4[q], x2[q]-x3[q])
-				y0[q], y1[q], y2[q], y3[q], y4[q] = a0+t1+t2, (b1+d1)*w1, (b2+d2)*w2, (b2-d2)*w3, (b1-d1)*w4
+				y1[q], y2[q], y3[q], y4[q] = (b1+d1)*w1, (b2+d2)*w2, (b2-d2)*w3, (b1-d1)*w4
 			}
 		}
 	}

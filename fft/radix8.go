@@ -3,28 +3,23 @@ package fft
 // sqrtHalf is √½ = cos(π/4).
 const sqrtHalf = 0.707106781186547524400844362104849039
 
-// split8 is the first step of the 8-point forward DFT: the sums
-// b[k] = a[k]+a[k+4], whose 4-point DFT (bfly4) gives the even outputs, and
-// the differences d[k] = a[k]-a[k+4], rotated by exp(-iπk/4), whose 4-point
-// DFT gives the odd ones. It returns b0..b3, d0, d1·exp(-iπ/4), d2 and
-// d3·exp(-iπ/4); the remaining factor -i of the last two is applied by
-// pmNegI when their 4-point DFT is formed:
+// The 8-point forward DFT is written out in the loops below as a 4-point
+// DFT of the sums a[k]+a[k+4], giving the even outputs, and a 4-point DFT
+// of the differences (a[k]-a[k+4])·exp(-iπk/4), giving the odd ones:
 //
-//	b0, b1, b2, b3, c0, c1, c2, c3 := split8(a0, ..., a7)
-//	y0, y2, y4, y6 = bfly4(b0, b1, b2, b3)
-//	t0, t1 := pmNegI(c0, c2)
-//	t2, d := pmNegI(c1, c3)
+//	y0, y2, y4, y6 = bfly4(a0+a4, a1+a5, a2+a6, a3+a7)
+//	t0, t1 := pmNegI(a0-a4, a2-a6)
+//	t2, d := pmNegI(rot8(a1-a5), rot8(a3-a7))
 //	y1, y3, y5, y7 = join4(t0, t1, t2, d)
 //
-// The butterfly is split into these steps because the compiler
-// only inlines small functions, and spelt out in real arithmetic because
-// it does not fold negations into subtractions.
-func split8(a0, a1, a2, a3, a4, a5, a6, a7 complex128) (b0, b1, b2, b3, d0, r1, d2, r3 complex128) {
-	d1, d3 := a1-a5, a3-a7
-	return a0 + a4, a1 + a5, a2 + a6, a3 + a7, a0 - a4,
-		complex((real(d1)+imag(d1))*sqrtHalf, (imag(d1)-real(d1))*sqrtHalf),
-		a2 - a6,
-		complex((real(d3)+imag(d3))*sqrtHalf, (imag(d3)-real(d3))*sqrtHalf)
+// The compiler inlines only small functions, so no bfly8 function holds
+// it. The even outputs are stored before the odd ones are formed from
+// reloaded inputs: reloading from L1 is cheaper than spilling sixteen live
+// values.
+
+// rot8 returns z·exp(-iπ/4).
+func rot8(z complex128) complex128 {
+	return complex((real(z)+imag(z))*sqrtHalf, (imag(z)-real(z))*sqrtHalf)
 }
 
 // pass8 is a radix-8 Stockham pass; see stage.
@@ -38,10 +33,9 @@ func pass8(y, x, tw []complex128, s, m int) {
 		y4, y5, y6, y7 := y[4*s:5*s], y[5*s:6*s], y[6*s:7*s], y[7*s:8*s]
 		y0, y1, y2, y3, y4, y5, y6, y7 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)], y5[:len(x0)], y6[:len(x0)], y7[:len(x0)]
 		for q := range x0 {
-			b0, b1, b2, b3, b4, b5, b6, b7 := split8(x0[q], x1[q], x2[q], x3[q], x4[q], x5[q], x6[q], x7[q])
-			y0[q], y2[q], y4[q], y6[q] = bfly4(b0, b1, b2, b3)
-			t0, t1 := pmNegI(b4, b6)
-			t2, d := pmNegI(b5, b7)
+			y0[q], y2[q], y4[q], y6[q] = bfly4(x0[q]+x4[q], x1[q]+x5[q], x2[q]+x6[q], x3[q]+x7[q])
+			t0, t1 := pmNegI(x0[q]-x4[q], x2[q]-x6[q])
+			t2, d := pmNegI(rot8(x1[q]-x5[q]), rot8(x3[q]-x7[q]))
 			y1[q], y3[q], y5[q], y7[q] = join4(t0, t1, t2, d)
 		}
 	case s == 1:
@@ -51,13 +45,12 @@ func pass8(y, x, tw []complex128, s, m int) {
 		for p := range x0 {
 			w := tw[7*p : 7*p+7 : 7*p+7]
 			o := y[8*p : 8*p+8 : 8*p+8]
-			c0, c1, c2, c3, c4, c5, c6, c7 := split8(x0[p], x1[p], x2[p], x3[p], x4[p], x5[p], x6[p], x7[p])
-			b0, b2, b4, b6 := bfly4(c0, c1, c2, c3)
-			t0, t1 := pmNegI(c4, c6)
-			t2, d := pmNegI(c5, c7)
+			b0, b2, b4, b6 := bfly4(x0[p]+x4[p], x1[p]+x5[p], x2[p]+x6[p], x3[p]+x7[p])
+			o[0], o[2], o[4], o[6] = b0, b2*w[1], b4*w[3], b6*w[5]
+			t0, t1 := pmNegI(x0[p]-x4[p], x2[p]-x6[p])
+			t2, d := pmNegI(rot8(x1[p]-x5[p]), rot8(x3[p]-x7[p]))
 			b1, b3, b5, b7 := join4(t0, t1, t2, d)
-			o[0], o[1], o[2], o[3] = b0, b1*w[0], b2*w[1], b3*w[2]
-			o[4], o[5], o[6], o[7] = b4*w[3], b5*w[4], b6*w[5], b7*w[6]
+			o[1], o[3], o[5], o[7] = b1*w[0], b3*w[2], b5*w[4], b7*w[6]
 		}
 	default:
 		for p := 0; p < m; p++ {
@@ -71,14 +64,35 @@ func pass8(y, x, tw []complex128, s, m int) {
 			y4, y5, y6, y7 := yp[4*s:5*s], yp[5*s:6*s], yp[6*s:7*s], yp[7*s:8*s]
 			y0, y1, y2, y3, y4, y5, y6, y7 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)], y5[:len(x0)], y6[:len(x0)], y7[:len(x0)]
 			for q := range x0 {
-				c0, c1, c2, c3, c4, c5, c6, c7 := split8(x0[q], x1[q], x2[q], x3[q], x4[q], x5[q], x6[q], x7[q])
-				b0, b2, b4, b6 := bfly4(c0, c1, c2, c3)
-				t0, t1 := pmNegI(c4, c6)
-				t2, d := pmNegI(c5, c7)
+				b0, b2, b4, b6 := bfly4(x0[q]+x4[q], x1[q]+x5[q], x2[q]+x6[q], x3[q]+x7[q])
+				y0[q], y2[q], y4[q], y6[q] = b0, b2*w[1], b4*w[3], b6*w[5]
+				t0, t1 := pmNegI(x0[q]-x4[q], x2[q]-x6[q])
+				t2, d := pmNegI(rot8(x1[q]-x5[q]), rot8(x3[q]-x7[q]))
 				b1, b3, b5, b7 := join4(t0, t1, t2, d)
-				y0[q], y1[q], y2[q], y3[q] = b0, b1*w[0], b2*w[1], b3*w[2]
-				y4[q], y5[q], y6[q], y7[q] = b4*w[3], b5*w[4], b6*w[5], b7*w[6]
+				y1[q], y3[q], y5[q], y7[q] = b1*w[0], b3*w[2], b5*w[4], b7*w[6]
 			}
 		}
+	}
+}
+
+// pass8Real is the first (stride 1) radix-8 pass of a transform of
+// z[j] = x[2j] + i·x[2j+1], reading the real pairs straight from x; it is
+// the s == 1 case of pass8 with the packing of z folded in, which saves the
+// real transforms a pass over memory. It needs m > 1.
+func pass8Real(y []complex128, x []float64, tw []complex128, m int) {
+	x0, x1, x2, x3 := x[:2*m], x[2*m:4*m], x[4*m:6*m], x[6*m:8*m]
+	x4, x5, x6, x7 := x[8*m:10*m], x[10*m:12*m], x[12*m:14*m], x[14*m:16*m]
+	x1, x2, x3, x4, x5, x6, x7 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)], x5[:len(x0)], x6[:len(x0)], x7[:len(x0)]
+	for p := 0; 2*p+1 < len(x0); p++ {
+		i, j := 2*p, 2*p+1
+		w := tw[7*p : 7*p+7 : 7*p+7]
+		o := y[8*p : 8*p+8 : 8*p+8]
+		b0, b2, b4, b6 := bfly4(complex(x0[i]+x4[i], x0[j]+x4[j]), complex(x1[i]+x5[i], x1[j]+x5[j]),
+			complex(x2[i]+x6[i], x2[j]+x6[j]), complex(x3[i]+x7[i], x3[j]+x7[j]))
+		o[0], o[2], o[4], o[6] = b0, b2*w[1], b4*w[3], b6*w[5]
+		t0, t1 := pmNegI(complex(x0[i]-x4[i], x0[j]-x4[j]), complex(x2[i]-x6[i], x2[j]-x6[j]))
+		t2, d := pmNegI(rot8(complex(x1[i]-x5[i], x1[j]-x5[j])), rot8(complex(x3[i]-x7[i], x3[j]-x7[j])))
+		b1, b3, b5, b7 := join4(t0, t1, t2, d)
+		o[1], o[3], o[5], o[7] = b1*w[0], b3*w[2], b5*w[4], b7*w[6]
 	}
 }

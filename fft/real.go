@@ -95,14 +95,11 @@ func (p *RealPlan) Inverse(dst []float64, src []complex128) []float64 {
 	return dst
 }
 
-// forwardEven packs x as z[j] = x[2j] + i·x[2j+1], transforms z with the
-// half-length plan into dst[:m] and untangles the result (see untangle).
+// forwardEven transforms z[j] = x[2j] + i·x[2j+1] with the half-length
+// plan into dst[:m] and untangles the result (see untangle).
 func (p *RealPlan) forwardEven(dst []complex128, src []float64, buf []complex128) {
 	m := p.n / 2
-	z, work := dst[:m], buf[m:]
-	in := p.half.inputBuf(z, work)
-	pack(in, src)
-	p.half.exec(z, in, work)
+	p.half.execPacked(dst[:m], src, buf[m:])
 	untangle(dst[:m+1], p.tw)
 }
 

@@ -132,7 +132,7 @@ func TestSpectrumCopiesWindow(t *testing.T) {
 // discards scratch at random.
 func skipUnderRace(t *testing.T) {
 	t.Helper()
-	if spectraRace {
+	if raceEnabled {
 		t.Skip("allocation counts are meaningless under -race")
 	}
 }

@@ -20,6 +20,12 @@ type stage struct {
 // newStages builds the passes for the given radices of n.
 func newStages(n int, radices []int) []stage {
 	st := make([]stage, len(radices))
+	// Every twiddle is exp(-2πi·k/n) with k = j·p·s < r·m·s ≤ n: compute
+	// each of those once.
+	var base []complex128
+	if len(radices) > 1 {
+		base = unitRoots(n)
+	}
 	s := 1
 	for i, r := range radices {
 		m := n / (s * r)
@@ -28,7 +34,7 @@ func newStages(n int, radices []int) []stage {
 			g.tw = make([]complex128, m*(r-1))
 			for p := 0; p < m; p++ {
 				for j := 1; j < r; j++ {
-					g.tw[p*(r-1)+j-1] = expi(j*p*s, n)
+					g.tw[p*(r-1)+j-1] = base[j*p*s]
 				}
 			}
 		}

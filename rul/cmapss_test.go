@@ -7,106 +7,26 @@ import (
 	"time"
 
 	"github.com/spindle-pdm/spindle/datasets"
+	"github.com/spindle-pdm/spindle/internal/cmapss"
 	"github.com/spindle-pdm/spindle/internal/testenv"
 	"github.com/spindle-pdm/spindle/rul"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// The informative FD001 sensors (1-based); the others are constant.
-var cmapssSensors = []int{2, 3, 4, 7, 8, 9, 11, 12, 13, 14, 15, 17, 20, 21}
+// chosen is the shared C-MAPSS recipe (internal/cmapss.Chosen: 30-cycle
+// trailing window, target capped at 125 cycles, 300 trees of depth 4).
+var chosen = cmapss.Chosen
 
-// cmapssRecipe is the feature/target recipe for the C-MAPSS acceptance test.
-type cmapssRecipe struct {
-	window int     // trailing window, cycles
-	cap    float64 // piecewise-linear target cap, cycles
-	gb     rul.GBRTConfig
-}
-
-// chosen is the recipe of the acceptance test. It was fixed from common
-// practice before scoring and checked against alternatives on held-out
-// training engines only (TestCMAPSSModelSelection, below); the test set's
-// RUL file played no part in choosing it.
-var chosen = cmapssRecipe{window: 30, cap: 125,
-	gb: rul.GBRTConfig{Trees: 300, Depth: 4, LearningRate: 0.05, MinLeaf: 20, Subsample: 0.7, Seed: 1}}
-
-// cmapssFeatures returns the feature vector of unit u at its k-th cycle
-// (0-based), using cycles ≤ k only: for each sensor the mean of the last 5
-// cycles, the mean and least-squares slope over the trailing window, and an
-// EWMA (α = 0.1) from the start; plus the cycle count.
-func cmapssFeatures(dst []float64, u *datasets.CMAPSSUnit, k, window int, ewma []float64) []float64 {
-	dst = dst[:0]
-	lo := max(0, k-window+1)
-	n := float64(k - lo + 1)
-	tm := float64(k+lo) / 2
-	for si, s := range cmapssSensors {
-		var m5, mw, sxy, sxx float64
-		c5 := 0
-		for i := lo; i <= k; i++ {
-			v := u.Sensors[i][s-1]
-			mw += v
-			if i > k-5 {
-				m5 += v
-				c5++
-			}
-		}
-		mw /= n
-		for i := lo; i <= k; i++ {
-			dt := float64(i) - tm
-			sxy += dt * (u.Sensors[i][s-1] - mw)
-			sxx += dt * dt
-		}
-		slope := 0.0
-		if sxx > 0 {
-			slope = sxy / sxx
-		}
-		dst = append(dst, m5/float64(c5), mw, slope, ewma[si])
-	}
-	return append(dst, float64(k+1))
-}
-
-// unitRows calls fn with the features of every cycle of u from cycle first
-// (0-based) to last.
-func unitRows(u *datasets.CMAPSSUnit, first, last, window int, fn func(k int, x []float64)) {
-	ewma := make([]float64, len(cmapssSensors))
-	var x []float64
-	for k := 0; k <= last; k++ {
-		for si, s := range cmapssSensors {
-			v := u.Sensors[k][s-1]
-			if k == 0 {
-				ewma[si] = v
-			} else {
-				ewma[si] = 0.1*v + 0.9*ewma[si]
-			}
-		}
-		if k >= first {
-			x = cmapssFeatures(x, u, k, window, ewma)
-			fn(k, x)
-		}
-	}
-}
-
-func trainCMAPSS(t testing.TB, units []datasets.CMAPSSUnit, r cmapssRecipe) *rul.GBRT {
-	var X [][]float64
-	var y []float64
-	for ui := range units {
-		u := &units[ui]
-		L := len(u.Cycle)
-		unitRows(u, 0, L-1, r.window, func(k int, x []float64) {
-			X = append(X, append([]float64(nil), x...))
-			y = append(y, math.Min(r.cap, float64(L-1-k)))
-		})
-	}
-	g, err := rul.FitGBRT(X, y, r.gb)
+func trainCMAPSS(t testing.TB, units []datasets.CMAPSSUnit, r cmapss.Recipe) *rul.GBRT {
+	g, err := cmapss.Train(units, r)
 	require.NoError(t, err)
 	return g
 }
 
 // predictLast predicts the RUL at cycle last (0-based) of u.
-func predictLast(g *rul.GBRT, u *datasets.CMAPSSUnit, r cmapssRecipe, last int) float64 {
-	var p float64
-	unitRows(u, last, last, r.window, func(_ int, x []float64) { p = g.Predict(x) })
-	return math.Max(0, p)
+func predictLast(g *rul.GBRT, u *datasets.CMAPSSUnit, r cmapss.Recipe, last int) float64 {
+	return cmapss.PredictAt(g, u, r, last)
 }
 
 func loadFD001(t *testing.T) *datasets.CMAPSSSet {
@@ -152,19 +72,19 @@ func TestCMAPSSModelSelection(t *testing.T) {
 	}
 	set := loadFD001(t)
 	train, hold := set.Train[:80], set.Train[80:]
-	var candidates []cmapssRecipe
+	var candidates []cmapss.Recipe
 	for _, w := range []int{20, 30} {
 		for _, d := range []int{3, 4, 5} {
 			r := chosen
-			r.window, r.gb.Depth = w, d
+			r.Window, r.GBRT.Depth = w, d
 			candidates = append(candidates, r)
 		}
 	}
 	r := chosen
-	r.gb.Trees, r.gb.LearningRate = 600, 0.025
+	r.GBRT.Trees, r.GBRT.LearningRate = 600, 0.025
 	candidates = append(candidates, r)
 	r = chosen
-	r.gb.MinLeaf = 50
+	r.GBRT.MinLeaf = 50
 	candidates = append(candidates, r)
 	for _, r := range candidates {
 		g := trainCMAPSS(t, train, r)
@@ -172,7 +92,7 @@ func TestCMAPSSModelSelection(t *testing.T) {
 		for ui := range hold {
 			u := &hold[ui]
 			L := len(u.Cycle)
-			unitRows(u, 29, L-1, r.window, func(k int, x []float64) {
+			cmapss.UnitRows(u, 29, L-1, r.Window, func(k int, x []float64) {
 				truth = append(truth, math.Min(125, float64(L-1-k)))
 				pred = append(pred, math.Max(0, g.Predict(x)))
 			})
@@ -180,6 +100,6 @@ func TestCMAPSSModelSelection(t *testing.T) {
 		rmse, _ := rul.RMSE(truth, pred)
 		score, _ := rul.PHM08Score(truth, pred)
 		t.Logf("window %d depth %d trees %d lr %.3f minleaf %d: held-out RMSE %.2f, PHM08 per 100 predictions %.1f",
-			r.window, r.gb.Depth, r.gb.Trees, r.gb.LearningRate, r.gb.MinLeaf, rmse, score*100/float64(len(truth)))
+			r.Window, r.GBRT.Depth, r.GBRT.Trees, r.GBRT.LearningRate, r.GBRT.MinLeaf, rmse, score*100/float64(len(truth)))
 	}
 }

@@ -44,14 +44,18 @@ func (h History) validate(which string, min int) error {
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// SamplingConfig sets how a degradation model samples its posterior to
-// forecast the threshold-crossing time.
+// SamplingConfig sets how a degradation model weighs its observations and
+// samples its posterior to forecast the threshold-crossing time.
 type SamplingConfig struct {
 	// Samples is the number of posterior draws per forecast (default 2000).
 	Samples int
 	// Seed seeds the model's PCG random stream, so forecasts are
 	// reproducible; the stream's position is part of the saved state.
 	Seed uint64
+	// Noise sets how the observation noise is modelled; the zero value is
+	// the classical known-variance, independent-noise model, RobustNoise()
+	// the recommended one for real health indicators.
+	Noise NoiseConfig
 }
 
 func (c SamplingConfig) withDefaults() SamplingConfig {
@@ -149,4 +153,15 @@ func checkObservation(model string, n int, tLast, t, y float64) error {
 		return errorf(ErrTimeOrder, "%s update: t=%g not after previous t=%g", model, t, tLast)
 	}
 	return nil
+}
+
+// noise draws the noise variance of one forecast path: σ² ~ IG(alpha, beta)
+// when alpha > 0, else the known s0. It returns sd = √(σ²/s0), the factor
+// on the parameters' covariance at σ² = s0, and σ = √σ².
+func (s *sampler) noise(alpha, beta, s0 float64) (sd, sigma float64) {
+	if alpha == 0 {
+		return 1, math.Sqrt(s0)
+	}
+	v := inverseGammaVariate(s.rng, alpha, beta)
+	return math.Sqrt(v / s0), math.Sqrt(v)
 }

@@ -59,37 +59,50 @@ func (p ExponentialPrior) validate() error {
 //	Σ⁻¹ = Σ₀⁻¹ + XᵀX/σ²,   m = Σ·(Σ₀⁻¹m₀ + Xᵀz/σ²),   X = [1 t_i],
 //
 // computed from the running sums n, Σt, Σt², Σz, Σtz: each Update is O(1)
-// and allocation-free.
+// and allocation-free. SamplingConfig.Noise can make σ² unknown
+// (Normal–Inverse-Gamma update), temper the likelihood by the residuals'
+// autocorrelation, and forget old observations; see NoiseConfig for the
+// formulas. Each remains O(1) and allocation-free per Update.
 //
-// Forecast. Predict draws (ln θ', β) from the posterior; each draw's mean
-// path ln θ' + β·t reaches the threshold D at t* = (ln(D − φ) − ln θ')/β
-// (never, +Inf, when β ≤ 0), and the remaining life is max(0, t* − t_now)
-// with t_now the time of the latest observation (0 before any). The
-// forecast thus carries the parameter uncertainty of the path; the noise ε
-// is treated as measurement noise around it.
+// Forecast. Predict draws (ln θ', β) from the posterior (first σ² from its
+// inverse-gamma posterior when it is estimated); each draw's path
+// ln θ' + β·t reaches the threshold D at t* = (ln(D − φ) − ln θ')/β (never,
+// +Inf, when β ≤ 0), and the remaining life is max(0, t* − t_now) with
+// t_now the time of the latest observation (0 before any). The forecast
+// thus carries the parameter uncertainty of the path; with
+// NoiseConfig.CrossingNoise the path level also carries one draw of ε.
 //
 // An ExponentialModel is not safe for concurrent use.
 type ExponentialModel struct {
 	prior ExponentialPrior
+	noise NoiseConfig // canonical (withDefaults)
 	s     sampler
 
-	n                int
-	st, stt, sz, stz float64
-	tLast, yLast     float64
-	m0, m1           float64    // posterior mean of (ln θ', β)
-	c00, c01, c11    float64    // posterior covariance
-	p00, p01, p11    float64    // prior precision Σ₀⁻¹
-	pm0, pm1         float64    // Σ₀⁻¹ m₀
-	_                [0]float64 // keep field order explicit for state encoding
+	n     int
+	sums  regSums
+	yLast float64
+
+	m0, m1        float64 // posterior mean of (ln θ', β)
+	c00, c01, c11 float64 // posterior covariance at σ² = σ₀²
+	alpha, beta   float64 // inverse-gamma posterior of the innovation variance (0 when known)
+	rho           float64 // AR(1) noise correlation in use
+	su            float64 // prior innovation variance σ₀²(1−ρ²)
+	p00, p01, p11 float64 // prior precision Σ₀⁻¹
+	pm0, pm1      float64 // Σ₀⁻¹ m₀
 }
 
 // NewExponentialModel returns a model with the given prior and no
-// observations. It returns ErrBadPrior for an impossible prior.
+// observations. It returns ErrBadPrior for an impossible prior and
+// ErrBadInput for an invalid cfg.Noise.
 func NewExponentialModel(prior ExponentialPrior, cfg SamplingConfig) (*ExponentialModel, error) {
 	if err := prior.validate(); err != nil {
 		return nil, err
 	}
-	m := &ExponentialModel{prior: prior, s: newSampler(cfg)}
+	noise := cfg.Noise.withDefaults()
+	if err := noise.validate(); err != nil {
+		return nil, err
+	}
+	m := &ExponentialModel{prior: prior, noise: noise, s: newSampler(cfg)}
 	m.init()
 	return m, nil
 }
@@ -105,28 +118,59 @@ func (m *ExponentialModel) init() {
 	m.posterior()
 }
 
-// posterior recomputes the posterior mean and covariance from the sums.
+// posterior recomputes the posterior from the sums (see NoiseConfig).
 func (m *ExponentialModel) posterior() {
-	w := 1 / m.prior.NoiseVariance
-	a := m.p00 + w*float64(m.n)
-	b := m.p01 + w*m.st
-	c := m.p11 + w*m.stt
+	g := m.sums.plain()
+	m.rho = 0
+	if m.noise.Autocorrelation {
+		if a, b, ok := m.sums.olsLine(); ok {
+			m.rho = clipRho(m.sums.lag1(a, b), m.noise.MaxAutocorrelation)
+		}
+		g = m.sums.prais(m.rho)
+	}
+	m.su = m.prior.NoiseVariance * (1 - m.rho*m.rho)
+	w := 1 / m.su
+	a := m.p00 + w*g.g00
+	b := m.p01 + w*g.g01
+	c := m.p11 + w*g.g11
 	det := a*c - b*b
 	m.c00, m.c01, m.c11 = c/det, -b/det, a/det
-	r0 := m.pm0 + w*m.sz
-	r1 := m.pm1 + w*m.stz
+	r0 := m.pm0 + w*g.r0
+	r1 := m.pm1 + w*g.r1
 	m.m0 = m.c00*r0 + m.c01*r1
 	m.m1 = m.c01*r0 + m.c11*r1
+	m.alpha, m.beta = 0, 0
+	if nu := m.noise.PriorDOF; nu > 0 {
+		d0, d1 := m.m0-m.prior.LogThetaMean, m.m1-m.prior.BetaMean
+		quad := m.p00*d0*d0 + 2*m.p01*d0*d1 + m.p11*d1*d1
+		m.alpha = (nu + m.sums.w) / 2
+		m.beta = (nu*m.su + g.ssr(m.m0, m.m1) + m.su*quad) / 2
+	}
 }
 
 // Prior returns the model's prior.
 func (m *ExponentialModel) Prior() ExponentialPrior { return m.prior }
 
 // Posterior returns the current posterior mean and covariance of
-// (ln θ', β): mean = (E ln θ', E β), cov = [Var ln θ', Cov, Var β].
+// (ln θ', β): mean = (E ln θ', E β), cov = [Var ln θ', Cov, Var β]. With an
+// estimated noise variance the coefficients are marginally Student t and
+// cov is their covariance (their scale matrix while 2α ≤ 2 degrees of
+// freedom).
 func (m *ExponentialModel) Posterior() (mean [2]float64, cov [3]float64) {
-	return [2]float64{m.m0, m.m1}, [3]float64{m.c00, m.c01, m.c11}
+	f := 1.0
+	if m.alpha > 0 {
+		f = noiseVariance(m.alpha, m.beta, m.su) / m.su
+	}
+	return [2]float64{m.m0, m.m1}, [3]float64{f * m.c00, f * m.c01, f * m.c11}
 }
+
+// Noise returns the model's current view of its observation noise.
+func (m *ExponentialModel) Noise() NoiseState {
+	return noiseState(m.alpha, m.beta, m.prior.NoiseVariance, m.rho, m.sums.w)
+}
+
+// NoiseConfig returns the model's noise configuration, defaults filled in.
+func (m *ExponentialModel) NoiseConfig() NoiseConfig { return m.noise }
 
 // N returns the number of observations absorbed.
 func (m *ExponentialModel) N() int { return m.n }
@@ -135,19 +179,15 @@ func (m *ExponentialModel) N() int { return m.n }
 // observation's time and value must exceed φ (its logarithm is taken);
 // otherwise an error is returned and the model is unchanged.
 func (m *ExponentialModel) Update(t, value float64) error {
-	if err := checkObservation("exponential model", m.n, m.tLast, t, value); err != nil {
+	if err := checkObservation("exponential model", m.n, m.sums.tLast, t, value); err != nil {
 		return err
 	}
 	if !(value > m.prior.Phi) {
 		return errorf(ErrBadInput, "exponential model update: value %g at t=%g not above φ=%g", value, t, m.prior.Phi)
 	}
-	z := math.Log(value - m.prior.Phi)
+	m.sums.add(t, math.Log(value-m.prior.Phi), m.noise.Forgetting, m.n == 0)
 	m.n++
-	m.st += t
-	m.stt += t * t
-	m.sz += z
-	m.stz += t * z
-	m.tLast, m.yLast = t, value
+	m.yLast = value
 	m.posterior()
 	return nil
 }
@@ -177,25 +217,37 @@ func (m *ExponentialModel) Predict(dst *Distribution, threshold float64) (*Distr
 		return dst, errorf(ErrBadInput, "exponential model: threshold %g must be finite and above φ=%g", threshold, m.prior.Phi)
 	}
 	if m.n > 0 && m.yLast >= threshold {
-		return dst, errorf(ErrThresholdCrossed, "exponential model: value %g at t=%g ≥ threshold %g", m.yLast, m.tLast, threshold)
+		return dst, errorf(ErrThresholdCrossed, "exponential model: value %g at t=%g ≥ threshold %g", m.yLast, m.sums.tLast, threshold)
 	}
 	if dst == nil {
 		dst = &Distribution{}
 	}
 	tNow := 0.0
 	if m.n > 0 {
-		tNow = m.tLast
+		tNow = m.sums.tLast
 	}
 	zD := math.Log(threshold - m.prior.Phi)
 	l00 := math.Sqrt(m.c00)
 	l10 := m.c01 / l00
 	l11 := math.Sqrt(math.Max(0, m.c11-l10*l10))
+	path := newARPath(m.rho, &m.sums, m.n)
 	out := dst.resetSamples(m.s.n)
 	for i := range out {
+		sd, sigma := m.s.noise(m.alpha, m.beta, m.su)
 		u, v := m.s.rng.NormFloat64(), m.s.rng.NormFloat64()
-		a := m.m0 + l00*u
-		b := m.m1 + l10*u + l11*v
-		out[i] = crossing(zD-a, b, tNow)
+		a := m.m0 + sd*l00*u
+		b := m.m1 + sd*l10*u + sd*l11*v
+		eta := 0.0
+		if m.noise.CrossingNoise {
+			eta = m.s.rng.NormFloat64()
+		}
+		if path.lnRho == 0 {
+			out[i] = crossing(zD-a-sigma*eta, b, tNow)
+			continue
+		}
+		sigma /= math.Sqrt(1 - m.rho*m.rho) // marginal
+		c := zD - a - b*tNow
+		out[i] = path.rul(c, b, m.sums.zLast-a-b*tNow, sigma, eta)
 	}
 	dst.sortSamples()
 	return dst, nil
@@ -298,47 +350,84 @@ func momentPrior(fits []lineFit) (lineMoments, error) {
 	return p, nil
 }
 
-// MarshalBinary encodes the model — prior, observations' sufficient
-// statistics, posterior and random-stream position — bit-exactly (see the
-// state format in state.go's package documentation).
+// MarshalBinary encodes the model — prior, noise configuration,
+// observations' sufficient statistics, posterior and random-stream
+// position — bit-exactly (see the state format in state.go's package
+// documentation; a model with the classical NoiseConfig is written in the
+// version-1 format).
 func (m *ExponentialModel) MarshalBinary() ([]byte, error) {
-	e := newEncoder(tagExponential, 26*8)
 	p := m.prior
-	for _, v := range []float64{p.Phi, p.LogThetaMean, p.LogThetaVariance, p.BetaMean, p.BetaVariance, p.Rho, p.NoiseVariance} {
+	prior := []float64{p.Phi, p.LogThetaMean, p.LogThetaVariance, p.BetaMean, p.BetaVariance, p.Rho, p.NoiseVariance}
+	if m.noise.classical() {
+		e := newEncoder(tagExponential, 26*8)
+		for _, v := range prior {
+			e.f64(v)
+		}
+		e.int(m.n)
+		for _, v := range []float64{m.sums.t, m.sums.tt, m.sums.z, m.sums.tz, m.sums.tLast, m.yLast} {
+			e.f64(v)
+		}
+		m.s.encode(e)
+		return e.b, nil
+	}
+	e := newVersionEncoder(tagExponential, 2, 48*8)
+	for _, v := range prior {
 		e.f64(v)
 	}
+	m.noise.encode(e)
 	e.int(m.n)
-	for _, v := range []float64{m.st, m.stt, m.sz, m.stz, m.tLast, m.yLast} {
-		e.f64(v)
-	}
+	m.sums.encode(e)
+	e.f64(m.yLast)
 	m.s.encode(e)
 	return e.b, nil
 }
 
-// UnmarshalBinary restores a model saved by MarshalBinary; the restored
-// model continues exactly as the saved one would have.
+// UnmarshalBinary restores a model saved by MarshalBinary (of this or the
+// version-1 format); the restored model continues exactly as the saved one
+// would have.
 func (m *ExponentialModel) UnmarshalBinary(data []byte) error {
-	d := newDecoder(data, tagExponential, "exponential model")
+	const model = "exponential model"
+	d := newDecoder(data, tagExponential, model)
 	var p ExponentialPrior
 	for _, f := range []*float64{&p.Phi, &p.LogThetaMean, &p.LogThetaVariance, &p.BetaMean, &p.BetaVariance, &p.Rho, &p.NoiseVariance} {
 		*f = d.f64("prior")
 	}
 	var r ExponentialModel
-	r.n = d.int("count", math.MaxInt32)
-	for _, f := range []*float64{&r.st, &r.stt, &r.sz, &r.stz, &r.tLast, &r.yLast} {
-		*f = d.f64("sums")
+	r.noise = NoiseConfig{}.withDefaults()
+	ok := true
+	if d.version == 1 {
+		r.n = d.int("count", math.MaxInt32)
+		s := &r.sums
+		for _, f := range []*float64{&s.t, &s.tt, &s.z, &s.tz, &s.tLast, &r.yLast} {
+			*f = d.f64("sums")
+			ok = ok && finite(*f)
+		}
+		// The classical model needs only these sums; the rest stay 0.
+		s.w = float64(r.n)
+		if r.n > 0 && r.yLast > p.Phi {
+			s.zLast = math.Log(r.yLast - p.Phi)
+		}
+	} else {
+		r.noise.decode(d)
+		r.n = d.int("count", math.MaxInt32)
+		ok = r.sums.decode(d)
+		r.yLast = d.f64("sums")
+		ok = ok && finite(r.yLast)
 	}
 	r.s.decode(d)
 	if err := d.finish(); err != nil {
 		return err
 	}
 	if err := p.validate(); err != nil {
-		return errorf(ErrState, "exponential model state holds an invalid prior (%v)", err)
+		return errorf(ErrState, "%s state holds an invalid prior (%v)", model, err)
 	}
-	for _, v := range []float64{r.st, r.stt, r.sz, r.stz, r.tLast, r.yLast} {
-		if !finite(v) {
-			return errorf(ErrState, "exponential model state holds a non-finite sum")
+	if d.version > 1 {
+		if err := r.noise.checkState(model); err != nil {
+			return err
 		}
+	}
+	if !ok {
+		return errorf(ErrState, "%s state holds a non-finite sum", model)
 	}
 	r.prior = p
 	r.init()

@@ -39,46 +39,91 @@ func (p LinearPrior) validate() error {
 //	1/v = 1/v₀ + Σt_i²/σ²,   μ = v·(μ₀/v₀ + Σt_i(y_i − φ)/σ²),
 //
 // kept from the running sums Σt², Σt(y−φ): O(1), allocation-free.
+// SamplingConfig.Noise can make σ² unknown (Normal–Inverse-Gamma update),
+// temper the likelihood by the residuals' autocorrelation and forget old
+// observations, as for ExponentialModel (see NoiseConfig; here X = [t_i],
+// z_i = y_i − φ), still O(1) and allocation-free.
 //
-// Forecast. Predict draws θ from the posterior; the path φ + θ·t reaches
-// the threshold D at t* = (D − φ)/θ (never, +Inf, when t* ≤ 0, i.e. the
-// draw slopes away from D). The remaining life is max(0, t* − t_now), t_now
-// being the latest observation's time (0 before any). Falling indicators
-// (D < φ) are handled alike.
+// Forecast. Predict draws θ from the posterior (first σ² when it is
+// estimated); the path φ + θ·t reaches the threshold D at t* = (D − φ)/θ
+// (never, +Inf, when t* ≤ 0, i.e. the draw slopes away from D). The
+// remaining life is max(0, t* − t_now), t_now being the latest
+// observation's time (0 before any). With NoiseConfig.CrossingNoise the
+// path also carries one draw of ε. Falling indicators (D < φ) are handled
+// alike.
 //
 // A LinearModel is not safe for concurrent use.
 type LinearModel struct {
-	prior        LinearPrior
-	s            sampler
-	n            int
-	stt, sty     float64
-	tLast, yLast float64
-	mean, vari   float64 // posterior of θ
+	prior       LinearPrior
+	noise       NoiseConfig // canonical (withDefaults)
+	s           sampler
+	n           int
+	sums        regSums
+	yLast       float64
+	mean, vari  float64 // posterior of θ at σ² = s₀²
+	alpha, beta float64 // inverse-gamma posterior of the innovation variance (0 when known)
+	rho         float64 // AR(1) noise correlation in use
+	su          float64 // prior innovation variance σ₀²(1−ρ²)
 }
 
 // NewLinearModel returns a model with the given prior and no observations;
-// ErrBadPrior for an impossible prior.
+// ErrBadPrior for an impossible prior, ErrBadInput for an invalid
+// cfg.Noise.
 func NewLinearModel(prior LinearPrior, cfg SamplingConfig) (*LinearModel, error) {
 	if err := prior.validate(); err != nil {
 		return nil, err
 	}
-	m := &LinearModel{prior: prior, s: newSampler(cfg)}
+	noise := cfg.Noise.withDefaults()
+	if err := noise.validate(); err != nil {
+		return nil, err
+	}
+	m := &LinearModel{prior: prior, noise: noise, s: newSampler(cfg)}
 	m.posterior()
 	return m, nil
 }
 
 func (m *LinearModel) posterior() {
 	p := m.prior
-	prec := 1/p.SlopeVariance + m.stt/p.NoiseVariance
+	g := m.sums.plain()
+	m.rho = 0
+	if m.noise.Autocorrelation {
+		if b, ok := m.sums.olsSlope(); ok {
+			m.rho = clipRho(m.sums.lag1(0, b), m.noise.MaxAutocorrelation)
+		}
+		g = m.sums.prais(m.rho)
+	}
+	m.su = p.NoiseVariance * (1 - m.rho*m.rho)
+	prec := 1/p.SlopeVariance + g.g11/m.su
 	m.vari = 1 / prec
-	m.mean = m.vari * (p.SlopeMean/p.SlopeVariance + m.sty/p.NoiseVariance)
+	m.mean = m.vari * (p.SlopeMean/p.SlopeVariance + g.r1/m.su)
+	m.alpha, m.beta = 0, 0
+	if nu := m.noise.PriorDOF; nu > 0 {
+		d := m.mean - p.SlopeMean
+		m.alpha = (nu + m.sums.w) / 2
+		m.beta = (nu*m.su + g.ssr(0, m.mean) + m.su*d*d/p.SlopeVariance) / 2
+	}
 }
 
 // Prior returns the model's prior.
 func (m *LinearModel) Prior() LinearPrior { return m.prior }
 
-// Posterior returns the posterior mean and variance of the slope θ.
-func (m *LinearModel) Posterior() (mean, variance float64) { return m.mean, m.vari }
+// Posterior returns the posterior mean and variance of the slope θ (with an
+// estimated noise variance, the variance of its Student-t marginal, or its
+// squared scale while 2α ≤ 2 degrees of freedom).
+func (m *LinearModel) Posterior() (mean, variance float64) {
+	if m.alpha == 0 {
+		return m.mean, m.vari
+	}
+	return m.mean, m.vari * noiseVariance(m.alpha, m.beta, m.su) / m.su
+}
+
+// Noise returns the model's current view of its observation noise.
+func (m *LinearModel) Noise() NoiseState {
+	return noiseState(m.alpha, m.beta, m.prior.NoiseVariance, m.rho, m.sums.w)
+}
+
+// NoiseConfig returns the model's noise configuration, defaults filled in.
+func (m *LinearModel) NoiseConfig() NoiseConfig { return m.noise }
 
 // N returns the number of observations absorbed.
 func (m *LinearModel) N() int { return m.n }
@@ -86,13 +131,12 @@ func (m *LinearModel) N() int { return m.n }
 // Update absorbs the observation S(t) = value; t must follow the previous
 // observation's time. On error the model is unchanged.
 func (m *LinearModel) Update(t, value float64) error {
-	if err := checkObservation("linear model", m.n, m.tLast, t, value); err != nil {
+	if err := checkObservation("linear model", m.n, m.sums.tLast, t, value); err != nil {
 		return err
 	}
+	m.sums.add(t, value-m.prior.Phi, m.noise.Forgetting, m.n == 0)
 	m.n++
-	m.stt += t * t
-	m.sty += t * (value - m.prior.Phi)
-	m.tLast, m.yLast = t, value
+	m.yLast = value
 	m.posterior()
 	return nil
 }
@@ -122,24 +166,42 @@ func (m *LinearModel) Predict(dst *Distribution, threshold float64) (*Distributi
 	}
 	up := threshold > phi
 	if m.n > 0 && (up && m.yLast >= threshold || !up && m.yLast <= threshold) {
-		return dst, errorf(ErrThresholdCrossed, "linear model: value %g at t=%g reached threshold %g", m.yLast, m.tLast, threshold)
+		return dst, errorf(ErrThresholdCrossed, "linear model: value %g at t=%g reached threshold %g", m.yLast, m.sums.tLast, threshold)
 	}
 	if dst == nil {
 		dst = &Distribution{}
 	}
 	tNow := 0.0
 	if m.n > 0 {
-		tNow = m.tLast
+		tNow = m.sums.tLast
 	}
 	gap := math.Abs(threshold - phi)
 	sd := math.Sqrt(m.vari)
+	sgn := 1.0
+	if !up {
+		sgn = -1
+	}
+	path := newARPath(m.rho, &m.sums, m.n)
 	out := dst.resetSamples(m.s.n)
 	for i := range out {
-		theta := m.mean + sd*m.s.rng.NormFloat64()
+		f, sigma := m.s.noise(m.alpha, m.beta, m.su)
+		theta := m.mean + f*sd*m.s.rng.NormFloat64()
+		eta := 0.0
+		if m.noise.CrossingNoise {
+			eta = m.s.rng.NormFloat64()
+		}
 		if !up {
 			theta = -theta
 		}
-		out[i] = crossing(gap, theta, tNow)
+		// In the indicator's rising direction: slope theta, gap to climb,
+		// latest residual sgn·(z_n − θ t_n).
+		if path.lnRho == 0 {
+			out[i] = crossing(gap-sigma*eta, theta, tNow)
+			continue
+		}
+		sigma /= math.Sqrt(1 - m.rho*m.rho) // marginal
+		c := gap - theta*tNow
+		out[i] = path.rul(c, theta, sgn*m.sums.zLast-theta*tNow, sigma, eta)
 	}
 	dst.sortSamples()
 	return dst, nil
@@ -169,44 +231,78 @@ func FitLinearPrior(histories []History) (LinearPrior, error) {
 	return LinearPrior{Phi: p.ma, SlopeMean: p.mb, SlopeVariance: p.vb, NoiseVariance: p.noise}, nil
 }
 
-// MarshalBinary encodes the model bit-exactly (prior, sufficient
-// statistics, random-stream position).
+// MarshalBinary encodes the model bit-exactly (prior, noise configuration,
+// sufficient statistics, random-stream position); a model with the
+// classical NoiseConfig is written in the version-1 format.
 func (m *LinearModel) MarshalBinary() ([]byte, error) {
-	e := newEncoder(tagLinear, 16*8)
 	p := m.prior
-	for _, v := range []float64{p.Phi, p.SlopeMean, p.SlopeVariance, p.NoiseVariance} {
+	prior := []float64{p.Phi, p.SlopeMean, p.SlopeVariance, p.NoiseVariance}
+	if m.noise.classical() {
+		e := newEncoder(tagLinear, 16*8)
+		for _, v := range prior {
+			e.f64(v)
+		}
+		e.int(m.n)
+		for _, v := range []float64{m.sums.tt, m.sums.tz, m.sums.tLast, m.yLast} {
+			e.f64(v)
+		}
+		m.s.encode(e)
+		return e.b, nil
+	}
+	e := newVersionEncoder(tagLinear, 2, 40*8)
+	for _, v := range prior {
 		e.f64(v)
 	}
+	m.noise.encode(e)
 	e.int(m.n)
-	for _, v := range []float64{m.stt, m.sty, m.tLast, m.yLast} {
-		e.f64(v)
-	}
+	m.sums.encode(e)
+	e.f64(m.yLast)
 	m.s.encode(e)
 	return e.b, nil
 }
 
-// UnmarshalBinary restores a model saved by MarshalBinary.
+// UnmarshalBinary restores a model saved by MarshalBinary (of this or the
+// version-1 format).
 func (m *LinearModel) UnmarshalBinary(data []byte) error {
-	d := newDecoder(data, tagLinear, "linear model")
+	const model = "linear model"
+	d := newDecoder(data, tagLinear, model)
 	var r LinearModel
 	for _, f := range []*float64{&r.prior.Phi, &r.prior.SlopeMean, &r.prior.SlopeVariance, &r.prior.NoiseVariance} {
 		*f = d.f64("prior")
 	}
-	r.n = d.int("count", math.MaxInt32)
-	for _, f := range []*float64{&r.stt, &r.sty, &r.tLast, &r.yLast} {
-		*f = d.f64("sums")
+	r.noise = NoiseConfig{}.withDefaults()
+	ok := true
+	if d.version == 1 {
+		r.n = d.int("count", math.MaxInt32)
+		s := &r.sums
+		for _, f := range []*float64{&s.tt, &s.tz, &s.tLast, &r.yLast} {
+			*f = d.f64("sums")
+			ok = ok && finite(*f)
+		}
+		// The classical model needs only these sums; the rest stay 0.
+		s.w = float64(r.n)
+		s.zLast = r.yLast - r.prior.Phi
+	} else {
+		r.noise.decode(d)
+		r.n = d.int("count", math.MaxInt32)
+		ok = r.sums.decode(d)
+		r.yLast = d.f64("sums")
+		ok = ok && finite(r.yLast)
 	}
 	r.s.decode(d)
 	if err := d.finish(); err != nil {
 		return err
 	}
 	if err := r.prior.validate(); err != nil {
-		return errorf(ErrState, "linear model state holds an invalid prior (%v)", err)
+		return errorf(ErrState, "%s state holds an invalid prior (%v)", model, err)
 	}
-	for _, v := range []float64{r.stt, r.sty, r.tLast, r.yLast} {
-		if !finite(v) {
-			return errorf(ErrState, "linear model state holds a non-finite sum")
+	if d.version > 1 {
+		if err := r.noise.checkState(model); err != nil {
+			return err
 		}
+	}
+	if !ok {
+		return errorf(ErrState, "%s state holds a non-finite sum", model)
 	}
 	r.posterior()
 	*m = r

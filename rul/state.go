@@ -14,10 +14,17 @@ import (
 // followed by their elements. Decoding checks the magic, tag, version and
 // every length against the bytes present, so a corrupt or hostile record
 // returns ErrState and never allocates more than its own size.
+//
+// Versions. Version 1 is the original format of every model. Version 2
+// (LinearModel and ExponentialModel only) adds the NoiseConfig and the
+// forgotten, lag-paired sufficient statistics that its options need; a
+// model with the classical (zero) NoiseConfig is still written as version
+// 1, so its records read and write exactly as before, and version-1 records
+// keep decoding.
 
 const (
 	stateMagic   = "SPRL"
-	stateVersion = 1
+	stateVersion = 1 // the version newEncoder writes
 
 	tagLinear      = 'L'
 	tagExponential = 'E'
@@ -28,10 +35,23 @@ const (
 type encoder struct{ b []byte }
 
 func newEncoder(tag byte, sizeHint int) *encoder {
+	return newVersionEncoder(tag, stateVersion, sizeHint)
+}
+
+// newVersionEncoder starts a record of the given format version.
+func newVersionEncoder(tag, version byte, sizeHint int) *encoder {
 	e := &encoder{b: make([]byte, 0, 6+sizeHint)}
 	e.b = append(e.b, stateMagic...)
-	e.b = append(e.b, tag, stateVersion)
+	e.b = append(e.b, tag, version)
 	return e
+}
+
+// maxStateVersion is the newest format version of a model tag.
+func maxStateVersion(tag byte) byte {
+	if tag == tagLinear || tag == tagExponential {
+		return 2
+	}
+	return 1
 }
 
 func (e *encoder) f64(v float64) { e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(v)) }
@@ -52,8 +72,9 @@ func (e *encoder) f64s(v []float64) {
 }
 
 type decoder struct {
-	b   []byte
-	err error
+	b       []byte
+	err     error
+	version byte // the record's format version
 }
 
 func newDecoder(data []byte, tag byte, model string) *decoder {
@@ -66,10 +87,11 @@ func newDecoder(data []byte, tag byte, model string) *decoder {
 		d.err = errorf(ErrState, "%s state: record is of model tag %q", model, data[4])
 		return d
 	}
-	if data[5] != stateVersion {
+	if data[5] < 1 || data[5] > maxStateVersion(tag) {
 		d.err = errorf(ErrState, "%s state: unsupported version %d", model, data[5])
 		return d
 	}
+	d.version = data[5]
 	d.b = data[6:]
 	return d
 }

@@ -1,76 +1,96 @@
-// Command quickstart is Spindle's first run: it synthesises one second of
-// bearing vibration (shaft harmonics and an outer-race fault tone in
-// noise), computes its Hann-windowed amplitude spectrum and names the
-// peaks it finds.
+// Command quickstart is Spindle's first run. With no flags it simulates a
+// bearing running to failure (an outer-race spall with a known onset and
+// failure time) and streams it, snapshot by snapshot, through the pipeline
+// a monitoring service would run: condition indicators and envelope
+// evidence (features), a baseline-learned alarm, and after the alarm an
+// online remaining-life forecast (rul) whose prior comes from the fleet's
+// past runs to failure. It prints a health report and writes charts.
+//
+//	go run ./examples/quickstart                      # simulation
+//	go run ./examples/quickstart -data ../shared/data/ims/1st_test -channel 4
+//	go run ./examples/quickstart -data ../shared/data/femto/Learning_set.zip -bearing Bearing1_1
+//	go run ./examples/quickstart -out plots           # charts into ./plots
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
-	"math"
-	"math/rand/v2"
-	"sort"
-
-	"github.com/spindle-pdm/spindle/fft"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
 )
 
-const (
-	fs    = 12000.0 // sample rate, Hz
-	n     = 12000   // one second: 1 Hz bins
-	shaft = 29.95   // shaft speed, Hz (1797 rpm)
-)
-
-// tone is a sinusoidal component of the simulated vibration.
-type tone struct {
-	name string
-	f, a float64 // frequency in Hz, amplitude in g
-}
-
-var tones = []tone{
-	{"1x shaft", shaft, 0.20},
-	{"2x shaft", 2 * shaft, 0.08},
-	{"3x shaft", 3 * shaft, 0.04},
-	{"outer-race fault (BPFO, 3.5848x shaft)", 3.5848 * shaft, 0.05},
+// options are the command-line flags.
+type options struct {
+	out     string // chart folder
+	data    string // IMS test folder or FEMTO Learning_set.zip; empty: simulate
+	bearing string // FEMTO bearing folder name
+	channel int    // IMS channel
 }
 
 func main() {
-	// Simulate: the tones plus 0.02 g RMS of white noise, seeded.
-	rng := rand.New(rand.NewPCG(1, 2))
-	x := make([]float64, n)
-	for i := range x {
-		t := float64(i) / fs
-		for _, tn := range tones {
-			x[i] += tn.a * math.Sin(2*math.Pi*tn.f*t)
-		}
-		x[i] += 0.02 * rng.NormFloat64()
+	var o options
+	flag.StringVar(&o.out, "out", filepath.Join(os.TempDir(), "spindle-quickstart"), "folder for the charts (created if missing)")
+	flag.StringVar(&o.data, "data", "", "real data instead of the simulation: an IMS test folder or the FEMTO Learning_set.zip")
+	flag.StringVar(&o.bearing, "bearing", "Bearing1_1", "with a FEMTO zip: the bearing to monitor (the others form the fleet)")
+	flag.IntVar(&o.channel, "channel", 0, "with an IMS folder: the channel (0-based; test 1 holds two per bearing, bearing 3 = 4, 5)")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: quickstart [flags]\n\nWithout -data it simulates a bearing run to failure.\n\n")
+		flag.PrintDefaults()
 	}
+	flag.Parse()
+	if flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(os.Stdout, o); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+}
 
-	// Analyse: a Hann-windowed amplitude spectrum reads a tone's amplitude
-	// in g (up to 15% low for a tone half-way between bins).
-	w, err := fft.NewWindow(fft.Hann, n, 0)
+// run monitors the chosen source, prints the report to w and writes the
+// charts to o.out.
+func run(w io.Writer, o options) error {
+	src, err := openSource(o)
 	if err != nil {
-		panic(err)
+		return err
 	}
-	amp := fft.NewSpectrum(w).Amplitude(nil, x)
-	freqs := fft.Freqs(nil, n, fs)
+	res, err := monitorRun(src)
+	if err != nil {
+		return fmt.Errorf("%s: %w", src.name, err)
+	}
+	report(w, res)
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return err
+	}
+	paths, err := writePlots(o.out, res)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nCharts:\n")
+	for _, p := range paths {
+		fmt.Fprintf(w, "  %s\n", p)
+	}
+	return nil
+}
 
-	// Report: the five largest local maxima above 0.01 g, named by the
-	// tone whose nearest bin they are.
-	var peaks []int
-	for k := 1; k+1 < len(amp); k++ {
-		if amp[k] > 0.01 && amp[k] > amp[k-1] && amp[k] >= amp[k+1] {
-			peaks = append(peaks, k)
-		}
+// openSource picks the simulation or a real data source.
+func openSource(o options) (*source, error) {
+	if o.data == "" {
+		return simSource()
 	}
-	sort.Slice(peaks, func(i, j int) bool { return amp[peaks[i]] > amp[peaks[j]] })
-	peaks = peaks[:min(len(peaks), 5)]
-	fmt.Printf("Top peaks in 1 s of simulated vibration at %.0f Hz (Hann window, %.0f Hz bins):\n", fs, fs/n)
-	for _, k := range peaks {
-		name := "unknown"
-		for _, tn := range tones {
-			if fft.Bin(tn.f, fs, n) == k {
-				name = tn.name
-			}
-		}
-		fmt.Printf("  %8.2f Hz  %.3f g  %s\n", freqs[k], amp[k], name)
+	st, err := os.Stat(o.data)
+	if err != nil {
+		return nil, err
 	}
+	switch {
+	case !st.IsDir() && strings.HasSuffix(strings.ToLower(o.data), ".zip"):
+		return femtoSource(o.data, o.bearing)
+	case st.IsDir():
+		return imsSource(o.data, o.channel)
+	}
+	return nil, errors.New(o.data + ": want an IMS test folder or the FEMTO Learning_set.zip")
 }

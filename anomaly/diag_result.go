@@ -1,0 +1,110 @@
+package anomaly
+
+import (
+	"encoding/json"
+
+	"github.com/spindle-pdm/spindle/features"
+)
+
+// Diagnosis is the result of Diagnoser.Diagnose: the verdict, its
+// confidence and the evidence for every fault type, ready to log or to
+// serialise as JSON (snake_case keys; every number finite).
+//
+// The verdict rules, applied to the evidence of every envelope method:
+//
+//  1. Attribution. In each method the faults are ranked by the prominence
+//     of their fundamental, the cage last (FTF lines are by-products of
+//     race and ball faults). A line of a lower-ranked fault that lies on
+//     the lattice of a higher-ranked fault with a present fundamental —
+//     its harmonics h·f and their sidebands h·f ± k·m, |k| ≤ 3, m the
+//     shaft speed for an inner race, the cage rate for an outer race or a
+//     ball — is marked Explained and does not count for it (3×BPFO and
+//     2×BPFI, for instance, lie 0.7 % apart).
+//  2. Qualification. A fault qualifies in a method when its unexplained
+//     fundamental reaches FundamentalDB and a second line corroborates
+//     it, as an impact train's harmonic series must: another harmonic
+//     (outer race, cage); another harmonic and a ±shaft sideband (inner
+//     race, whose defect turns through the load zone); another harmonic
+//     or a ±FTF sideband of the fundamental (ball, carried by the cage).
+//  3. Method winner. The qualified race or ball fault of highest score
+//     wins the method; the cage only when nothing else qualifies. The
+//     method is ambiguous when another race or ball fault scores
+//     DominanceRatio of the winner's score or more.
+//  4. Verdict. One fault named, unambiguously, by at least MinMethods
+//     methods and no other fault named: that fault. Different faults
+//     named, an ambiguous method, too few methods, or a cage series alone
+//     (the SES of a cage defect and of a cage-modulated ball defect look
+//     alike): Unknown. Nothing qualifies anywhere: Healthy.
+type Diagnosis struct {
+	// Verdict is the diagnosed fault, Healthy or Unknown.
+	Verdict Verdict `json:"verdict"`
+	// Confidence in [0, 1] is the support for the verdict: for a fault,
+	// its Score (FaultEvidence.Score: strength and agreement of the
+	// methods); for Healthy, one minus the highest score any fault reaches
+	// in any method, qualified or not; for Unknown, the highest Score of
+	// the faults (how much evidence is left unattributed).
+	Confidence float64 `json:"confidence"`
+	// ShaftHz is the shaft speed the diagnosis used, Hz.
+	ShaftHz float64 `json:"shaft_hz"`
+	// Defects are the kinematic defect frequencies of the bearing at
+	// ShaftHz, Hz.
+	Defects features.DefectFrequencies `json:"defects"`
+	// Evidence holds one entry per fault type, in the order of Faults().
+	Evidence []FaultEvidence `json:"evidence"`
+	// Method and Band are the envelope method ("raw", "kurtogram",
+	// "cpw") and demodulation band (Hz) of the evidence behind the
+	// verdict: the diagnosed fault's best method, or for Healthy and
+	// Unknown the strongest fault's.
+	Method string     `json:"method"`
+	Band   [2]float64 `json:"band_hz"`
+	// Reason explains the verdict in one line.
+	Reason string `json:"reason"`
+}
+
+// Fault returns the evidence of fault v (OuterRace, InnerRace, Ball or
+// Cage), or nil when the diagnosis holds none for it.
+func (d *Diagnosis) Fault(v Verdict) *FaultEvidence {
+	for i := range d.Evidence {
+		if d.Evidence[i].Fault == v {
+			return &d.Evidence[i]
+		}
+	}
+	return nil
+}
+
+// defectsJSON is features.DefectFrequencies with snake_case keys.
+type defectsJSON struct {
+	Shaft float64 `json:"shaft_hz"`
+	FTF   float64 `json:"ftf_hz"`
+	BPFO  float64 `json:"bpfo_hz"`
+	BPFI  float64 `json:"bpfi_hz"`
+	BSF   float64 `json:"bsf_hz"`
+}
+
+type diagnosisAlias Diagnosis
+
+type diagnosisJSON struct {
+	*diagnosisAlias
+	Defects defectsJSON `json:"defects"`
+}
+
+// MarshalJSON writes the diagnosis with snake_case keys, the defect
+// frequencies included (shaft_hz, ftf_hz, bpfo_hz, bpfi_hz, bsf_hz).
+func (d Diagnosis) MarshalJSON() ([]byte, error) {
+	f := d.Defects
+	return json.Marshal(diagnosisJSON{
+		diagnosisAlias: (*diagnosisAlias)(&d),
+		Defects:        defectsJSON{f.Shaft, f.FTF, f.BPFO, f.BPFI, f.BSF},
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (d *Diagnosis) UnmarshalJSON(b []byte) error {
+	v := diagnosisJSON{diagnosisAlias: (*diagnosisAlias)(d)}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	f := v.Defects
+	d.Defects = features.DefectFrequencies{Shaft: f.Shaft, FTF: f.FTF, BPFO: f.BPFO, BPFI: f.BPFI, BSF: f.BSF}
+	return nil
+}

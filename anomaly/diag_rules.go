@@ -1,0 +1,292 @@
+package anomaly
+
+import (
+	"math"
+
+	"github.com/spindle-pdm/spindle/features"
+)
+
+// The verdict rules are documented on Diagnosis.
+
+// Reasons explaining a verdict (Diagnosis.Reason).
+const (
+	reasonHealthy   = "no fault series qualifies in any method"
+	reasonFault     = "the fault's harmonic series qualifies and dominates in enough methods"
+	reasonConflict  = "different methods name different faults"
+	reasonAmbiguous = "two fault series of comparable strength: no single diagnosis"
+	reasonFewVotes  = "the fault series qualifies in fewer methods than MinMethods"
+	reasonCage      = "FTF series without 2×BSF lines: a cage defect and a cage-modulated ball defect look alike"
+)
+
+// methodView is the evidence of one method after attribution.
+type methodView struct {
+	score     [4]float64 // per fault, in [0, 1]
+	qualified [4]bool
+	nh, ns    [4]int
+	top       int  // index of the method's winner, or -1
+	ambiguous bool // a second race or ball fault scores DominanceRatio of the winner
+}
+
+// view attributes the lines of one method's scans (setting their
+// Explained flags) and scores and qualifies each fault.
+func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
+	v := methodView{top: -1}
+	faults := Faults()
+	var fund [4]float64
+	order := [4]int{0, 1, 2, 3}
+	for i := range sc {
+		if len(sc[i].harm) > 0 {
+			fund[i] = sc[i].harm[0].ProminenceDB
+		}
+	}
+	// Insertion sort: cage last, then by fundamental prominence.
+	before := func(a, b int) bool {
+		if ca, cb := faults[a] == Cage, faults[b] == Cage; ca != cb {
+			return cb
+		}
+		return fund[a] > fund[b]
+	}
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && before(order[j], order[j-1]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	explained := func(f float64, rank int) bool {
+		for _, j := range order[:rank] {
+			if faults[j] == Cage || fund[j] < c.LineDB || sc[j].fundamental == 0 {
+				continue
+			}
+			if onLattice(f, sc[j].fundamental, sc[j].lattice, df) {
+				return true
+			}
+		}
+		return false
+	}
+	for rank, i := range order {
+		s := &sc[i]
+		var hs, ss, fundDB float64
+		var h1sides int
+		for k := range s.harm {
+			h := &s.harm[k]
+			h.Explained = explained(h.Freq, rank)
+			if !h.Present || h.Explained {
+				continue
+			}
+			v.nh[i]++
+			hs += c.q(h.ProminenceDB, c.LineDB)
+			if h.Harmonic == 1 {
+				fundDB = h.ProminenceDB
+			}
+		}
+		for k := range s.side {
+			sd := &s.side[k]
+			sd.Explained = explained(sd.Freq, rank)
+			if !sd.Present || sd.Explained {
+				continue
+			}
+			v.ns[i]++
+			ss += c.q(sd.ProminenceDB, c.SidebandDB)
+			if sd.Harmonic == 1 {
+				h1sides++
+			}
+		}
+		score := hs / float64(c.Harmonics)
+		if n := len(s.side); n > 0 {
+			score = 0.75*score + 0.25*ss/float64(n)
+		}
+		v.score[i] = score
+		q := fundDB >= c.FundamentalDB
+		switch faults[i] {
+		case OuterRace, Cage:
+			q = q && v.nh[i] >= 2
+		case InnerRace:
+			q = q && v.nh[i] >= 2 && v.ns[i] >= 1
+		case Ball:
+			q = q && (v.nh[i] >= 2 || h1sides >= 1)
+		}
+		v.qualified[i] = q
+	}
+	for i := range v.score {
+		if !v.qualified[i] || (faults[i] == Cage && v.top >= 0) {
+			continue
+		}
+		if v.top < 0 || faults[v.top] == Cage || v.score[i] > v.score[v.top] {
+			v.top = i
+		}
+	}
+	if v.top >= 0 {
+		for i := range v.score {
+			if i != v.top && faults[i] != Cage && v.score[i] > 0 && v.score[i] >= c.DominanceRatio*v.score[v.top] {
+				v.ambiguous = true
+			}
+		}
+	}
+	return v
+}
+
+// q maps a prominence to [0, 1]: 0 at thr dB, 1 at CapDB.
+func (c *DiagnoserConfig) q(db, thr float64) float64 {
+	return max(0, min(1, (db-thr)/(c.CapDB-thr)))
+}
+
+// onLattice reports whether the line at f Hz lies on the lattice of a
+// fault with fitted fundamental f0: h·f0 + k·m, h ≥ 1, with m the fault's
+// dominant modulation and |k| ≤ 3 — the shaft speed for an inner race
+// (the defect turns through the load zone), the cage rate for a ball (the
+// defective ball is carried round by the cage) and for an outer race (the
+// pattern of unequal balls passing the defect repeats once per cage
+// revolution); m = 0 (no sidebands) for the cage. The tolerance is 2.5
+// bins, plus h/2 bins for a fundamental known to ±½ bin, plus |k|/2 bins
+// for the slip of the modulation.
+func onLattice(f, f0, m, df float64) bool {
+	kmax := 3
+	if m == 0 {
+		kmax = 0
+	}
+	for k := -kmax; k <= kmax; k++ {
+		g := f - float64(k)*m
+		h := math.Round(g / f0)
+		if h < 1 {
+			continue
+		}
+		if math.Abs(g-h*f0) <= (2.5+h/2+math.Abs(float64(k))/2)*df {
+			return true
+		}
+	}
+	return false
+}
+
+// latticeSpacing is the modulation whose sidebands are attributed to fault
+// v (see onLattice): the shaft speed for an inner race, the cage rate for
+// an outer race or a ball, none for the cage.
+func latticeSpacing(v Verdict, d features.DefectFrequencies) float64 {
+	switch v {
+	case InnerRace:
+		return d.Shaft
+	case OuterRace, Ball:
+		return d.FTF
+	}
+	return 0
+}
+
+// decide writes the Diagnosis of the scans a into out, reusing its slices.
+func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectFrequencies) {
+	faults := Faults()
+	var views [numMethods]methodView
+	var votes [4]int
+	var runs, ambiguous int
+	for _, m := range c.Methods {
+		if !a.ran[m] {
+			continue
+		}
+		runs++
+		views[m] = c.view(&a.scans[m], a.res)
+		switch t := views[m].top; {
+		case t < 0:
+		case views[m].ambiguous:
+			ambiguous++
+		default:
+			votes[t]++
+		}
+	}
+	named, win := 0, -1
+	for i, n := range votes {
+		if n > 0 {
+			named++
+			win = i
+		}
+	}
+
+	out.ShaftHz, out.Defects = df.Shaft, df
+	if cap(out.Evidence) < len(faults) {
+		out.Evidence = make([]FaultEvidence, len(faults))
+	}
+	out.Evidence = out.Evidence[:len(faults)]
+	var strongest, strongScore = 0, -1.0
+	for i, v := range faults {
+		e := &out.Evidence[i]
+		c.fillEvidence(e, v, i, a, &views, runs)
+		if e.Score > strongScore {
+			strongest, strongScore = i, e.Score
+		}
+	}
+	var maxRaw float64
+	for _, m := range c.Methods {
+		if a.ran[m] {
+			for _, s := range views[m].score {
+				maxRaw = max(maxRaw, s)
+			}
+		}
+	}
+
+	switch {
+	case named == 1 && ambiguous == 0 && faults[win] == Cage:
+		out.Verdict, out.Reason = Unknown, reasonCage
+	case named == 1 && ambiguous == 0 && votes[win] >= c.MinMethods:
+		out.Verdict, out.Reason = faults[win], reasonFault
+	case named == 1 && ambiguous == 0:
+		out.Verdict, out.Reason = Unknown, reasonFewVotes
+	case named > 1:
+		out.Verdict, out.Reason = Unknown, reasonConflict
+	case ambiguous > 0:
+		out.Verdict, out.Reason = Unknown, reasonAmbiguous
+	default:
+		out.Verdict, out.Reason = Healthy, reasonHealthy
+	}
+	ref := strongest
+	switch out.Verdict {
+	case Healthy:
+		out.Confidence = 1 - maxRaw
+	case Unknown:
+		out.Confidence = strongScore
+	default:
+		ref = win
+		out.Confidence = out.Evidence[win].Score
+	}
+	e := &out.Evidence[ref]
+	out.Method, out.Band = e.Method.String(), e.Band
+	if out.Verdict == Healthy {
+		out.Method, out.Band = "", [2]float64{}
+	}
+}
+
+// fillEvidence writes fault v's (index i) evidence into e from the method
+// where it scored highest.
+func (c *DiagnoserConfig) fillEvidence(e *FaultEvidence, v Verdict, i int, a *scanSet, views *[numMethods]methodView, runs int) {
+	harm, side, ms := e.Harmonics[:0], e.Sidebands[:0], e.Methods[:0]
+	*e = FaultEvidence{Fault: v}
+	best, bestScore := Method(-1), -1.0
+	var sum float64
+	for _, m := range c.Methods {
+		if !a.ran[m] {
+			continue
+		}
+		w := &views[m]
+		ms = append(ms, MethodScore{
+			Method: m, Band: a.bands[m], Score: w.score[i], Qualified: w.qualified[i],
+			HarmonicsFound: w.nh[i], SidebandsFound: w.ns[i],
+		})
+		if w.qualified[i] {
+			sum += w.score[i]
+			e.Qualified = true
+		}
+		if w.score[i] > bestScore {
+			best, bestScore = m, w.score[i]
+		}
+	}
+	e.Methods = ms
+	// Score: the fault's score averaged over the methods run, a method
+	// where it does not qualify counting 0 — strength and consistency.
+	if runs > 0 {
+		e.Score = sum / float64(runs)
+	}
+	if best < 0 {
+		e.Harmonics, e.Sidebands = harm, side
+		return
+	}
+	s := &a.scans[best][i]
+	e.Method, e.Band, e.Fundamental = best, a.bands[best], s.fundamental
+	e.Harmonics = append(harm, s.harm...)
+	e.Sidebands = append(side, s.side...)
+	e.HarmonicsFound, e.SidebandsFound = views[best].nh[i], views[best].ns[i]
+}

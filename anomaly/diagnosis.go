@@ -1,0 +1,439 @@
+package anomaly
+
+import (
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/spindle-pdm/spindle/features"
+)
+
+// MinDiagnosisSamples is the fewest samples Diagnose accepts, whatever the
+// shaft speed: below it a squared-envelope spectrum cannot resolve the
+// sidebands and the kurtogram has too few levels.
+const MinDiagnosisSamples = 4096
+
+// DiagnoserConfig configures a Diagnoser. The zero value selects every
+// default; the defaults are one configuration for all machines and data
+// (not tuned per record), each justified on its field.
+//
+// Prominences are in dB over the local noise floor of the squared-envelope
+// spectrum (SES): the running median of the SES over ±FloorOrders/2 shaft
+// orders. Where the envelope is noise-like its SES bins are Rayleigh
+// distributed about that median, so a bin exceeds x dB with probability
+// exp(−ln2·10^(x/10)): 6 dB 6 %, 8 dB 1.3 %, 10 dB 0.1 %, 12 dB 2·10⁻⁵.
+// The thresholds are read on that scale, relative to the spectrum's own
+// statistics rather than to an absolute level.
+type DiagnoserConfig struct {
+	// Harmonics is the number of harmonics h = 1..Harmonics of each fault
+	// line measured. Default 4. Must be ≥ 2: a bearing fault is a train of
+	// impacts, whose envelope spectrum is a harmonic series, and a single
+	// line is no evidence of one.
+	Harmonics int
+	// SidebandHarmonics is the number of harmonics whose ±1 modulation
+	// sidebands (inner race ± shaft speed, ball ± FTF) are measured.
+	// Default 2, at most Harmonics.
+	SidebandHarmonics int
+	// Tolerance is the relative half-width of the search band of a fault's
+	// fundamental: real bearings slip 1–2 %, and a shaft speed may be
+	// known only nominally. Default features.DefaultSlipTolerance (0.02);
+	// must lie in (0, 0.1]. The harmonics are then searched on the comb of
+	// the fitted fundamental, within ±⌈h/2⌉ bins.
+	Tolerance float64
+	// FloorOrders is the width, in shaft orders, of the running-median
+	// window that defines the local noise floor of every bin: ±0.5 order
+	// by default (1), wide enough that a line and its leakage do not move
+	// the median, narrow enough to follow the spectrum's slope. Must be in
+	// (0, 4].
+	FloorOrders float64
+	// LineDB is the prominence over the local floor, in dB, at which a
+	// harmonic counts as present. Default 8 dB: a noise bin exceeds it with
+	// probability 1.3 %.
+	LineDB float64
+	// FundamentalDB is the prominence a fault's fundamental line must
+	// reach for the fault to qualify. Default 12 dB (a noise bin: 2·10⁻⁵,
+	// so a ±2 % search band of a few hundred bins stays below it with
+	// odds of about 99 %).
+	FundamentalDB float64
+	// SidebandDB is the prominence at which a modulation sideband counts
+	// as present. Default 6 dB: a sideband is sought at a known offset from
+	// a line already found, within a few bins, so a lower bar suffices.
+	SidebandDB float64
+	// CapDB caps each line's contribution to a fault's score, so that one
+	// huge line cannot outweigh a complete series. Default 30 dB.
+	CapDB float64
+	// DominanceRatio: a method names a fault only when no other race or
+	// ball series scores DominanceRatio times its score or more (two
+	// comparable series are a compound fault or an artefact, not one
+	// diagnosis). Default 0.5; must lie in (0, 1].
+	DominanceRatio float64
+	// MinMethods is the number of envelope methods that must name the
+	// same fault, unambiguously, for a fault verdict: evidence consistent
+	// across ways of preparing the signal, not an artefact of one. Default
+	// 2; at most len(Methods).
+	MinMethods int
+	// Methods lists the envelope methods run; nil means Methods(): raw,
+	// kurtogram band and cepstrum pre-whitened.
+	Methods []Method
+	// KurtogramLevels is the depth of the fast kurtogram. Default 6; it is
+	// reduced for signals shorter than 2^(levels+7) samples.
+	KurtogramLevels int
+	// MinRevolutions is the fewest shaft revolutions a signal must span.
+	// Default 20: the spectrum then resolves the shaft sidebands by 20
+	// bins.
+	MinRevolutions float64
+}
+
+// withDefaults returns c with zero fields set to their defaults, or an
+// error naming an invalid field.
+func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
+	set := func(p *float64, def float64) {
+		if *p == 0 {
+			*p = def
+		}
+	}
+	if c.Harmonics == 0 {
+		c.Harmonics = 4
+	}
+	if c.SidebandHarmonics == 0 {
+		c.SidebandHarmonics = min(2, c.Harmonics)
+	}
+	if c.KurtogramLevels == 0 {
+		c.KurtogramLevels = 6
+	}
+	set(&c.Tolerance, features.DefaultSlipTolerance)
+	set(&c.FloorOrders, 1)
+	set(&c.LineDB, 8)
+	set(&c.FundamentalDB, 12)
+	set(&c.SidebandDB, 6)
+	set(&c.CapDB, 30)
+	set(&c.MinRevolutions, 20)
+	set(&c.DominanceRatio, 0.5)
+
+	if c.Methods == nil {
+		c.Methods = Methods()
+	}
+	if c.MinMethods == 0 {
+		c.MinMethods = min(2, len(c.Methods))
+	}
+	bad := func(field string, v any, want string) (DiagnoserConfig, error) {
+		return c, fmt.Errorf("anomaly: DiagnoserConfig.%s = %v, want %s", field, v, want)
+	}
+	switch {
+	case c.Harmonics < 2 || c.Harmonics > 16:
+		return bad("Harmonics", c.Harmonics, "2 to 16")
+	case c.SidebandHarmonics < 0 || c.SidebandHarmonics > c.Harmonics:
+		return bad("SidebandHarmonics", c.SidebandHarmonics, fmt.Sprintf("0 to Harmonics (%d)", c.Harmonics))
+	case !(c.Tolerance > 0 && c.Tolerance <= 0.1):
+		return bad("Tolerance", c.Tolerance, "a fraction in (0, 0.1]")
+	case !(c.FloorOrders > 0 && c.FloorOrders <= 4):
+		return bad("FloorOrders", c.FloorOrders, "a width in (0, 4] shaft orders")
+	case !(c.LineDB > 0 && c.LineDB < maxDB):
+		return bad("LineDB", c.LineDB, "a prominence in (0, 200) dB")
+	case !(c.FundamentalDB >= c.LineDB && c.FundamentalDB < maxDB):
+		return bad("FundamentalDB", c.FundamentalDB, "a prominence in [LineDB, 200) dB")
+	case !(c.SidebandDB > 0 && c.SidebandDB < maxDB):
+		return bad("SidebandDB", c.SidebandDB, "a prominence in (0, 200) dB")
+	case !(c.CapDB >= c.FundamentalDB && c.CapDB <= maxDB):
+		return bad("CapDB", c.CapDB, "a prominence in [FundamentalDB, 200] dB")
+	case len(c.Methods) == 0:
+		return bad("Methods", "[]", "at least one method (nil for all)")
+	case !(c.DominanceRatio > 0 && c.DominanceRatio <= 1):
+		return bad("DominanceRatio", c.DominanceRatio, "a ratio in (0, 1]")
+	case c.MinMethods < 1 || c.MinMethods > len(c.Methods):
+		return bad("MinMethods", c.MinMethods, fmt.Sprintf("1 to len(Methods) (%d)", len(c.Methods)))
+	case c.KurtogramLevels < 1 || c.KurtogramLevels > features.MaxKurtogramLevels:
+		return bad("KurtogramLevels", c.KurtogramLevels, fmt.Sprintf("1 to %d", features.MaxKurtogramLevels))
+	case !(c.MinRevolutions >= 1) || math.IsInf(c.MinRevolutions, 0):
+		return bad("MinRevolutions", c.MinRevolutions, "a finite count ≥ 1")
+	}
+	seen := [numMethods]bool{}
+	for i, m := range c.Methods {
+		if m < 0 || m >= numMethods {
+			return bad(fmt.Sprintf("Methods[%d]", i), m, "MethodRaw, MethodKurtogram or MethodCPW")
+		}
+		if seen[m] {
+			return bad(fmt.Sprintf("Methods[%d]", i), m, "each method once")
+		}
+		seen[m] = true
+	}
+	c.Methods = append([]Method(nil), c.Methods...)
+	return c, nil
+}
+
+// Diagnoser diagnoses rolling-element bearing faults from vibration
+// signals by envelope analysis. Build one with NewDiagnoser and reuse it:
+// it caches FFT plans and scratch buffers per analysis length and rate
+// (about 60 bytes per sample for each call running at once, kept for the
+// Diagnoser's lifetime), and is safe for concurrent use by multiple
+// goroutines.
+type Diagnoser struct {
+	cfg   DiagnoserConfig
+	pools sync.Map // analyzerKey → *freeList
+}
+
+// NewDiagnoser returns a Diagnoser with cfg, zero fields set to their
+// defaults. It returns an error naming an invalid field.
+func NewDiagnoser(cfg DiagnoserConfig) (*Diagnoser, error) {
+	c, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	return &Diagnoser{cfg: c}, nil
+}
+
+// Config returns the configuration in use, defaults filled in.
+func (d *Diagnoser) Config() DiagnoserConfig {
+	c := d.cfg
+	c.Methods = append([]Method(nil), c.Methods...)
+	return c
+}
+
+type analyzerKey struct {
+	n    int
+	rate float64
+}
+
+// analyzer holds the plans and scratch of one signal length and rate.
+type analyzer struct {
+	env   *features.EnvelopeAnalyzer
+	white *features.CepstrumWhitener
+	kurt  *features.Kurtogram // nil when the signal is too short
+	kres  *features.KurtogramResult
+	wx    []float64 // whitened signal
+	ses   []float64
+	win   []float64
+	ls    lineSpectrum
+	scanSet
+	levels int
+}
+
+// scanSet is the evidence of every method for every fault.
+type scanSet struct {
+	scans [numMethods][4]faultScan
+	bands [numMethods][2]float64
+	ran   [numMethods]bool
+	res   float64 // bin spacing of the spectra, Hz
+}
+
+// freeList holds the idle analyzers of one signal length and rate. Unlike
+// a sync.Pool it survives garbage collections, so a steady stream of
+// diagnoses does not rebuild plans and buffers; it keeps as many analyzers
+// as calls ever ran at once.
+type freeList struct {
+	mu   sync.Mutex
+	idle []*analyzer
+}
+
+func (d *Diagnoser) get(n int, rate float64) *analyzer {
+	key := analyzerKey{n, rate}
+	p, ok := d.pools.Load(key)
+	if !ok {
+		p, _ = d.pools.LoadOrStore(key, &freeList{})
+	}
+	fl := p.(*freeList)
+	fl.mu.Lock()
+	if k := len(fl.idle); k > 0 {
+		a := fl.idle[k-1]
+		fl.idle = fl.idle[:k-1]
+		fl.mu.Unlock()
+		return a
+	}
+	fl.mu.Unlock()
+	a := &analyzer{
+		env:   features.NewEnvelopeAnalyzer(n, rate),
+		white: features.NewCepstrumWhitener(n),
+		ses:   make([]float64, n/2+1),
+	}
+	lv := d.cfg.KurtogramLevels
+	for lv >= 1 && n < 1<<(lv+7) {
+		lv--
+	}
+	if lv >= 1 {
+		a.kurt = features.NewKurtogram(lv, rate)
+		a.levels = lv
+	}
+	return a
+}
+
+func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
+	if p, ok := d.pools.Load(analyzerKey{n, rate}); ok {
+		fl := p.(*freeList)
+		fl.mu.Lock()
+		fl.idle = append(fl.idle, a)
+		fl.mu.Unlock()
+	}
+}
+
+// Diagnose returns the diagnosis of the vibration signal x (acceleration,
+// any unit) sampled at rate Hz from a bearing of geometry b on a shaft
+// turning at shaftHz (rpm/60) with the outer ring fixed.
+//
+// For each method of the configuration the signal's squared-envelope
+// spectrum (SES) is normalised by its running-median noise floor; for each
+// fault type the harmonic comb of its kinematic line (BPFO, BPFI, 2×BSF,
+// FTF) that best fits the spectrum within the slip tolerance is measured,
+// with the ±1 modulation sidebands of inner-race (± shaft) and ball
+// (± FTF) faults. The verdict rules are described on Diagnosis.
+//
+// The kurtogram method demodulates the band of greatest kurtosis among
+// those at least as wide as the highest line searched (so that the band
+// holds the series and its sidebands) and at most rate/4 wide; the
+// kurtogram's depth is reduced below KurtogramLevels for signals shorter
+// than 2^(KurtogramLevels+7) samples.
+//
+// Only the first m samples of x are analysed, m the largest even number
+// ≤ len(x) whose prime factors are 2, 3 and 5 (m ≥ 0.93·len(x), and
+// m ≥ 0.97·len(x) above 10⁵ samples): FFTs of such lengths are several times
+// faster than of arbitrary lengths, and signals of nearby lengths share
+// the cached plans.
+//
+// It returns an error when x holds a NaN or ±Inf sample or is constant,
+// when it is shorter than MinDiagnosisSamples or its analysed part spans
+// fewer than MinRevolutions shaft revolutions, when rate or shaftHz is not finite and positive, when the
+// highest line searched (Harmonics·BPFI·(1+Tolerance) plus a shaft order
+// and the floor window) passes rate/2, or when b is invalid.
+func (d *Diagnoser) Diagnose(x []float64, rate, shaftHz float64, b features.Bearing) (*Diagnosis, error) {
+	return d.DiagnoseTo(nil, x, rate, shaftHz, b)
+}
+
+// DiagnoseTo is Diagnose writing into dst, whose slices it reuses: with a
+// dst from an earlier call on signals of the same length and rate it
+// allocates nothing. A nil dst is allocated. On error dst is returned
+// unchanged.
+func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float64, b features.Bearing) (*Diagnosis, error) {
+	df, top, err := d.check(x, rate, shaftHz, b)
+	if err != nil {
+		return dst, err
+	}
+	x = x[:analysisLength(len(x))]
+	a := d.get(len(x), rate)
+	defer d.put(len(x), rate, a)
+	if err := d.analyse(a, x, rate, df, top); err != nil {
+		return dst, err
+	}
+	if dst == nil {
+		dst = &Diagnosis{}
+	}
+	d.cfg.decide(dst, &a.scanSet, df)
+	return dst, nil
+}
+
+// check validates the inputs and returns the defect frequencies and the
+// top frequency of the spectrum searched.
+func (d *Diagnoser) check(x []float64, rate, shaftHz float64, b features.Bearing) (features.DefectFrequencies, float64, error) {
+	var df features.DefectFrequencies
+	if !(rate > 0) || math.IsInf(rate, 0) {
+		return df, 0, fmt.Errorf("anomaly: sample rate %v Hz, need a finite value > 0", rate)
+	}
+	if !(shaftHz > 0) || math.IsInf(shaftHz, 0) {
+		return df, 0, fmt.Errorf("anomaly: shaft speed %v Hz, need a finite value > 0", shaftHz)
+	}
+	df, err := b.DefectFrequencies(shaftHz)
+	if err != nil {
+		return df, 0, fmt.Errorf("anomaly: %w", err)
+	}
+	if len(x) < MinDiagnosisSamples {
+		return df, 0, fmt.Errorf("anomaly: signal of %d samples, need at least %d", len(x), MinDiagnosisSamples)
+	}
+	if revs := float64(analysisLength(len(x))) / rate * shaftHz; revs < d.cfg.MinRevolutions {
+		return df, 0, fmt.Errorf("anomaly: signal of %d samples (%d analysed) at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
+			len(x), analysisLength(len(x)), rate, revs, shaftHz, d.cfg.MinRevolutions)
+	}
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return df, 0, fmt.Errorf("anomaly: signal sample %d is %v", i, v)
+		}
+	}
+	if constant(x) {
+		return df, 0, fmt.Errorf("anomaly: signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
+	}
+	var fmax float64
+	for _, v := range Faults() {
+		k := v.kind()
+		fmax = max(fmax, float64(d.cfg.Harmonics)*k.Frequency(df)*(1+d.cfg.Tolerance)+k.Modulation(df))
+	}
+	top := fmax + d.cfg.FloorOrders*shaftHz
+	if top > rate/2 {
+		return df, 0, fmt.Errorf("anomaly: fault lines up to %.4g Hz (%d harmonics of %.4g Hz shaft speed with bearing %q) pass the Nyquist frequency %g Hz",
+			top, d.cfg.Harmonics, shaftHz, b.Name, rate/2)
+	}
+	return df, fmax, nil
+}
+
+// analyse runs every configured method and scans every fault.
+func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.DefectFrequencies, top float64) error {
+	c := &d.cfg
+	nyq := rate / 2
+	res := a.env.Resolution()
+	half := max(4, int(math.Round(c.FloorOrders*df.Shaft/2/res)))
+	kmax := min(a.env.Bins()-1, int(math.Ceil(top/res))+half)
+	if cap(a.win) < 2*half+1 {
+		a.win = make([]float64, 0, 2*half+1)
+	}
+	a.ran = [numMethods]bool{}
+	a.res = res
+	for _, m := range c.Methods {
+		in, lo, hi := x, 0.0, nyq
+		switch m {
+		case MethodKurtogram:
+			if a.kurt == nil {
+				continue
+			}
+			var err error
+			if a.kres, err = a.kurt.Compute(a.kres, x); err != nil {
+				return fmt.Errorf("anomaly: %w", err)
+			}
+			kb := a.kres.BestBand(top, rate/4)
+			lo, hi = kb.Lo(), kb.Hi()
+		case MethodCPW:
+			if a.wx == nil {
+				a.wx = make([]float64, len(x))
+			}
+			if _, err := a.white.Whiten(a.wx, x); err != nil {
+				return fmt.Errorf("anomaly: %w", err)
+			}
+			in = a.wx
+		}
+		if _, err := a.env.SES(a.ses, in, lo, hi); err != nil {
+			return fmt.Errorf("anomaly: %v envelope: %w", m, err)
+		}
+		a.win = a.ls.normalize(a.ses, res, kmax, half, a.win)
+		for i, v := range Faults() {
+			c.scanFault(&a.scans[m][i], &a.ls, v, df)
+		}
+		a.bands[m] = [2]float64{lo, hi}
+		a.ran[m] = true
+	}
+	return nil
+}
+
+// constant reports whether every sample of x equals the first.
+func constant(x []float64) bool {
+	for _, v := range x[1:] {
+		if v != x[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// analysisLength returns the largest even 5-smooth number ≤ n (n ≥ 2).
+func analysisLength(n int) int {
+	for m := n &^ 1; m > 2; m -= 2 {
+		if smooth5(m) {
+			return m
+		}
+	}
+	return 2
+}
+
+// smooth5 reports whether m has no prime factor above 5.
+func smooth5(m int) bool {
+	for _, p := range [3]int{2, 3, 5} {
+		for m%p == 0 {
+			m /= p
+		}
+	}
+	return m == 1
+}

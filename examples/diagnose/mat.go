@@ -1,0 +1,214 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spindle-pdm/spindle/datasets"
+	"github.com/spindle-pdm/spindle/datasets/matfile"
+)
+
+// cwruChannels are the accelerometer channels of a CWRU record, the
+// variable suffix of each being "_"+name+"_time".
+var cwruChannels = []string{"DE", "FE", "BA"}
+
+// loadMAT reads a MAT-file as MFPT when it holds the struct "bearing",
+// as CWRU when it holds a *_DE_time, *_FE_time or *_BA_time variable.
+func loadMAT(fsys fs.FS, name string, o *options) (*recording, error) {
+	f, err := matfile.Open(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if b, ok := f.Var("bearing"); ok && b.Class == matfile.ClassStruct {
+		return mfpt(b, name, o)
+	}
+	for _, v := range f.Vars {
+		for _, ch := range cwruChannels {
+			if strings.HasSuffix(v.Name, "_"+ch+"_time") {
+				return cwru(f, name, o)
+			}
+		}
+	}
+	names := make([]string, len(f.Vars))
+	for i, v := range f.Vars {
+		names[i] = v.Name
+	}
+	return nil, fmt.Errorf("MAT-file holds neither CWRU channels (X###_DE_time, _FE_time, _BA_time) nor MFPT's struct \"bearing\"; its variables: %s",
+		strings.Join(names, ", "))
+}
+
+// cwru reads a CWRU record. A file named after a catalogued record
+// (130.mat) takes its sample rate from the catalogue, and its nominal
+// speed when the file has no RPM variable.
+func cwru(f *matfile.File, name string, o *options) (*recording, error) {
+	ch := strings.ToUpper(o.channel)
+	if ch == "" {
+		ch = "DE"
+	}
+	if !slices.Contains(cwruChannels, ch) {
+		return nil, fmt.Errorf("-channel %q: CWRU channels are DE, FE and BA", o.channel)
+	}
+	number, err := strconv.Atoi(strings.TrimSuffix(name, path.Ext(name)))
+	info, known := datasets.CWRUInfo{}, false
+	if err == nil {
+		info, known = datasets.LookupCWRU(number)
+	}
+	prefix := fmt.Sprintf("X%03d", number)
+	v, err := pickVar(f, prefix, "_"+ch+"_time")
+	if err != nil {
+		return nil, err
+	}
+	if v == nil {
+		var have []string
+		for _, c := range cwruChannels {
+			if w, _ := pickVar(f, prefix, "_"+c+"_time"); w != nil {
+				have = append(have, c)
+			}
+		}
+		return nil, fmt.Errorf("no %s channel (*_%s_time) in the file; it has %s", ch, ch, strings.Join(have, ", "))
+	}
+	rec := &recording{Format: "cwru", Channel: ch}
+	if rec.Signal, err = vector(v); err != nil {
+		return nil, err
+	}
+	if known {
+		rec.Rate, rec.RateSource = info.Rate, "catalogue"
+		rec.RPM, rec.RPMSource = info.NominalRPM, "catalogue"
+	}
+	rpm, err := pickVar(f, prefix, "RPM")
+	if err != nil {
+		return nil, err
+	}
+	if rpm != nil {
+		if rec.RPM, err = positive(rpm); err != nil {
+			return nil, err
+		}
+		rec.RPMSource = "file"
+	}
+	// The accelerometer sits on its end's bearing; the base one sees the
+	// faulted bearing of the record, when the catalogue says which.
+	end := ch
+	if ch == "BA" && known {
+		end = info.End
+	}
+	switch end {
+	case "DE":
+		rec.Bearing = mustBearing("6205-2RS")
+	case "FE":
+		rec.Bearing = mustBearing("6203-2RS")
+	}
+	if known && (info.Fault == datasets.FaultNone || info.End == end) {
+		rec.Label = faultLabel(info.Fault)
+	}
+	return rec, nil
+}
+
+// mfpt reads an MFPT record's struct bearing: signal gs, sample rate sr
+// and shaft rate rate (Hz).
+func mfpt(b *matfile.Var, name string, o *options) (*recording, error) {
+	switch strings.ToLower(o.channel) {
+	case "", "1", "gs":
+	default:
+		return nil, fmt.Errorf("-channel %q: an MFPT file has one channel, gs (1)", o.channel)
+	}
+	field := func(f string) (*matfile.Var, error) {
+		v, ok := b.Field(f)
+		if !ok {
+			return nil, fmt.Errorf("struct bearing has no field %q (fields %s)", f, strings.Join(b.FieldNames, ", "))
+		}
+		v.Name = "bearing." + f
+		return v, nil
+	}
+	rec := &recording{Format: "mfpt", Channel: "gs", RateSource: "file", RPMSource: "file", Bearing: mustBearing("MFPT")}
+	gs, err := field("gs")
+	if err != nil {
+		return nil, err
+	}
+	if rec.Signal, err = vector(gs); err != nil {
+		return nil, err
+	}
+	for _, p := range []struct {
+		field string
+		dst   *float64
+	}{{"sr", &rec.Rate}, {"rate", &rec.RPM}} {
+		v, err := field(p.field)
+		if err != nil {
+			return nil, err
+		}
+		if *p.dst, err = positive(v); err != nil {
+			return nil, err
+		}
+	}
+	rec.RPM *= 60
+	switch lower := strings.ToLower(name); {
+	case strings.Contains(lower, "baseline"):
+		rec.Label = faultLabel(datasets.FaultNone)
+	case strings.Contains(lower, "outerrace"):
+		rec.Label = faultLabel(datasets.FaultOuterRace)
+	case strings.Contains(lower, "innerrace"):
+		rec.Label = faultLabel(datasets.FaultInnerRace)
+	}
+	return rec, nil
+}
+
+// faultLabel names a data set's fault as the verdict that diagnoses it.
+func faultLabel(f datasets.Fault) string {
+	switch f {
+	case datasets.FaultNone:
+		return "healthy"
+	case datasets.FaultInnerRace:
+		return "inner_race"
+	case datasets.FaultOuterRace:
+		return "outer_race"
+	case datasets.FaultBall:
+		return "ball"
+	}
+	return ""
+}
+
+// pickVar returns the variable prefix+suffix, or else the only variable
+// whose name ends in suffix (3001.mat holds X056_DE_time), or nil.
+func pickVar(f *matfile.File, prefix, suffix string) (*matfile.Var, error) {
+	if v, ok := f.Var(prefix + suffix); ok {
+		return v, nil
+	}
+	var found *matfile.Var
+	for _, v := range f.Vars {
+		if strings.HasSuffix(v.Name, suffix) {
+			if found != nil {
+				return nil, fmt.Errorf("variables %q and %q both end in %q and neither is %s%s", found.Name, v.Name, suffix, prefix, suffix)
+			}
+			found = v
+		}
+	}
+	return found, nil
+}
+
+// vector returns the values of a real, non-empty numeric vector.
+// Non-finite samples are left for the diagnoser to report.
+func vector(v *matfile.Var) ([]float64, error) {
+	if !v.Numeric() || v.Complex {
+		return nil, fmt.Errorf("variable %q is %s, not a real numeric vector", v.Name, v.Class)
+	}
+	if len(v.Real) == 0 || len(v.Dims) != 2 || (v.Dims[0] != 1 && v.Dims[1] != 1) {
+		return nil, fmt.Errorf("variable %q has dims %v, not a non-empty vector", v.Name, v.Dims)
+	}
+	return v.Real, nil
+}
+
+// positive returns the value of a finite positive scalar.
+func positive(v *matfile.Var) (float64, error) {
+	x, err := v.Scalar()
+	if err != nil {
+		return 0, err
+	}
+	if !(x > 0) || math.IsInf(x, 0) {
+		return 0, fmt.Errorf("variable %q is %v, not a positive number", v.Name, x)
+	}
+	return x, nil
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spindle-pdm/spindle/anomaly"
+)
+
+// report is the output for one file: where the inputs came from, the
+// verdict and its evidence. JSON keys are snake_case; frequencies in Hz.
+type report struct {
+	File       string  `json:"file"`
+	Format     string  `json:"format"`
+	Channel    string  `json:"channel"`
+	Samples    int     `json:"samples"`
+	RateHz     float64 `json:"rate_hz"`
+	RateSource string  `json:"rate_source"`
+	RPM        float64 `json:"rpm"`
+	RPMSource  string  `json:"rpm_source"`
+	Bearing    string  `json:"bearing"`
+	// Label is the data set's own fault label (see recording.Label).
+	Label      string          `json:"label,omitempty"`
+	Verdict    anomaly.Verdict `json:"verdict"`
+	Confidence float64         `json:"confidence"`
+	ShaftHz    float64         `json:"shaft_hz"`
+	BPFOHz     float64         `json:"bpfo_hz"`
+	BPFIHz     float64         `json:"bpfi_hz"`
+	BSFHz      float64         `json:"bsf_hz"`
+	FTFHz      float64         `json:"ftf_hz"`
+	Method     string          `json:"method"`
+	BandHz     [2]float64      `json:"band_hz"`
+	Reason     string          `json:"reason"`
+	// Evidence holds one entry per fault type: outer_race, inner_race,
+	// ball, cage.
+	Evidence []anomaly.FaultEvidence `json:"evidence"`
+}
+
+// newReport combines a file's recording and its diagnosis.
+func newReport(file string, r *recording, d *anomaly.Diagnosis) *report {
+	return &report{
+		File: file, Format: r.Format, Channel: r.Channel, Samples: len(r.Signal),
+		RateHz: r.Rate, RateSource: r.RateSource, RPM: r.RPM, RPMSource: r.RPMSource,
+		Bearing: r.Bearing.Name, Label: r.Label,
+		Verdict: d.Verdict, Confidence: d.Confidence, ShaftHz: d.ShaftHz,
+		BPFOHz: d.Defects.BPFO, BPFIHz: d.Defects.BPFI, BSFHz: d.Defects.BSF, FTFHz: d.Defects.FTF,
+		Method: d.Method, BandHz: d.Band, Reason: d.Reason, Evidence: d.Evidence,
+	}
+}
+
+// reportWriter prints reports as JSON Lines or as a table.
+type reportWriter interface {
+	write(r *report) error
+	flush() error
+}
+
+// jsonWriter writes one JSON object per line as each file is done.
+type jsonWriter struct{ enc *json.Encoder }
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &jsonWriter{enc}
+}
+
+func (j *jsonWriter) write(r *report) error { return j.enc.Encode(r) }
+func (j *jsonWriter) flush() error          { return nil }
+
+// tableWriter aligns one row per file, printed when all files are done.
+// The fault columns hold each fault's evidence score, starred when the
+// evidence qualifies.
+type tableWriter struct{ tw *tabwriter.Writer }
+
+var tableFaults = anomaly.Faults()
+
+func newTableWriter(w io.Writer) *tableWriter {
+	t := &tableWriter{tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
+	cols := []string{"file", "verdict", "conf", "shaft Hz", "BPFO", "BPFI", "BSF", "FTF"}
+	for _, f := range tableFaults {
+		cols = append(cols, f.String())
+	}
+	cols = append(cols, "method", "label")
+	fmt.Fprintln(t.tw, strings.Join(cols, "\t"))
+	return t
+}
+
+func (t *tableWriter) write(r *report) error {
+	cells := []string{
+		filepath.Base(r.File), r.Verdict.String(), fmt.Sprintf("%.2f", r.Confidence), fmt.Sprintf("%.2f", r.ShaftHz),
+		fmt.Sprintf("%.1f", r.BPFOHz), fmt.Sprintf("%.1f", r.BPFIHz), fmt.Sprintf("%.1f", r.BSFHz), fmt.Sprintf("%.2f", r.FTFHz),
+	}
+	for _, f := range tableFaults {
+		cell := "-"
+		for _, e := range r.Evidence {
+			if e.Fault == f {
+				cell = fmt.Sprintf("%.2f", e.Score)
+				if e.Qualified {
+					cell += "*"
+				}
+			}
+		}
+		cells = append(cells, cell)
+	}
+	label := r.Label
+	if label == "" {
+		label = "-"
+	}
+	method := r.Method
+	if method == "" {
+		method = "-"
+	}
+	cells = append(cells, method, label)
+	_, err := fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
+	return err
+}
+
+func (t *tableWriter) flush() error { return t.tw.Flush() }

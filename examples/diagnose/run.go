@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/features"
+)
+
+// progressAbove is the number of files above which progress lines go to
+// stderr.
+const progressAbove = 3
+
+// Exit statuses.
+const (
+	exitOK       = 0 // every file diagnosed
+	exitFailures = 1 // at least one file could not be read or diagnosed
+	exitUsage    = 2 // bad command line
+)
+
+// diagnoser is what run needs of anomaly.Diagnoser.
+type diagnoser interface {
+	Diagnose(x []float64, rate, shaftHz float64, b features.Bearing) (*anomaly.Diagnosis, error)
+}
+
+// run is the command: it parses args, diagnoses every file and writes
+// reports to stdout, errors and progress to stderr, and returns the exit
+// status.
+func run(args []string, stdout, stderr io.Writer) int {
+	o, err := parseArgs(args, stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case err != nil:
+		return exitUsage
+	}
+	d, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	if err != nil {
+		fmt.Fprintln(stderr, "diagnose:", err)
+		return exitUsage
+	}
+	var out reportWriter = newJSONWriter(stdout)
+	if o.table {
+		out = newTableWriter(stdout)
+	}
+	files, failed := expand(o.files, stderr)
+	total := len(files) + failed
+	for i, file := range files {
+		if len(files) > progressAbove {
+			fmt.Fprintf(stderr, "[%d/%d] %s\n", i+1, len(files), filepath.Base(file))
+		}
+		r, err := diagnoseFile(d, file, o)
+		if err != nil {
+			fmt.Fprintf(stderr, "diagnose: %s: %v\n", file, err)
+			failed++
+			continue
+		}
+		if err := out.write(r); err != nil {
+			fmt.Fprintln(stderr, "diagnose: writing output:", err)
+			return exitFailures
+		}
+	}
+	if err := out.flush(); err != nil {
+		fmt.Fprintln(stderr, "diagnose: writing output:", err)
+		return exitFailures
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "diagnose: %d of %d files failed\n", failed, total)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// diagnoseFile loads one file and diagnoses it.
+func diagnoseFile(d diagnoser, file string, o *options) (*report, error) {
+	rec, err := load(file, o)
+	if err != nil {
+		return nil, err
+	}
+	dg, err := d.Diagnose(rec.Signal, rec.Rate, rec.RPM/60, *rec.Bearing)
+	if err != nil {
+		return nil, fmt.Errorf("%s channel %s: %w", rec.Format, rec.Channel, err)
+	}
+	return newReport(file, rec, dg), nil
+}
+
+// expand replaces each directory among paths by the regular files in it,
+// in name order, hidden files aside. Paths that cannot be read are
+// reported to stderr and counted.
+func expand(paths []string, stderr io.Writer) (files []string, failed int) {
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "diagnose: %v\n", err)
+			failed++
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "diagnose: %v\n", err)
+			failed++
+			continue
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+				files = append(files, filepath.Join(p, e.Name()))
+			}
+		}
+	}
+	return files, failed
+}

@@ -1,0 +1,330 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runCLI runs the command and returns its exit status and output.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	rc := run(args, &stdout, &stderr)
+	return rc, stdout.String(), stderr.String()
+}
+
+// jsonLines decodes stdout as JSON Lines.
+func jsonLines(t *testing.T, stdout string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		var m map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &m), line)
+		out = append(out, m)
+	}
+	return out
+}
+
+// assertReport checks the fields every report has and that its defect
+// frequencies are those of the bearing at the reported shaft speed.
+func assertReport(t *testing.T, m map[string]any, file, format, channel, bearingName string, rate, rpm float64) {
+	t.Helper()
+	assert.Equal(t, file, m["file"])
+	assert.Equal(t, format, m["format"])
+	assert.Equal(t, channel, m["channel"])
+	assert.Equal(t, bearingName, m["bearing"])
+	assert.InDelta(t, rate, m["rate_hz"], 1e-9)
+	assert.InDelta(t, rpm, m["rpm"], 1e-9)
+	assert.InDelta(t, rpm/60, m["shaft_hz"], 1e-9)
+	b := bearing(t, bearingName)
+	df, err := b.DefectFrequencies(rpm / 60)
+	require.NoError(t, err)
+	assert.InDelta(t, df.BPFO, m["bpfo_hz"], 1e-9)
+	assert.InDelta(t, df.BPFI, m["bpfi_hz"], 1e-9)
+	assert.InDelta(t, df.BSF, m["bsf_hz"], 1e-9)
+	assert.InDelta(t, df.FTF, m["ftf_hz"], 1e-9)
+	c, ok := m["confidence"].(float64)
+	require.True(t, ok, "confidence %v", m["confidence"])
+	assert.True(t, c >= 0 && c <= 1, "confidence %v", c)
+	ev, ok := m["evidence"].([]any)
+	require.True(t, ok, "evidence %v", m["evidence"])
+	var faults []string
+	for _, e := range ev {
+		faults = append(faults, e.(map[string]any)["fault"].(string))
+	}
+	assert.Equal(t, []string{"outer_race", "inner_race", "ball", "cage"}, faults)
+}
+
+func TestRunFormats(t *testing.T) {
+	f := makeFixtures(t)
+	for _, c := range []struct {
+		name     string
+		args     []string
+		file     string
+		format   string
+		channel  string
+		bearing  string
+		rate     float64
+		rpm      float64
+		sources  [2]string // rate_source, rpm_source
+		label    string
+		verdict  string
+		nsamples int
+	}{
+		{"cwru", nil, f.cwru, "cwru", "DE", "6205-2RS", 12000, 1796, [2]string{"catalogue", "file"}, "outer_race", "outer_race", 12000},
+		{"cwru -fs", []string{"-fs", "12000"}, f.cwruOdd, "cwru", "DE", "6205-2RS", 12000, 1796, [2]string{"flag", "file"}, "", "outer_race", 12000},
+		{"mfpt", nil, f.mfpt, "mfpt", "gs", "MFPT", 48828, 1500, [2]string{"file", "file"}, "outer_race", "outer_race", 48828},
+		{"ims channel 3", []string{"-channel", "3"}, f.ims, "ims", "3", "ZA-2115", 20000, 2000, [2]string{"format", "format"}, "", "outer_race", 20480},
+		{"xjtu", nil, f.xjtu, "xjtu", "horizontal", "UER204", 25600, 2100, [2]string{"format", "folder"}, "", "outer_race", 32768},
+		{"csv time column", []string{"-rpm", "1750", "-bearing", "6205-2RS"}, f.csv, "csv", "accel_x", "6205-2RS", 10000, 1750, [2]string{"time column", "flag"}, "", "outer_race", 10000},
+		{"csv -fs", []string{"-fs", "10000", "-rpm", "1750", "-bearing", "6205"}, f.csvNoTime, "csv", "accel", "6205-2RS", 10000, 1750, [2]string{"flag", "flag"}, "", "outer_race", 10000},
+		{"wav", []string{"-rpm", "1750", "-bearing", "CWRU-DE"}, f.wav, "wav", "1", "6205-2RS", 16000, 1750, [2]string{"file", "flag"}, "", "outer_race", 16000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rc, stdout, stderr := runCLI(t, append(c.args, c.file)...)
+			require.Equal(t, exitOK, rc, stderr)
+			assert.Empty(t, stderr)
+			lines := jsonLines(t, stdout)
+			require.Len(t, lines, 1)
+			m := lines[0]
+			assertReport(t, m, c.file, c.format, c.channel, c.bearing, c.rate, c.rpm)
+			assert.Equal(t, c.sources[0], m["rate_source"])
+			assert.Equal(t, c.sources[1], m["rpm_source"])
+			assert.InDelta(t, c.nsamples, m["samples"], 0)
+			if c.label == "" {
+				assert.NotContains(t, m, "label")
+			} else {
+				assert.Equal(t, c.label, m["label"])
+			}
+			assert.Equal(t, c.verdict, m["verdict"], "reason: %v", m["reason"])
+		})
+	}
+}
+
+func TestRunBadFilesDoNotStopOthers(t *testing.T) {
+	f := makeFixtures(t)
+	missing := filepath.Join(f.dir, "no/such.mat")
+	args := []string{f.corrupt, f.cwru, f.unknown, f.noVars, f.cwruFEOnly, f.empty, f.femtoTemp, missing, f.words, f.timeOnly, f.mfpt, f.cwruOdd}
+	rc, stdout, stderr := runCLI(t, args...)
+	assert.Equal(t, exitFailures, rc)
+
+	lines := jsonLines(t, stdout)
+	require.Len(t, lines, 2, stderr)
+	assert.Equal(t, f.cwru, lines[0]["file"])
+	assert.Equal(t, f.mfpt, lines[1]["file"])
+
+	// One error line per bad file, naming it and what is wrong.
+	want := map[string]string{
+		f.corrupt:    "matfile",
+		f.unknown:    "unknown format",
+		f.noVars:     "neither CWRU channels",
+		f.cwruFEOnly: "no DE channel",
+		f.empty:      "empty file",
+		f.femtoTemp:  "temperature file",
+		f.cwruOdd:    "-fs",
+		missing:      "no such file",
+		f.words:      `no numeric column in the first data record ["2024-01-02" "alice"]`,
+		f.timeOnly:   "no numeric column besides the time column",
+	}
+	errs := map[string]string{}
+	for _, line := range strings.Split(stderr, "\n") {
+		for file := range want {
+			if strings.Contains(line, file) {
+				errs[file] = line
+			}
+		}
+	}
+	for file, msg := range want {
+		assert.Contains(t, errs[file], msg, "error line for %s", file)
+	}
+	assert.Contains(t, stderr, "diagnose: 10 of 12 files failed")
+	// More than a few files: progress lines.
+	assert.Contains(t, stderr, "[2/11] 130.mat\n")
+	assert.Contains(t, stderr, "[11/11] rig7.mat\n")
+}
+
+func TestRunChannels(t *testing.T) {
+	f := makeFixtures(t)
+	for _, c := range []struct {
+		args    []string
+		file    string
+		channel string
+		rpm     float64
+		bearing string
+	}{
+		{[]string{"-channel", "FE"}, f.cwru, "FE", 1796, "6203-2RS"},
+		{[]string{"-channel", "de"}, f.cwru, "DE", 1796, "6205-2RS"},
+		{[]string{"-channel", "accel_y", "-rpm", "1750", "-bearing", "6205-2RS"}, f.csv, "accel_y", 1750, "6205-2RS"},
+		{[]string{"-channel", "2", "-rpm", "1750", "-bearing", "6205-2RS"}, f.csv, "accel_x", 1750, "6205-2RS"},
+		{[]string{"-channel", "2", "-rpm", "1750", "-bearing", "6205-2RS"}, f.wav, "2", 1750, "6205-2RS"},
+		{[]string{"-channel", "vertical"}, f.xjtu, "vertical", 2100, "UER204"},
+	} {
+		rc, stdout, stderr := runCLI(t, append(c.args, c.file)...)
+		require.Equal(t, exitOK, rc, "%v: %s", c.args, stderr)
+		m := jsonLines(t, stdout)[0]
+		assert.Equal(t, c.channel, m["channel"], "%v", c.args)
+		assert.Equal(t, c.bearing, m["bearing"], "%v", c.args)
+		assert.InDelta(t, c.rpm, m["rpm"], 1e-9, "%v", c.args)
+	}
+	for _, c := range []struct {
+		args []string
+		file string
+		msg  string
+	}{
+		{[]string{"-channel", "XX"}, f.cwru, "CWRU channels are DE, FE and BA"},
+		{[]string{"-channel", "BA"}, f.cwru, "no BA channel (*_BA_time) in the file; it has DE, FE"},
+		{[]string{"-channel", "5"}, f.ims, "from 1 to 4"},
+		{[]string{"-channel", "2"}, f.mfpt, "one channel"},
+		{[]string{"-channel", "diagonal"}, f.xjtu, "horizontal or vertical"},
+		{[]string{"-channel", "accel_z", "-rpm", "1750", "-bearing", "6205"}, f.csv, `no such column`},
+		{[]string{"-channel", "3", "-rpm", "1750", "-bearing", "6205"}, f.wav, "from 1 to 2"},
+	} {
+		rc, stdout, stderr := runCLI(t, append(c.args, c.file)...)
+		assert.Equal(t, exitFailures, rc, "%v", c.args)
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, c.file+": ")
+		assert.Contains(t, stderr, c.msg, "%v", c.args)
+	}
+}
+
+func TestRunRequiredParameters(t *testing.T) {
+	f := makeFixtures(t)
+	for _, c := range []struct {
+		args []string
+		file string
+		msg  string
+	}{
+		{nil, f.csvNoTime, "no time column"},
+		{[]string{"-fs", "10000"}, f.csvNoTime, "give -rpm"},
+		{[]string{"-fs", "10000", "-rpm", "1750"}, f.csvNoTime, "give -bearing"},
+		{nil, f.wav, "give -rpm"},
+		{[]string{"-rpm", "1750"}, f.wav, "give -bearing"},
+		{nil, f.cwruOdd, "give -fs"},
+	} {
+		rc, _, stderr := runCLI(t, append(c.args, c.file)...)
+		assert.Equal(t, exitFailures, rc, "%v", c.args)
+		assert.Contains(t, stderr, c.file+": ")
+		assert.Contains(t, stderr, c.msg, "%v %s", c.args, c.file)
+	}
+}
+
+func TestRunOverrides(t *testing.T) {
+	f := makeFixtures(t)
+	// -rpm and -bearing replace the file's values; explicit geometry is
+	// "custom" with the defect frequencies of that geometry.
+	rc, stdout, stderr := runCLI(t, "-rpm", "1800", "-bearing", "6203-2RS", f.cwru)
+	require.Equal(t, exitOK, rc, stderr)
+	m := jsonLines(t, stdout)[0]
+	assertReport(t, m, f.cwru, "cwru", "DE", "6203-2RS", 12000, 1800)
+	assert.Equal(t, "flag", m["rpm_source"])
+
+	rc, stdout, stderr = runCLI(t, "-elements", "9", "-element-diameter", "0.3126", "-pitch-diameter", "1.537", "-contact-angle", "0", f.cwru)
+	require.Equal(t, exitOK, rc, stderr)
+	m = jsonLines(t, stdout)[0]
+	assert.Equal(t, "custom", m["bearing"])
+	assert.InDelta(t, 3.5848*1796/60, m["bpfo_hz"], 1e-3)
+	assert.Equal(t, "outer_race", m["verdict"])
+
+	// -fs overrides the catalogue's rate.
+	rc, stdout, stderr = runCLI(t, "-fs", "11000", f.cwru)
+	require.Equal(t, exitOK, rc, stderr)
+	m = jsonLines(t, stdout)[0]
+	assert.InDelta(t, 11000, m["rate_hz"], 0)
+	assert.Equal(t, "flag", m["rate_source"])
+}
+
+func TestRunFEMTO(t *testing.T) {
+	f := makeFixtures(t)
+	// The shaft speed comes from the condition folder, the bearing is
+	// PRONOSTIA's; a 0.1 s snapshot is too short to diagnose, which the
+	// diagnoser says.
+	rec, err := load(f.femto, &options{})
+	require.NoError(t, err)
+	assert.Equal(t, "femto", rec.Format)
+	assert.Equal(t, "horizontal", rec.Channel)
+	assert.Equal(t, 1650.0, rec.RPM)
+	assert.Equal(t, "folder", rec.RPMSource)
+	assert.Equal(t, 25600.0, rec.Rate)
+	assert.Equal(t, *mustBearing("PRONOSTIA"), *rec.Bearing)
+	assert.Len(t, rec.Signal, 2560)
+
+	rc, stdout, stderr := runCLI(t, f.femto)
+	assert.Equal(t, exitFailures, rc)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, f.femto+": femto channel horizontal: anomaly: signal of 2560 samples")
+
+	// Outside a Bearing folder the speed must be given.
+	bare := writeFile(t, t.TempDir(), "acc_00007.csv", mustRead(t, f.femto))
+	_, err = load(bare, &options{})
+	require.ErrorContains(t, err, "give -rpm")
+	rec, err = load(bare, &options{rpm: 1800, channel: "vertical"})
+	require.NoError(t, err)
+	assert.Equal(t, "vertical", rec.Channel)
+}
+
+func TestRunTable(t *testing.T) {
+	f := makeFixtures(t)
+	rc, stdout, stderr := runCLI(t, "-format", "table", f.cwru, f.corrupt, f.mfpt)
+	assert.Equal(t, exitFailures, rc)
+	assert.Contains(t, stderr, f.corrupt)
+	assert.NotContains(t, stderr, "[1/3]", "no progress for a few files")
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	require.Len(t, lines, 3, stdout)
+	assert.Regexp(t, `^file +verdict +conf +shaft Hz +BPFO +BPFI +BSF +FTF +outer_race +inner_race +ball +cage +method +label$`, lines[0])
+	assert.Regexp(t, `^130\.mat +outer_race +[01]\.\d\d +29\.93 +107\.3 +162\.1 +70\.5 +11\.92 +[01]\.\d\d\* `, lines[1])
+	assert.Regexp(t, `^OuterRaceFault_test\.mat +outer_race .* outer_race$`, lines[2])
+	// Aligned: each column starts at the same offset on every line.
+	for _, col := range []string{"verdict", "BPFO", "method"} {
+		at := strings.Index(lines[0], col)
+		for _, l := range lines[1:] {
+			require.Greater(t, len(l), at)
+			assert.NotEqual(t, ' ', rune(l[at]), "column %s in %q", col, l)
+			assert.Equal(t, ' ', rune(l[at-1]), "column %s in %q", col, l)
+		}
+	}
+}
+
+func TestRunDirectory(t *testing.T) {
+	f := makeFixtures(t)
+	rc, stdout, stderr := runCLI(t, filepath.Dir(f.cwru))
+	assert.Equal(t, exitFailures, rc) // 131.mat has no DE channel, rig7.mat no rate
+	lines := jsonLines(t, stdout)
+	require.Len(t, lines, 1, stderr)
+	assert.Equal(t, f.cwru, lines[0]["file"])
+	assert.Contains(t, stderr, "2 of 3 files failed")
+}
+
+func TestRunUsage(t *testing.T) {
+	f := makeFixtures(t)
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{nil, "usage: diagnose"},
+		{[]string{"-format", "xml", f.cwru}, `-format "xml"`},
+		{[]string{"-bearing", "6999", f.cwru}, `-bearing "6999" is not catalogued (known: 6205-2RS, 6203-2RS, MFPT, ZA-2115, UER204, PRONOSTIA)`},
+		{[]string{"-elements", "9", f.cwru}, "needs -elements, -element-diameter and -pitch-diameter"},
+		{[]string{"-elements", "9", "-element-diameter", "2", "-pitch-diameter", "1", f.cwru}, "not smaller than pitch diameter"},
+		{[]string{"-bearing", "MFPT", "-contact-angle", "10", f.cwru}, "either -bearing or the geometry flags"},
+		{[]string{"-fs", "-3", f.cwru}, "-fs -3: need a finite value > 0"},
+		{[]string{"-rpm", "NaN", f.cwru}, "-rpm NaN"},
+		{[]string{"-nosuchflag", f.cwru}, "flag provided but not defined"},
+	} {
+		rc, stdout, stderr := runCLI(t, c.args...)
+		assert.Equal(t, exitUsage, rc, "%v", c.args)
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, c.msg, "%v", c.args)
+	}
+	rc, _, stderr := runCLI(t, "-h")
+	assert.Equal(t, exitOK, rc)
+	assert.Contains(t, stderr, "-element-diameter")
+}
