@@ -1,5 +1,5 @@
 // Package spindlemqtt connects Spindle to an MQTT broker: sensors publish
-// accelerometer frames, a Consumer runs streaming features, a baseline
+// accelerometer frames, a Consumer runs streaming features, a CUSUM
 // alarm rule and an exponential RUL model per sensor, and publishes alarms
 // and forecasts as JSON.
 //

@@ -10,6 +10,7 @@ type Alarm struct {
 	Window      int64   `json:"window"`         // index of that window, from 0
 	Health      float64 `json:"health"`         // RMS / baseline RMS
 	Z           float64 `json:"z"`              // z-score of ln RMS against the baseline
+	CUSUM       float64 `json:"cusum"`          // the CUSUM score that alarmed, baseline σ
 	RMS         float64 `json:"rms_g"`          // window RMS, g
 	BaselineRMS float64 `json:"baseline_rms_g"` // geometric-mean RMS of the baseline windows, g
 	Kurtosis    float64 `json:"kurtosis"`       // window kurtosis (3 for Gaussian noise)

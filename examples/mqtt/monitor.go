@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/features"
 	"github.com/spindle-pdm/spindle/rul"
 )
@@ -21,14 +22,18 @@ type MonitorConfig struct {
 	// BaselineWindows is the number of first windows that learn the healthy
 	// level of ln RMS [50].
 	BaselineWindows int
-	// AlarmRatio [1.5], AlarmZ [6] and AlarmWindows [3]: the alarm fires on
-	// the AlarmWindows-th consecutive window whose RMS is at least
-	// AlarmRatio times the baseline RMS and AlarmZ baseline standard
-	// deviations above it in ln RMS. An alarm is latched: a monitor raises
-	// it once.
-	AlarmRatio   float64
-	AlarmZ       float64
-	AlarmWindows int
+	// The alarm: an anomaly.CUSUM on ln RMS with reference value CUSUMK
+	// [1] and decision interval CUSUMH [5] (both in baseline σ; in-control
+	// average run length about 10⁵ windows), its input clipped at CUSUMClip
+	// [3] σ above the baseline mean, alarms in a window whose RMS is at
+	// least AlarmRatio [1.5] times the baseline RMS. The clip makes one
+	// impulsive window insufficient: an alarm needs
+	// ⌈CUSUMH/(CUSUMClip − CUSUMK)⌉ high windows (3). An alarm is latched: a
+	// monitor raises it once.
+	AlarmRatio float64
+	CUSUMK     float64
+	CUSUMH     float64
+	CUSUMClip  float64
 	// FailureHealth is the health (RMS / baseline RMS) at which the part
 	// counts as failed, the RUL threshold [5].
 	FailureHealth float64
@@ -57,8 +62,9 @@ func (c MonitorConfig) withDefaults() (MonitorConfig, error) {
 	}
 	defInt(&c.BaselineWindows, 50)
 	def(&c.AlarmRatio, 1.5)
-	def(&c.AlarmZ, 6)
-	defInt(&c.AlarmWindows, 3)
+	def(&c.CUSUMK, 1)
+	def(&c.CUSUMH, 5)
+	def(&c.CUSUMClip, 3)
 	def(&c.FailureHealth, 5)
 	def(&c.DegradationTime, 3600)
 	defInt(&c.ForecastEvery, 10)
@@ -68,12 +74,14 @@ func (c MonitorConfig) withDefaults() (MonitorConfig, error) {
 		return c, fmt.Errorf("spindlemqtt: MonitorConfig.Rate %v Hz, need a finite value > 0", c.Rate)
 	case c.Window < 2:
 		return c, fmt.Errorf("spindlemqtt: MonitorConfig.Window %d samples, need ≥ 2", c.Window)
-	case c.BaselineWindows < 2 || c.AlarmWindows < 1 || c.ForecastEvery < 1:
-		return c, fmt.Errorf("spindlemqtt: MonitorConfig needs BaselineWindows ≥ 2, AlarmWindows ≥ 1, ForecastEvery ≥ 1 (have %d, %d, %d)",
-			c.BaselineWindows, c.AlarmWindows, c.ForecastEvery)
-	case !(c.AlarmRatio > 1) || !(c.AlarmZ > 0) || !(c.FailureHealth > c.AlarmRatio):
-		return c, fmt.Errorf("spindlemqtt: MonitorConfig needs AlarmRatio > 1, AlarmZ > 0, FailureHealth > AlarmRatio (have %g, %g, %g)",
-			c.AlarmRatio, c.AlarmZ, c.FailureHealth)
+	case c.BaselineWindows < 2 || c.ForecastEvery < 1:
+		return c, fmt.Errorf("spindlemqtt: MonitorConfig needs BaselineWindows ≥ 2, ForecastEvery ≥ 1 (have %d, %d)",
+			c.BaselineWindows, c.ForecastEvery)
+	case !(c.AlarmRatio > 1) || !(c.FailureHealth > c.AlarmRatio):
+		return c, fmt.Errorf("spindlemqtt: MonitorConfig needs AlarmRatio > 1, FailureHealth > AlarmRatio (have %g, %g)",
+			c.AlarmRatio, c.FailureHealth)
+	case !(c.CUSUMClip > c.CUSUMK) || math.IsInf(c.CUSUMClip, 0):
+		return c, fmt.Errorf("spindlemqtt: MonitorConfig.CUSUMClip %g, need a finite value > CUSUMK %g", c.CUSUMClip, c.CUSUMK)
 	case !(c.DegradationTime > 0) || math.IsInf(c.DegradationTime, 0):
 		return c, fmt.Errorf("spindlemqtt: MonitorConfig.DegradationTime %v s, need a finite value > 0", c.DegradationTime)
 	}
@@ -97,7 +105,7 @@ type MonitorStats struct {
 }
 
 // Monitor is the streaming analysis of one sensor: frames → features.Extractor
-// → baseline alarm rule → rul.ExponentialModel, updated from the alarm on
+// → anomaly.CUSUM alarm rule → rul.ExponentialModel, updated from the alarm on
 // with the window health RMS/baseline RMS against seconds since the alarm.
 // Its state lives in memory for as long as the Monitor does, whatever
 // happens to the broker connection. A Monitor is not safe for concurrent
@@ -107,7 +115,7 @@ type Monitor struct {
 	cfg    MonitorConfig
 	ex     *features.Extractor
 	emit   func(*features.Window)
-	rule   baselineRule
+	rule   alarmRule
 	model  *rul.ExponentialModel
 	dist   rul.Distribution
 	buf    []float64
@@ -130,8 +138,12 @@ func NewMonitor(sensor string, cfg MonitorConfig) (*Monitor, error) {
 	if err != nil {
 		return nil, err
 	}
+	cusum, err := anomaly.NewCUSUM(anomaly.CUSUMConfig{K: cfg.CUSUMK, H: cfg.CUSUMH, Warmup: cfg.BaselineWindows})
+	if err != nil {
+		return nil, fmt.Errorf("spindlemqtt: %w", err)
+	}
 	m := &Monitor{sensor: sensor, cfg: cfg, ex: ex}
-	m.rule = baselineRule{need: cfg.BaselineWindows, run: cfg.AlarmWindows, ratio: cfg.AlarmRatio, z: cfg.AlarmZ}
+	m.rule = alarmRule{cusum: cusum, ratio: cfg.AlarmRatio, clip: cfg.CUSUMClip}
 	m.emit = m.window
 	return m, nil
 }
@@ -181,10 +193,10 @@ func (m *Monitor) window(w *features.Window) {
 	idx := m.stats.Windows
 	m.stats.Windows++
 	t := float64(m.offset)/m.cfg.Rate + w.Time
-	fire, health, z := m.rule.observe(w.Features.RMS)
-	if fire {
+	fire, health, z, score := m.rule.observe(t, w.Features.RMS)
+	if fire && m.model == nil {
 		m.startModel(t)
-		m.out = append(m.out, Event{Alarm: &Alarm{Sensor: m.sensor, Time: t, Window: idx, Health: health, Z: z,
+		m.out = append(m.out, Event{Alarm: &Alarm{Sensor: m.sensor, Time: t, Window: idx, Health: health, Z: z, CUSUM: score,
 			RMS: w.Features.RMS, BaselineRMS: m.rule.baselineRMS(), Kurtosis: w.Features.Kurtosis}})
 	}
 	if m.model == nil {

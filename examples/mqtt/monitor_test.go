@@ -166,8 +166,34 @@ func TestMonitorGapsAndErrors(t *testing.T) {
 		{Rate: 1, Window: 10, FailureHealth: 1.2},
 		{Rate: 1, Window: 10, DegradationTime: -1},
 		{Rate: 1, Window: 10, BaselineWindows: 1},
+		{Rate: 1, Window: 10, CUSUMK: 3, CUSUMClip: 2},
+		{Rate: 1, Window: 10, CUSUMH: -1},
 	} {
 		_, err := NewMonitor("s", c)
 		assert.Error(t, err, "%+v", c)
 	}
+}
+
+func TestMonitorAlarmNeedsPersistence(t *testing.T) {
+	// One window at 3× the baseline RMS (a knock) adds at most
+	// CUSUMClip − CUSUMK = 2 to the CUSUM: no alarm. A sustained 3× rise
+	// alarms on its third window (⌈5/2⌉).
+	sigma := func(t float64) float64 {
+		if k := int(t); k == 40 || k >= 50 {
+			return 3
+		}
+		return 1
+	}
+	frames := noiseFrames(60, 1000, 1000, sigma, 9)
+	m, err := NewMonitor("s", MonitorConfig{Rate: 1000, Window: 1000, BaselineWindows: 30})
+	require.NoError(t, err)
+	events := feed(t, m, frames[:50])
+	assert.Empty(t, events, "a single high window raises nothing")
+	events = feed(t, m, frames[50:])
+	require.NotEmpty(t, events)
+	a := events[0].Alarm
+	require.NotNil(t, a)
+	assert.Equal(t, int64(52), a.Window)
+	assert.InDelta(t, 3, a.Health, 0.15)
+	assert.Greater(t, a.CUSUM, 5.0)
 }
