@@ -24,7 +24,8 @@ type MonitorConfig struct {
 	BaselineWindows int
 	// The alarm: an anomaly.CUSUM on ln RMS with reference value CUSUMK
 	// [1] and decision interval CUSUMH [5] (both in baseline σ; in-control
-	// average run length about 10⁵ windows), its input clipped at CUSUMClip
+	// average run length about 10⁵ windows per side for Gaussian ln RMS, by
+	// Siegmund's approximation), its input clipped at CUSUMClip
 	// [3] σ above the baseline mean, alarms in a window whose RMS is at
 	// least AlarmRatio [1.5] times the baseline RMS. The clip makes one
 	// impulsive window insufficient: an alarm needs
