@@ -55,6 +55,27 @@ func TestRealData(t *testing.T) {
 	}
 }
 
+// TestRealSaturation: record 236's drive-end channel reaches its 15-bit
+// converter's full scale (two samples on each rail); 130's does not.
+func TestRealSaturation(t *testing.T) {
+	cwru := filepath.Join(testenv.DataDir(t, "cwru"), "12k_drive_end")
+	rc, stdout, stderr := runCLI(t, filepath.Join(cwru, "236.mat"), filepath.Join(cwru, "130.mat"))
+	require.Equal(t, exitOK, rc, stderr)
+	lines := jsonLines(t, stdout)
+	require.Len(t, lines, 2)
+	want := []struct {
+		saturated bool
+		atRails   float64
+	}{{true, 4}, {false, 0}}
+	for i, w := range want {
+		s, ok := lines[i]["saturation"].(map[string]any)
+		require.True(t, ok, "%v", lines[i]["saturation"])
+		assert.Equal(t, w.saturated, s["saturated"])
+		assert.Equal(t, w.atRails, s["samples_at_rails"])
+		assert.Equal(t, 15.0, s["bits"])
+	}
+}
+
 // TestRealIMS reads an IMS test 1 snapshot: eight channels, 20 480
 // samples at 20 kHz, the rig's 2000 rpm and ZA-2115 bearing.
 func TestRealIMS(t *testing.T) {

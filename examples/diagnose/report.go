@@ -38,6 +38,34 @@ type report struct {
 	// Evidence holds one entry per fault type: outer_race, inner_race,
 	// ball, cage.
 	Evidence []anomaly.FaultEvidence `json:"evidence"`
+	// Saturation is the converter read back from the samples
+	// (anomaly.CheckSaturation); absent when the samples are not ADC
+	// codes times a gain.
+	Saturation *saturationReport `json:"saturation,omitempty"`
+}
+
+// saturationReport says whether the channel reached its converter's full
+// scale, in which case peak-based evidence is a lower bound.
+type saturationReport struct {
+	Saturated     bool       `json:"saturated"`
+	Bits          int        `json:"bits"`
+	Step          float64    `json:"step"`
+	Rails         [2]float64 `json:"rails"`
+	SamplesAtRail int        `json:"samples_at_rails"`
+	FirstAt       int        `json:"first_at"`
+}
+
+// newSaturationReport reads the converter of x, or returns nil when it
+// cannot be read.
+func newSaturationReport(x []float64) *saturationReport {
+	s, err := anomaly.CheckSaturation(x)
+	if err != nil {
+		return nil
+	}
+	return &saturationReport{
+		Saturated: s.Saturated(), Bits: s.Bits, Step: s.Step, Rails: [2]float64{s.Min, s.Max},
+		SamplesAtRail: s.AtMin + s.AtMax, FirstAt: s.FirstAt,
+	}
 }
 
 // newReport combines a file's recording and its diagnosis.
@@ -49,6 +77,7 @@ func newReport(file string, r *recording, d *anomaly.Diagnosis) *report {
 		Verdict: d.Verdict, Confidence: d.Confidence, ShaftHz: d.ShaftHz,
 		BPFOHz: d.Defects.BPFO, BPFIHz: d.Defects.BPFI, BSFHz: d.Defects.BSF, FTFHz: d.Defects.FTF,
 		Method: d.Method, BandHz: d.Band, Reason: d.Reason, Evidence: d.Evidence,
+		Saturation: newSaturationReport(r.Signal),
 	}
 }
 
@@ -72,7 +101,8 @@ func (j *jsonWriter) flush() error          { return nil }
 
 // tableWriter aligns one row per file, printed when all files are done.
 // The fault columns hold each fault's evidence score, starred when the
-// evidence qualifies.
+// evidence qualifies; "clipped" counts the samples at the converter's full
+// scale ("-" when it cannot be read).
 type tableWriter struct{ tw *tabwriter.Writer }
 
 var tableFaults = anomaly.Faults()
@@ -83,7 +113,7 @@ func newTableWriter(w io.Writer) *tableWriter {
 	for _, f := range tableFaults {
 		cols = append(cols, f.String())
 	}
-	cols = append(cols, "method", "label")
+	cols = append(cols, "method", "clipped", "label")
 	fmt.Fprintln(t.tw, strings.Join(cols, "\t"))
 	return t
 }
@@ -113,7 +143,11 @@ func (t *tableWriter) write(r *report) error {
 	if method == "" {
 		method = "-"
 	}
-	cells = append(cells, method, label)
+	clipped := "-"
+	if r.Saturation != nil {
+		clipped = fmt.Sprint(r.Saturation.SamplesAtRail)
+	}
+	cells = append(cells, method, clipped, label)
 	_, err := fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
 	return err
 }

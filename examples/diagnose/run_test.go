@@ -279,7 +279,7 @@ func TestRunTable(t *testing.T) {
 	assert.NotContains(t, stderr, "[1/3]", "no progress for a few files")
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	require.Len(t, lines, 3, stdout)
-	assert.Regexp(t, `^file +verdict +conf +shaft Hz +BPFO +BPFI +BSF +FTF +outer_race +inner_race +ball +cage +method +label$`, lines[0])
+	assert.Regexp(t, `^file +verdict +conf +shaft Hz +BPFO +BPFI +BSF +FTF +outer_race +inner_race +ball +cage +method +clipped +label$`, lines[0])
 	assert.Regexp(t, `^130\.mat +outer_race +[01]\.\d\d +29\.93 +107\.3 +162\.1 +70\.5 +11\.92 +[01]\.\d\d\* `, lines[1])
 	assert.Regexp(t, `^OuterRaceFault_test\.mat +outer_race .* outer_race$`, lines[2])
 	// Aligned: each column starts at the same offset on every line.

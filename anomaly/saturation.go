@@ -1,0 +1,116 @@
+package anomaly
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// ErrNotQuantized is returned by CheckSaturation when a record's samples
+// are not integer multiples of one step, so that no ADC code can be read
+// from them (the record was filtered, resampled or offset after
+// conversion).
+var ErrNotQuantized = errors.New("anomaly: samples are not integer multiples of one quantisation step")
+
+// Saturation describes a record's analog-to-digital conversion as read
+// back from its samples: the quantisation step, the smallest two's-
+// complement converter whose codes hold the record, its full-scale rails,
+// and how many samples sit on each rail.
+//
+// A sample on a rail is at the converter's full scale: the true signal was
+// there or beyond, so peak, crest factor and kurtosis read from the record
+// are lower bounds. One such sample is enough to matter: clipping of a
+// single sample per impact is typical of an accelerometer driven into
+// saturation by bearing-fault impacts (on the drive-end channel, CWRU
+// records 236 and 237 touch both rails of their 15-bit codes, 234 and 246
+// one, and 200, recorded at a ten times finer gain, clips at ±0.665 g).
+type Saturation struct {
+	// Step is the quantisation step in the signal's unit (g per code).
+	Step float64
+	// Bits is the word length of the smallest signed converter holding
+	// every code, sign included: codes run from -2^(Bits-1) to
+	// 2^(Bits-1)-1.
+	Bits int
+	// Min and Max are the rails in the signal's unit:
+	// -2^(Bits-1)·Step and (2^(Bits-1)-1)·Step.
+	Min, Max float64
+	// AtMin and AtMax count the samples on each rail.
+	AtMin, AtMax int
+	// FirstAt is the index of the first sample on a rail, or -1.
+	FirstAt int
+}
+
+// Saturated reports whether any sample sits on a rail.
+func (s Saturation) Saturated() bool { return s.AtMin+s.AtMax > 0 }
+
+// saturationMinLevels is the fewest distinct sample values from which
+// CheckSaturation infers a converter: with fewer, the record's extremes
+// fall on a power-of-two code by chance too often.
+const saturationMinLevels = 64
+
+// CheckSaturation reads a record's ADC full scale from the samples
+// themselves and counts the samples on it. The step is the smallest gap
+// between distinct sample values; every sample must be an integer number
+// of steps (within 1e-6 of a step), else ErrNotQuantized. The converter is
+// the smallest signed one holding the extreme codes; a sample whose code is
+// -2^(Bits-1) or 2^(Bits-1)-1 is on a rail.
+//
+// For a record that never reached full scale the extremes land on those
+// two codes only by chance, with probability about 2^(2-Bits) each (1 in
+// 8192 for a 15-bit record). The method needs the raw converter codes
+// times a gain: a record with an offset added after conversion, or one
+// resampled or filtered, gives ErrNotQuantized, and a record with fewer
+// than 64 distinct values an error too. NaN or infinite samples are an
+// error naming the first one. CheckSaturation allocates a sorted copy of
+// the record.
+func CheckSaturation(x []float64) (Saturation, error) {
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: sample %d is %g", i, v)
+		}
+	}
+	u := slices.Clone(x)
+	slices.Sort(u)
+	u = slices.Compact(u)
+	if len(u) < saturationMinLevels {
+		return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: %d distinct values, want ≥ %d to infer a converter", len(u), saturationMinLevels)
+	}
+	step := math.Inf(1)
+	for i := 1; i < len(u); i++ {
+		step = math.Min(step, u[i]-u[i-1])
+	}
+	for _, v := range u {
+		c := v / step
+		if math.Abs(c-math.Round(c)) > 1e-6 {
+			return Saturation{}, fmt.Errorf("%w (value %g is %.4f steps of %g)", ErrNotQuantized, v, c, step)
+		}
+	}
+	lo, hi := math.Round(u[0]/step), math.Round(u[len(u)-1]/step)
+	bits := 1
+	for -math.Ldexp(1, bits-1) > lo || math.Ldexp(1, bits-1)-1 < hi {
+		bits++
+	}
+	s := Saturation{
+		Step:    step,
+		Bits:    bits,
+		Min:     -math.Ldexp(1, bits-1) * step,
+		Max:     (math.Ldexp(1, bits-1) - 1) * step,
+		FirstAt: -1,
+	}
+	railLo, railHi := -math.Ldexp(1, bits-1), math.Ldexp(1, bits-1)-1
+	for i, v := range x {
+		switch math.Round(v / step) {
+		case railLo:
+			s.AtMin++
+		case railHi:
+			s.AtMax++
+		default:
+			continue
+		}
+		if s.FirstAt < 0 {
+			s.FirstAt = i
+		}
+	}
+	return s, nil
+}
