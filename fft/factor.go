@@ -12,9 +12,10 @@ const maxOddRadix = 31
 //
 // The order was chosen by counting instructions: a radix-8 pass is cheapest
 // where it needs no per-block setup, that is first (stride 1) or last (no
-// twiddles); radix-4 passes are cheapest in between. Odd factors come last,
-// in increasing order, so that a radix-5 or larger butterfly runs without
-// twiddles when it can.
+// twiddles); radix-4 passes are cheapest in between. An odd power of two
+// of at least 2⁹ is 8·8·4^a·8, which measured 0.4-1.3 % fewer instructions
+// than 8·4^a. Odd factors come last, in increasing order, so that a radix-5
+// or larger butterfly runs without twiddles when it can.
 func factorize(n int) (radices []int, ok bool) {
 	k := 0
 	for n%2 == 0 {
@@ -22,6 +23,12 @@ func factorize(n int) (radices []int, ok bool) {
 		k++
 	}
 	switch {
+	case k%2 == 1 && k >= 9 && n == 1: // 8·8·4^a·8
+		radices = append(radices, 8, 8)
+		for k -= 9; k > 0; k -= 2 {
+			radices = append(radices, 4)
+		}
+		radices = append(radices, 8)
 	case k == 1:
 		radices = append(radices, 2)
 	case k == 2 || k == 4:

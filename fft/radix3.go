@@ -15,13 +15,7 @@ func bfly3(a0, a1, a2 complex128) (y0, y1, y2 complex128) {
 func pass3(y, x, tw []complex128, s, m int) {
 	switch {
 	case m == 1:
-		x0, x1, x2 := x[:s], x[s:2*s], x[2*s:3*s]
-		y0, y1, y2 := y[:s], y[s:2*s], y[2*s:3*s]
-		x1, x2 = x1[:len(x0)], x2[:len(x0)]
-		y0, y1, y2 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)]
-		for q := range x0 {
-			y0[q], y1[q], y2[q] = bfly3(x0[q], x1[q], x2[q])
-		}
+		pass3NoTw(y, x, s, s)
 	case s == 1:
 		x0, x1, x2 := x[:m], x[m:2*m], x[2*m:3*m]
 		x1, x2 = x1[:len(x0)], x2[:len(x0)]
@@ -32,7 +26,9 @@ func pass3(y, x, tw []complex128, s, m int) {
 			o[0], o[1], o[2] = b0, b1*w[0], b2*w[1]
 		}
 	default:
-		for p := 0; p < m; p++ {
+		// p = 0 has unit twiddles.
+		pass3NoTw(y, x, s, s*m)
+		for p := 1; p < m; p++ {
 			w1, w2 := tw[2*p], tw[2*p+1]
 			xp, yp := x[s*p:], y[3*s*p:]
 			x0, x1, x2 := xp[:s], xp[s*m:s*m+s], xp[2*s*m:2*s*m+s]
@@ -44,5 +40,17 @@ func pass3(y, x, tw []complex128, s, m int) {
 				y0[q], y1[q], y2[q] = b0, b1*w1, b2*w2
 			}
 		}
+	}
+}
+
+// pass3NoTw runs the s butterflies of a radix-3 pass whose twiddles are all
+// 1 (the block p = 0): inputs x[q+k·sx], outputs y[q+j·s] for q < s.
+func pass3NoTw(y, x []complex128, s, sx int) {
+	x0, x1, x2 := x[:s], x[sx:sx+s], x[2*sx:2*sx+s]
+	y0, y1, y2 := y[:s], y[s:2*s], y[2*s:3*s]
+	x1, x2 = x1[:len(x0)], x2[:len(x0)]
+	y0, y1, y2 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)]
+	for q := range x0 {
+		y0[q], y1[q], y2[q] = bfly3(x0[q], x1[q], x2[q])
 	}
 }

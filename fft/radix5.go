@@ -36,17 +36,7 @@ func sin5(u1, u2 complex128) (d1, d2 complex128) {
 func pass5(y, x, tw []complex128, s, m int) {
 	switch {
 	case m == 1:
-		x0, x1, x2, x3, x4 := x[:s], x[s:2*s], x[2*s:3*s], x[3*s:4*s], x[4*s:5*s]
-		x1, x2, x3, x4 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)]
-		y0, y1, y2, y3, y4 := y[:s], y[s:2*s], y[2*s:3*s], y[3*s:4*s], y[4*s:5*s]
-		y0, y1, y2, y3, y4 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)]
-		for q := range x0 {
-			a0, t1, t2 := x0[q], x1[q]+x4[q], x2[q]+x3[q]
-			b1, b2 := cos5(a0, t1, t2)
-			y0[q] = a0 + t1 + t2
-			d1, d2 := sin5(x1[q]-x4[q], x2[q]-x3[q])
-			y1[q], y2[q], y3[q], y4[q] = b1+d1, b2+d2, b2-d2, b1-d1
-		}
+		pass5NoTw(y, x, s, s)
 	case s == 1:
 		x0, x1, x2, x3, x4 := x[:m], x[m:2*m], x[2*m:3*m], x[3*m:4*m], x[4*m:5*m]
 		x1, x2, x3, x4 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)]
@@ -60,7 +50,9 @@ func pass5(y, x, tw []complex128, s, m int) {
 			o[1], o[2], o[3], o[4] = (b1+d1)*w[0], (b2+d2)*w[1], (b2-d2)*w[2], (b1-d1)*w[3]
 		}
 	default:
-		for p := 0; p < m; p++ {
+		// p = 0 has unit twiddles.
+		pass5NoTw(y, x, s, s*m)
+		for p := 1; p < m; p++ {
 			w1, w2, w3, w4 := tw[4*p], tw[4*p+1], tw[4*p+2], tw[4*p+3]
 			xp, yp := x[s*p:], y[5*s*p:]
 			x0, x1, x2, x3, x4 := xp[:s], xp[s*m:s*m+s], xp[2*s*m:2*s*m+s], xp[3*s*m:3*s*m+s], xp[4*s*m:4*s*m+s]
@@ -75,5 +67,21 @@ func pass5(y, x, tw []complex128, s, m int) {
 				y1[q], y2[q], y3[q], y4[q] = (b1+d1)*w1, (b2+d2)*w2, (b2-d2)*w3, (b1-d1)*w4
 			}
 		}
+	}
+}
+
+// pass5NoTw runs the s butterflies of a radix-5 pass whose twiddles are all
+// 1 (the block p = 0): inputs x[q+k·sx], outputs y[q+j·s] for q < s.
+func pass5NoTw(y, x []complex128, s, sx int) {
+	x0, x1, x2, x3, x4 := x[:s], x[sx:sx+s], x[2*sx:2*sx+s], x[3*sx:3*sx+s], x[4*sx:4*sx+s]
+	x1, x2, x3, x4 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)]
+	y0, y1, y2, y3, y4 := y[:s], y[s:2*s], y[2*s:3*s], y[3*s:4*s], y[4*s:5*s]
+	y0, y1, y2, y3, y4 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)]
+	for q := range x0 {
+		a0, t1, t2 := x0[q], x1[q]+x4[q], x2[q]+x3[q]
+		b1, b2 := cos5(a0, t1, t2)
+		y0[q] = a0 + t1 + t2
+		d1, d2 := sin5(x1[q]-x4[q], x2[q]-x3[q])
+		y1[q], y2[q], y3[q], y4[q] = b1+d1, b2+d2, b2-d2, b1-d1
 	}
 }

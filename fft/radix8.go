@@ -26,18 +26,7 @@ func rot8(z complex128) complex128 {
 func pass8(y, x, tw []complex128, s, m int) {
 	switch {
 	case m == 1:
-		x0, x1, x2, x3 := x[:s], x[s:2*s], x[2*s:3*s], x[3*s:4*s]
-		x4, x5, x6, x7 := x[4*s:5*s], x[5*s:6*s], x[6*s:7*s], x[7*s:8*s]
-		x1, x2, x3, x4, x5, x6, x7 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)], x5[:len(x0)], x6[:len(x0)], x7[:len(x0)]
-		y0, y1, y2, y3 := y[:s], y[s:2*s], y[2*s:3*s], y[3*s:4*s]
-		y4, y5, y6, y7 := y[4*s:5*s], y[5*s:6*s], y[6*s:7*s], y[7*s:8*s]
-		y0, y1, y2, y3, y4, y5, y6, y7 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)], y5[:len(x0)], y6[:len(x0)], y7[:len(x0)]
-		for q := range x0 {
-			y0[q], y2[q], y4[q], y6[q] = bfly4(x0[q]+x4[q], x1[q]+x5[q], x2[q]+x6[q], x3[q]+x7[q])
-			t0, t1 := pmNegI(x0[q]-x4[q], x2[q]-x6[q])
-			t2, d := pmNegI(rot8(x1[q]-x5[q]), rot8(x3[q]-x7[q]))
-			y1[q], y3[q], y5[q], y7[q] = join4(t0, t1, t2, d)
-		}
+		pass8NoTw(y, x, s, s)
 	case s == 1:
 		x0, x1, x2, x3 := x[:m], x[m:2*m], x[2*m:3*m], x[3*m:4*m]
 		x4, x5, x6, x7 := x[4*m:5*m], x[5*m:6*m], x[6*m:7*m], x[7*m:8*m]
@@ -53,7 +42,9 @@ func pass8(y, x, tw []complex128, s, m int) {
 			o[1], o[3], o[5], o[7] = b1*w[0], b3*w[2], b5*w[4], b7*w[6]
 		}
 	default:
-		for p := 0; p < m; p++ {
+		// p = 0 has unit twiddles.
+		pass8NoTw(y, x, s, s*m)
+		for p := 1; p < m; p++ {
 			w := tw[7*p : 7*p+7 : 7*p+7]
 			xp, yp := x[s*p:], y[8*s*p:]
 			sm := s * m
@@ -72,6 +63,23 @@ func pass8(y, x, tw []complex128, s, m int) {
 				y1[q], y3[q], y5[q], y7[q] = b1*w[0], b3*w[2], b5*w[4], b7*w[6]
 			}
 		}
+	}
+}
+
+// pass8NoTw runs the s butterflies of a radix-8 pass whose twiddles are all
+// 1 (the block p = 0): inputs x[q+k·sx], outputs y[q+j·s] for q < s.
+func pass8NoTw(y, x []complex128, s, sx int) {
+	x0, x1, x2, x3 := x[:s], x[sx:sx+s], x[2*sx:2*sx+s], x[3*sx:3*sx+s]
+	x4, x5, x6, x7 := x[4*sx:4*sx+s], x[5*sx:5*sx+s], x[6*sx:6*sx+s], x[7*sx:7*sx+s]
+	x1, x2, x3, x4, x5, x6, x7 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)], x5[:len(x0)], x6[:len(x0)], x7[:len(x0)]
+	y0, y1, y2, y3 := y[:s], y[s:2*s], y[2*s:3*s], y[3*s:4*s]
+	y4, y5, y6, y7 := y[4*s:5*s], y[5*s:6*s], y[6*s:7*s], y[7*s:8*s]
+	y0, y1, y2, y3, y4, y5, y6, y7 = y0[:len(x0)], y1[:len(x0)], y2[:len(x0)], y3[:len(x0)], y4[:len(x0)], y5[:len(x0)], y6[:len(x0)], y7[:len(x0)]
+	for q := range x0 {
+		y0[q], y2[q], y4[q], y6[q] = bfly4(x0[q]+x4[q], x1[q]+x5[q], x2[q]+x6[q], x3[q]+x7[q])
+		t0, t1 := pmNegI(x0[q]-x4[q], x2[q]-x6[q])
+		t2, d := pmNegI(rot8(x1[q]-x5[q]), rot8(x3[q]-x7[q]))
+		y1[q], y3[q], y5[q], y7[q] = join4(t0, t1, t2, d)
 	}
 }
 

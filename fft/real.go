@@ -17,6 +17,7 @@ type RealPlan struct {
 	half *Plan        // n/2-point complex plan when n is even
 	full *Plan        // n-point complex plan when n is odd
 	tw   []complex128 // tw[k] = exp(-2πi·k/n), k ≤ n/4, when n is even
+	htw  []complex128 // htw[k] = tw[k]/2, for the forward transform
 	pool scratchPool
 }
 
@@ -34,8 +35,10 @@ func NewRealPlan(n int) *RealPlan {
 	m := n / 2
 	p.half = NewPlan(m)
 	p.tw = make([]complex128, m/2+1)
+	p.htw = make([]complex128, m/2+1)
 	for k := range p.tw {
 		p.tw[k] = expi(k, n)
+		p.htw[k] = scaleC(p.tw[k], 0.5)
 	}
 	p.pool.n = m + p.half.work
 	return p
@@ -100,7 +103,7 @@ func (p *RealPlan) Inverse(dst []float64, src []complex128) []float64 {
 func (p *RealPlan) forwardEven(dst []complex128, src []float64, buf []complex128) {
 	m := p.n / 2
 	p.half.execPacked(dst[:m], src, buf[m:])
-	untangle(dst[:m+1], p.tw)
+	untangle(dst[:m+1], p.htw)
 }
 
 // pack writes z[j] = x[2j] + i·x[2j+1]. It is kept out of line: inlined,
@@ -124,23 +127,24 @@ func pack(z []complex128, x []float64) {
 //	X[k] = E[k] + w^k·O[k],  X[m-k] = conj(E[k] - w^k·O[k]),
 //
 // w = exp(-2πi/n), so each pair k, m-k is computed from Z[k] and Z[m-k].
-// tw[k] = w^k for k ≤ m/2.
-func untangle(X, tw []complex128) {
+// htw[k] = w^k/2 for k ≤ m/2, which folds the halving of O into the table.
+func untangle(X, htw []complex128) {
 	m := len(X) - 1
 	z0 := X[0]
 	X[0] = complex(real(z0)+imag(z0), 0)
 	X[m] = complex(real(z0)-imag(z0), 0)
 	h := m / 2
-	lo, hi, tw := X[:h+1], X[:m], tw[:h+1]
-	for k := 1; k < len(lo); k++ {
-		j := len(hi) - k
+	// lo[k] and hi[h-k] are the pair X[k], X[m-k] for k = 1..h.
+	lo, hi, htw := X[1:h+1], X[m-h:m], htw[1:h+1]
+	hi, htw = hi[:len(lo)], htw[:len(lo)]
+	for k, j := 0, len(hi)-1; k < len(lo) && j >= 0; k, j = k+1, j-1 {
 		a, b := lo[k], hi[j]
-		// E = (er, ei); O = (or, oi)/2
+		// E = (er, ei); 2O = (or, oi)
 		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
 		or, oi := imag(a)+imag(b), real(b)-real(a)
-		w := tw[k]
-		xr := 0.5 * (real(w)*or - imag(w)*oi)
-		xi := 0.5 * (real(w)*oi + imag(w)*or)
+		w := htw[k]
+		xr := real(w)*or - imag(w)*oi
+		xi := real(w)*oi + imag(w)*or
 		lo[k] = complex(er+xr, ei+xi)
 		hi[j] = complex(er-xr, xi-ei)
 	}
