@@ -152,6 +152,7 @@ func TestCWRUDiagnosisTable(t *testing.T) {
 	assert.Equal(t, anomaly.Healthy, normal.d.Verdict, "97.mat (normal baseline)")
 	assert.GreaterOrEqual(t, count["ok"], 39, "correct fault type of 60: %v", count)
 	assert.LessOrEqual(t, count["WRONG"], 3, "wrong fault type of 60: %v", count)
+	assert.Zero(t, count["missed"], "no faulty record called healthy: %v", count)
 	t.Logf("of 60: %v; 97.mat %v", count, normal.d.Verdict)
 }
 

@@ -55,12 +55,28 @@ func simulate(t testing.TB, v anomaly.Verdict, snr, seconds float64, seed uint64
 	return x
 }
 
+// diagConfigs are the configurations the simulation, concurrency and
+// allocation tests run: the default methods, and every method (MethodMED
+// included).
+func diagConfigs() map[string]anomaly.DiagnoserConfig {
+	return map[string]anomaly.DiagnoserConfig{
+		"default":     {},
+		"all_methods": {Methods: anomaly.Methods()},
+	}
+}
+
 // Simulated faults whose truth is known: each fault type is diagnosed at
 // SNRs of 10, 0 and −5 dB; buried at −15 dB it must not be called another
 // fault. Healthy signals (shaft harmonics and noise) and pure noise are
-// healthy.
+// healthy. With the default methods and with every method.
 func TestDiagnoseSimulated(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	for name, cfg := range diagConfigs() {
+		t.Run(name, func(t *testing.T) { testDiagnoseSimulated(t, cfg) })
+	}
+}
+
+func testDiagnoseSimulated(t *testing.T, cfg anomaly.DiagnoserConfig) {
+	dg, err := anomaly.NewDiagnoser(cfg)
 	require.NoError(t, err)
 	b := simBearing(t)
 	snrs := []float64{10, 0, -5}

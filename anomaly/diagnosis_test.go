@@ -28,7 +28,8 @@ func TestDiagnoserConfigDefaults(t *testing.T) {
 	assert.Equal(t, 30.0, c.CapDB)
 	assert.Equal(t, 0.5, c.DominanceRatio)
 	assert.Equal(t, 2, c.MinMethods)
-	assert.Equal(t, anomaly.Methods(), c.Methods)
+	assert.Equal(t, anomaly.DefaultMethods(), c.Methods)
+	assert.Equal(t, 64, c.MEDTaps)
 	assert.Equal(t, 6, c.KurtogramLevels)
 	assert.Equal(t, 20.0, c.MinRevolutions)
 	// Config returns a copy.
@@ -53,9 +54,11 @@ func TestDiagnoserConfigErrors(t *testing.T) {
 		"Methods":           {Methods: []anomaly.Method{}},
 		"Methods[1]":        {Methods: []anomaly.Method{anomaly.MethodRaw, anomaly.MethodRaw}},
 		"Methods[0]":        {Methods: []anomaly.Method{9}},
+		"Methods[2]":        {Methods: []anomaly.Method{anomaly.MethodRaw, anomaly.MethodMED, anomaly.MethodMED}},
 		"DominanceRatio":    {DominanceRatio: 1.5},
 		"MinMethods":        {MinMethods: 4},
 		"KurtogramLevels":   {KurtogramLevels: 17},
+		"MEDTaps":           {MEDTaps: 1},
 		"MinRevolutions":    {MinRevolutions: math.Inf(1)},
 	} {
 		_, err := anomaly.NewDiagnoser(c)
@@ -165,7 +168,13 @@ func TestDiagnoseFinite(t *testing.T) {
 
 // Concurrent calls (run with -race) give the results of serial calls.
 func TestDiagnoseConcurrent(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	for name, cfg := range diagConfigs() {
+		t.Run(name, func(t *testing.T) { testDiagnoseConcurrent(t, cfg) })
+	}
+}
+
+func testDiagnoseConcurrent(t *testing.T, cfg anomaly.DiagnoserConfig) {
+	dg, err := anomaly.NewDiagnoser(cfg)
 	require.NoError(t, err)
 	b := simBearing(t)
 	kinds := []anomaly.Verdict{anomaly.OuterRace, anomaly.InnerRace, anomaly.Ball, anomaly.Healthy}
@@ -198,7 +207,13 @@ func TestDiagnoseToAllocs(t *testing.T) {
 	if raceEnabled {
 		t.Skip("sync.Pool drops items at random under the race detector")
 	}
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	for name, cfg := range diagConfigs() {
+		t.Run(name, func(t *testing.T) { testDiagnoseToAllocs(t, cfg) })
+	}
+}
+
+func testDiagnoseToAllocs(t *testing.T, cfg anomaly.DiagnoserConfig) {
+	dg, err := anomaly.NewDiagnoser(cfg)
 	require.NoError(t, err)
 	x := simulate(t, anomaly.OuterRace, 5, 2, 1)
 	b := simBearing(t)

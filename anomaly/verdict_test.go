@@ -46,7 +46,8 @@ func TestMethodText(t *testing.T) {
 		assert.Equal(t, m, back)
 		assert.Equal(t, m.String(), string(b))
 	}
-	assert.Equal(t, []string{"raw", "kurtogram", "cpw"}, []string{anomaly.MethodRaw.String(), anomaly.MethodKurtogram.String(), anomaly.MethodCPW.String()})
+	assert.Equal(t, []string{"raw", "kurtogram", "cpw", "med"}, []string{anomaly.MethodRaw.String(), anomaly.MethodKurtogram.String(), anomaly.MethodCPW.String(), anomaly.MethodMED.String()})
+	assert.Equal(t, anomaly.Methods()[:3], anomaly.DefaultMethods())
 	_, err := anomaly.Method(7).MarshalText()
 	assert.Error(t, err)
 	var m anomaly.Method
