@@ -4,7 +4,9 @@
 //
 // Diagnoser diagnoses rolling-element bearing faults (outer race, inner
 // race, ball) from envelope-spectrum harmonic series found by three methods
-// (raw band, kurtogram band, cepstrum pre-whitened), attributing shared
+// (raw band, kurtogram band, cepstrum pre-whitened; a fourth, minimum
+// entropy deconvolution, is opt-in through DiagnoserConfig.Methods),
+// attributing shared
 // lines, requiring corroborating harmonics and sidebands and agreement
 // between methods, and answering Unknown rather than guessing when the
 // evidence conflicts. Its Diagnosis serialises to JSON.
@@ -35,7 +37,9 @@
 //
 // SensorHealth flags flatlines, clipping, spikes, gaps and irregular
 // timestamps, so that a dead sensor is reported as such rather than as a
-// healthy or failing machine.
+// healthy or failing machine. CheckSaturation reads a record's converter
+// step and full-scale rails back from its samples and counts the samples
+// that reached them.
 //
 // ScoreNAB reproduces the Numenta Anomaly Benchmark's scorer.
 package anomaly

@@ -13,7 +13,8 @@
 //     and sideband evidence with prominence over a local noise floor.
 //   - Envelope analysis: EnvelopeAnalyzer (squared-envelope spectrum of a
 //     band), CepstrumWhitener (cepstrum pre-whitening), SpectralKurtosis and
-//     Kurtogram (Antoni's fast kurtogram).
+//     Kurtogram (Antoni's fast kurtogram); MEDFilter (minimum entropy
+//     deconvolution) sharpens impacts blurred by the transmission path.
 //   - Streaming: Extractor accepts samples in chunks of any size and emits
 //     the time-domain features per window, with no allocation per window.
 //
