@@ -53,8 +53,10 @@ type Diagnosis struct {
 	Evidence []FaultEvidence `json:"evidence"`
 	// Method and Band are the envelope method ("raw", "kurtogram",
 	// "cpw") and demodulation band (Hz) of the evidence behind the
-	// verdict: the diagnosed fault's best method, or for Healthy and
-	// Unknown the strongest fault's.
+	// verdict: the diagnosed fault's best method, for Unknown the
+	// strongest fault's; empty ("" and [0, 0]) for Healthy, which no
+	// fault's evidence stands behind (each fault's own method and band
+	// remain in Evidence).
 	Method string     `json:"method"`
 	Band   [2]float64 `json:"band_hz"`
 	// Reason explains the verdict in one line.
