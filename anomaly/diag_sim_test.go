@@ -116,6 +116,7 @@ func testDiagnoseSimulated(t *testing.T, cfg anomaly.DiagnoserConfig) {
 		assert.Equal(t, anomaly.Healthy, d.Verdict, "shaft harmonics and noise at %g dB", snr)
 		assert.Greater(t, d.Confidence, 0.5)
 		assert.Empty(t, d.Method)
+		assert.Zero(t, d.Band)
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	noise := make([]float64, 120000)
