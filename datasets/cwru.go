@@ -54,7 +54,7 @@ func LoadCWRU(fsys fs.FS, name string) (*CWRURecord, error) {
 		suffix string
 		dst    *[]float64
 	}{{"_DE_time", &rec.DE}, {"_FE_time", &rec.FE}, {"_BA_time", &rec.BA}} {
-		v, err := pickVar(f, prefix, ch.suffix)
+		v, err := f.Lookup(prefix+ch.suffix, ch.suffix)
 		if err != nil {
 			return nil, fmt.Errorf("datasets: %s: %w", name, err)
 		}
@@ -68,12 +68,12 @@ func LoadCWRU(fsys fs.FS, name string) (*CWRURecord, error) {
 	if rec.DE == nil && rec.FE == nil && rec.BA == nil {
 		return nil, fmt.Errorf("datasets: %s: no *_DE_time, *_FE_time or *_BA_time variable", name)
 	}
-	v, err := pickVar(f, prefix, "RPM")
+	v, err := f.Lookup(prefix+"RPM", "RPM")
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %s: %w", name, err)
 	}
 	if v != nil {
-		rpm, err := positive(v)
+		rpm, err := v.Positive()
 		if err != nil {
 			return nil, fmt.Errorf("datasets: %s: %w", name, err)
 		}
@@ -82,48 +82,16 @@ func LoadCWRU(fsys fs.FS, name string) (*CWRURecord, error) {
 	return rec, nil
 }
 
-// pickVar returns the variable prefix+suffix, or else the only variable
-// whose name ends in suffix, or nil when there is none.
-func pickVar(f *matfile.File, prefix, suffix string) (*matfile.Var, error) {
-	if v, ok := f.Var(prefix + suffix); ok {
-		return v, nil
-	}
-	var found *matfile.Var
-	for _, v := range f.Vars {
-		if strings.HasSuffix(v.Name, suffix) {
-			if found != nil {
-				return nil, fmt.Errorf("variables %q and %q both end in %q and neither is %s%s", found.Name, v.Name, suffix, prefix, suffix)
-			}
-			found = v
-		}
-	}
-	return found, nil
-}
-
 // signal returns the values of a real, non-empty, finite numeric vector.
 func signal(v *matfile.Var) ([]float64, error) {
-	if !v.Numeric() || v.Complex {
-		return nil, fmt.Errorf("variable %q is %s, not a real numeric vector", v.Name, v.Class)
-	}
-	if len(v.Real) == 0 || len(v.Dims) != 2 || (v.Dims[0] != 1 && v.Dims[1] != 1) {
-		return nil, fmt.Errorf("variable %q has dims %v, not a non-empty vector", v.Name, v.Dims)
-	}
-	for i, x := range v.Real {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, fmt.Errorf("variable %q: sample %d is %v", v.Name, i, x)
-		}
-	}
-	return v.Real, nil
-}
-
-// positive returns the value of a finite positive scalar.
-func positive(v *matfile.Var) (float64, error) {
-	x, err := v.Scalar()
+	x, err := v.Vector()
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	if !(x > 0) || math.IsInf(x, 0) {
-		return 0, fmt.Errorf("variable %q is %v, not a positive number", v.Name, x)
+	for i, xi := range x {
+		if math.IsNaN(xi) || math.IsInf(xi, 0) {
+			return nil, fmt.Errorf("variable %q: sample %d is %v", v.Name, i, xi)
+		}
 	}
 	return x, nil
 }

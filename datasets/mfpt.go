@@ -76,7 +76,7 @@ func LoadMFPT(fsys fs.FS, name string) (*MFPTRecord, error) {
 		if err != nil {
 			return nil, err
 		}
-		if *p.dst, err = positive(v); err != nil {
+		if *p.dst, err = v.Positive(); err != nil {
 			return nil, fmt.Errorf("datasets: %s: %w", name, err)
 		}
 	}

@@ -2,6 +2,7 @@ package matfile
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -25,6 +26,27 @@ func (f *File) Var(name string) (*Var, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Lookup returns the variable called name or, when there is none, the
+// only variable whose name ends in suffix (CWRU's 3001.mat names its
+// drive-end channel X056_DE_time, not X3001_DE_time). It returns nil and
+// no error when nothing matches, and an error when several variables end
+// in suffix.
+func (f *File) Lookup(name, suffix string) (*Var, error) {
+	if v, ok := f.Var(name); ok {
+		return v, nil
+	}
+	var found *Var
+	for _, v := range f.Vars {
+		if strings.HasSuffix(v.Name, suffix) {
+			if found != nil {
+				return nil, fmt.Errorf("matfile: variables %q and %q both end in %q and neither is %s", found.Name, v.Name, suffix, name)
+			}
+			found = v
+		}
+	}
+	return found, nil
 }
 
 // Var is one MATLAB array. Which fields are set depends on Class:
@@ -84,6 +106,31 @@ func (v *Var) Scalar() (float64, error) {
 		return 0, fmt.Errorf("matfile: variable %q is complex", v.Name)
 	}
 	return v.Real[0], nil
+}
+
+// Vector returns the values of a real, non-empty numeric vector (1×n or
+// n×1). The slice is v.Real itself; values are not checked for NaN.
+func (v *Var) Vector() ([]float64, error) {
+	if !v.Numeric() || v.Complex {
+		return nil, fmt.Errorf("matfile: variable %q is %s, not a real numeric vector", v.Name, v.Class)
+	}
+	if len(v.Real) == 0 || len(v.Dims) != 2 || (v.Dims[0] != 1 && v.Dims[1] != 1) {
+		return nil, fmt.Errorf("matfile: variable %q has dims %v, not a non-empty vector", v.Name, v.Dims)
+	}
+	return v.Real, nil
+}
+
+// Positive returns the value of a real numeric 1×1 array that is finite
+// and greater than zero, such as a sample rate or a shaft speed.
+func (v *Var) Positive() (float64, error) {
+	x, err := v.Scalar()
+	if err != nil {
+		return 0, err
+	}
+	if !(x > 0) || math.IsInf(x, 0) {
+		return 0, fmt.Errorf("matfile: variable %q is %v, not a positive number", v.Name, x)
+	}
+	return x, nil
 }
 
 // Field returns field name of the first element of a struct, which for

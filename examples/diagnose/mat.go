@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io/fs"
-	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -59,33 +58,33 @@ func cwru(f *matfile.File, name string, o *options) (*recording, error) {
 		info, known = datasets.LookupCWRU(number)
 	}
 	prefix := fmt.Sprintf("X%03d", number)
-	v, err := pickVar(f, prefix, "_"+ch+"_time")
+	v, err := f.Lookup(prefix+"_"+ch+"_time", "_"+ch+"_time")
 	if err != nil {
 		return nil, err
 	}
 	if v == nil {
 		var have []string
 		for _, c := range cwruChannels {
-			if w, _ := pickVar(f, prefix, "_"+c+"_time"); w != nil {
+			if w, _ := f.Lookup(prefix+"_"+c+"_time", "_"+c+"_time"); w != nil {
 				have = append(have, c)
 			}
 		}
 		return nil, fmt.Errorf("no %s channel (*_%s_time) in the file; it has %s", ch, ch, strings.Join(have, ", "))
 	}
 	rec := &recording{Format: "cwru", Channel: ch}
-	if rec.Signal, err = vector(v); err != nil {
+	if rec.Signal, err = v.Vector(); err != nil {
 		return nil, err
 	}
 	if known {
 		rec.Rate, rec.RateSource = info.Rate, "catalogue"
 		rec.RPM, rec.RPMSource = info.NominalRPM, "catalogue"
 	}
-	rpm, err := pickVar(f, prefix, "RPM")
+	rpm, err := f.Lookup(prefix+"RPM", "RPM")
 	if err != nil {
 		return nil, err
 	}
 	if rpm != nil {
-		if rec.RPM, err = positive(rpm); err != nil {
+		if rec.RPM, err = rpm.Positive(); err != nil {
 			return nil, err
 		}
 		rec.RPMSource = "file"
@@ -129,7 +128,7 @@ func mfpt(b *matfile.Var, name string, o *options) (*recording, error) {
 	if err != nil {
 		return nil, err
 	}
-	if rec.Signal, err = vector(gs); err != nil {
+	if rec.Signal, err = gs.Vector(); err != nil {
 		return nil, err
 	}
 	for _, p := range []struct {
@@ -140,7 +139,7 @@ func mfpt(b *matfile.Var, name string, o *options) (*recording, error) {
 		if err != nil {
 			return nil, err
 		}
-		if *p.dst, err = positive(v); err != nil {
+		if *p.dst, err = v.Positive(); err != nil {
 			return nil, err
 		}
 	}
@@ -169,46 +168,4 @@ func faultLabel(f datasets.Fault) string {
 		return "ball"
 	}
 	return ""
-}
-
-// pickVar returns the variable prefix+suffix, or else the only variable
-// whose name ends in suffix (3001.mat holds X056_DE_time), or nil.
-func pickVar(f *matfile.File, prefix, suffix string) (*matfile.Var, error) {
-	if v, ok := f.Var(prefix + suffix); ok {
-		return v, nil
-	}
-	var found *matfile.Var
-	for _, v := range f.Vars {
-		if strings.HasSuffix(v.Name, suffix) {
-			if found != nil {
-				return nil, fmt.Errorf("variables %q and %q both end in %q and neither is %s%s", found.Name, v.Name, suffix, prefix, suffix)
-			}
-			found = v
-		}
-	}
-	return found, nil
-}
-
-// vector returns the values of a real, non-empty numeric vector.
-// Non-finite samples are left for the diagnoser to report.
-func vector(v *matfile.Var) ([]float64, error) {
-	if !v.Numeric() || v.Complex {
-		return nil, fmt.Errorf("variable %q is %s, not a real numeric vector", v.Name, v.Class)
-	}
-	if len(v.Real) == 0 || len(v.Dims) != 2 || (v.Dims[0] != 1 && v.Dims[1] != 1) {
-		return nil, fmt.Errorf("variable %q has dims %v, not a non-empty vector", v.Name, v.Dims)
-	}
-	return v.Real, nil
-}
-
-// positive returns the value of a finite positive scalar.
-func positive(v *matfile.Var) (float64, error) {
-	x, err := v.Scalar()
-	if err != nil {
-		return 0, err
-	}
-	if !(x > 0) || math.IsInf(x, 0) {
-		return 0, fmt.Errorf("variable %q is %v, not a positive number", v.Name, x)
-	}
-	return x, nil
 }
