@@ -5,44 +5,45 @@ import (
 	"testing"
 )
 
-func BenchmarkExponentialUpdate(b *testing.B) {
-	m, _ := NewExponentialModel(testExpPrior, SamplingConfig{})
+// benchUpdate times m.Update with one observation value a time unit apart.
+func benchUpdate(b *testing.B, m interface{ Update(t, value float64) error }, value float64) {
 	b.ReportAllocs()
 	t := 0.0
 	for i := 0; i < b.N; i++ {
 		t++
-		_ = m.Update(t, 1.5)
+		_ = m.Update(t, value)
 	}
+}
+
+// benchPredict times m.Predict to threshold after the observations value at
+// times t.
+func benchPredict(b *testing.B, m thresholdModel, t, value []float64, threshold float64) {
+	_ = m.UpdateBatch(t, value)
+	d := &Distribution{}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_, _ = m.Predict(d, threshold)
+	}
+}
+
+func BenchmarkExponentialUpdate(b *testing.B) {
+	m, _ := NewExponentialModel(testExpPrior, SamplingConfig{})
+	benchUpdate(b, m, 1.5)
 }
 
 func BenchmarkExponentialPredict2000(b *testing.B) {
 	m, _ := NewExponentialModel(testExpPrior, SamplingConfig{Samples: 2000})
-	_ = m.UpdateBatch([]float64{1, 2, 3}, []float64{1.5, 1.52, 1.55})
-	d := &Distribution{}
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		_, _ = m.Predict(d, 5)
-	}
+	benchPredict(b, m, []float64{1, 2, 3}, []float64{1.5, 1.52, 1.55}, 5)
 }
 
 func BenchmarkLinearUpdate(b *testing.B) {
 	m, _ := NewLinearModel(testLinPrior, SamplingConfig{})
-	b.ReportAllocs()
-	t := 0.0
-	for i := 0; i < b.N; i++ {
-		t++
-		_ = m.Update(t, 0.6)
-	}
+	benchUpdate(b, m, 0.6)
 }
 
 func BenchmarkLinearPredict2000(b *testing.B) {
 	m, _ := NewLinearModel(testLinPrior, SamplingConfig{Samples: 2000})
-	_ = m.UpdateBatch([]float64{1, 2, 3}, []float64{0.51, 0.52, 0.53})
-	d := &Distribution{}
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		_, _ = m.Predict(d, 2)
-	}
+	benchPredict(b, m, []float64{1, 2, 3}, []float64{0.51, 0.52, 0.53}, 2)
 }
 
 func benchSimilarity(b *testing.B) (*SimilarityModel, History) {

@@ -120,19 +120,7 @@ type lineFit struct {
 // fitLine fits y = a + b·t by least squares; t must hold ≥ 2 distinct values.
 func fitLine(t, y []float64) lineFit {
 	n := float64(len(t))
-	var mt, my float64
-	for i := range t {
-		mt += t[i]
-		my += y[i]
-	}
-	mt /= n
-	my /= n
-	var sxx, sxy float64
-	for i := range t {
-		dt := t[i] - mt
-		sxx += dt * dt
-		sxy += dt * (y[i] - my)
-	}
+	mt, my, sxx, sxy, _ := centredMoments(t, y)
 	b := sxy / sxx
 	a := my - b*mt
 	var ssr float64

@@ -75,18 +75,10 @@ func (p ExponentialPrior) validate() error {
 // An ExponentialModel is not safe for concurrent use.
 type ExponentialModel struct {
 	prior ExponentialPrior
-	noise NoiseConfig // canonical (withDefaults)
-	s     sampler
-
-	n     int
-	sums  regSums
-	yLast float64
+	bayesRegression
 
 	m0, m1        float64 // posterior mean of (ln θ', β)
 	c00, c01, c11 float64 // posterior covariance at σ² = σ₀²
-	alpha, beta   float64 // inverse-gamma posterior of the innovation variance (0 when known)
-	rho           float64 // AR(1) noise correlation in use
-	su            float64 // prior innovation variance σ₀²(1−ρ²)
 	p00, p01, p11 float64 // prior precision Σ₀⁻¹
 	pm0, pm1      float64 // Σ₀⁻¹ m₀
 }
@@ -98,11 +90,11 @@ func NewExponentialModel(prior ExponentialPrior, cfg SamplingConfig) (*Exponenti
 	if err := prior.validate(); err != nil {
 		return nil, err
 	}
-	noise := cfg.Noise.withDefaults()
-	if err := noise.validate(); err != nil {
+	r, err := newBayesRegression(cfg)
+	if err != nil {
 		return nil, err
 	}
-	m := &ExponentialModel{prior: prior, noise: noise, s: newSampler(cfg)}
+	m := &ExponentialModel{prior: prior, bayesRegression: r}
 	m.init()
 	return m, nil
 }
@@ -120,15 +112,8 @@ func (m *ExponentialModel) init() {
 
 // posterior recomputes the posterior from the sums (see NoiseConfig).
 func (m *ExponentialModel) posterior() {
-	g := m.sums.plain()
-	m.rho = 0
-	if m.noise.Autocorrelation {
-		if a, b, ok := m.sums.olsLine(); ok {
-			m.rho = clipRho(m.sums.lag1(a, b), m.noise.MaxAutocorrelation)
-		}
-		g = m.sums.prais(m.rho)
-	}
-	m.su = m.prior.NoiseVariance * (1 - m.rho*m.rho)
+	var g gram
+	m.normalEquations(&g, true, m.prior.NoiseVariance)
 	w := 1 / m.su
 	a := m.p00 + w*g.g00
 	b := m.p01 + w*g.g01
@@ -166,7 +151,7 @@ func (m *ExponentialModel) Posterior() (mean [2]float64, cov [3]float64) {
 
 // Noise returns the model's current view of its observation noise.
 func (m *ExponentialModel) Noise() NoiseState {
-	return noiseState(m.alpha, m.beta, m.prior.NoiseVariance, m.rho, m.sums.w)
+	return m.noiseState(m.prior.NoiseVariance)
 }
 
 // NoiseConfig returns the model's noise configuration, defaults filled in.
@@ -185,9 +170,7 @@ func (m *ExponentialModel) Update(t, value float64) error {
 	if !(value > m.prior.Phi) {
 		return errorf(ErrBadInput, "exponential model update: value %g at t=%g not above φ=%g", value, t, m.prior.Phi)
 	}
-	m.sums.add(t, math.Log(value-m.prior.Phi), m.noise.Forgetting, m.n == 0)
-	m.n++
-	m.yLast = value
+	m.add(t, math.Log(value-m.prior.Phi), value)
 	m.posterior()
 	return nil
 }
@@ -196,15 +179,7 @@ func (m *ExponentialModel) Update(t, value float64) error {
 // at the first invalid one (whose error names its index). It panics if the
 // lengths differ.
 func (m *ExponentialModel) UpdateBatch(t, value []float64) error {
-	if len(t) != len(value) {
-		panic("rul: len(t) != len(value)")
-	}
-	for i := range t {
-		if err := m.Update(t[i], value[i]); err != nil {
-			return fmt.Errorf("observation %d: %w", i, err)
-		}
-	}
-	return nil
+	return updateBatch(m.Update, t, value)
 }
 
 // Predict forecasts the remaining life until the degradation signal reaches
@@ -222,10 +197,7 @@ func (m *ExponentialModel) Predict(dst *Distribution, threshold float64) (*Distr
 	if dst == nil {
 		dst = &Distribution{}
 	}
-	tNow := 0.0
-	if m.n > 0 {
-		tNow = m.sums.tLast
-	}
+	tNow := m.tNow()
 	zD := math.Log(threshold - m.prior.Phi)
 	l00 := math.Sqrt(m.c00)
 	l10 := m.c01 / l00
@@ -237,33 +209,10 @@ func (m *ExponentialModel) Predict(dst *Distribution, threshold float64) (*Distr
 		u, v := m.s.rng.NormFloat64(), m.s.rng.NormFloat64()
 		a := m.m0 + sd*l00*u
 		b := m.m1 + sd*l10*u + sd*l11*v
-		eta := 0.0
-		if m.noise.CrossingNoise {
-			eta = m.s.rng.NormFloat64()
-		}
-		if path.lnRho == 0 {
-			out[i] = crossing(zD-a-sigma*eta, b, tNow)
-			continue
-		}
-		sigma /= math.Sqrt(1 - m.rho*m.rho) // marginal
-		c := zD - a - b*tNow
-		out[i] = path.rul(c, b, m.sums.zLast-a-b*tNow, sigma, eta)
+		out[i] = m.pathRUL(path, tNow, zD-a, b, m.sums.zLast-a, sigma)
 	}
 	dst.sortSamples()
 	return dst, nil
-}
-
-// crossing returns the remaining life max(0, gap/rate − tNow) of a straight
-// path that needs to climb gap at rate per time unit, or +Inf when it never
-// gets there (rate ≤ 0 with gap > 0).
-func crossing(gap, rate, tNow float64) float64 {
-	if gap <= 0 {
-		return 0
-	}
-	if !(rate > 0) {
-		return math.Inf(1)
-	}
-	return math.Max(0, gap/rate-tNow)
 }
 
 // FitExponentialPrior estimates an ExponentialPrior from run-to-failure (or
@@ -358,28 +307,8 @@ func momentPrior(fits []lineFit) (lineMoments, error) {
 func (m *ExponentialModel) MarshalBinary() ([]byte, error) {
 	p := m.prior
 	prior := []float64{p.Phi, p.LogThetaMean, p.LogThetaVariance, p.BetaMean, p.BetaVariance, p.Rho, p.NoiseVariance}
-	if m.noise.classical() {
-		e := newEncoder(tagExponential, 26*8)
-		for _, v := range prior {
-			e.f64(v)
-		}
-		e.int(m.n)
-		for _, v := range []float64{m.sums.t, m.sums.tt, m.sums.z, m.sums.tz, m.sums.tLast, m.yLast} {
-			e.f64(v)
-		}
-		m.s.encode(e)
-		return e.b, nil
-	}
-	e := newVersionEncoder(tagExponential, 2, 48*8)
-	for _, v := range prior {
-		e.f64(v)
-	}
-	m.noise.encode(e)
-	e.int(m.n)
-	m.sums.encode(e)
-	e.f64(m.yLast)
-	m.s.encode(e)
-	return e.b, nil
+	v1 := []float64{m.sums.t, m.sums.tt, m.sums.z, m.sums.tz, m.sums.tLast, m.yLast}
+	return m.marshal(tagExponential, prior, v1), nil
 }
 
 // UnmarshalBinary restores a model saved by MarshalBinary (of this or the
@@ -393,41 +322,13 @@ func (m *ExponentialModel) UnmarshalBinary(data []byte) error {
 		*f = d.f64("prior")
 	}
 	var r ExponentialModel
-	r.noise = NoiseConfig{}.withDefaults()
-	ok := true
-	if d.version == 1 {
-		r.n = d.int("count", math.MaxInt32)
-		s := &r.sums
-		for _, f := range []*float64{&s.t, &s.tt, &s.z, &s.tz, &s.tLast, &r.yLast} {
-			*f = d.f64("sums")
-			ok = ok && finite(*f)
-		}
-		// The classical model needs only these sums; the rest stay 0.
-		s.w = float64(r.n)
-		if r.n > 0 && r.yLast > p.Phi {
-			s.zLast = math.Log(r.yLast - p.Phi)
-		}
-	} else {
-		r.noise.decode(d)
-		r.n = d.int("count", math.MaxInt32)
-		ok = r.sums.decode(d)
-		r.yLast = d.f64("sums")
-		ok = ok && finite(r.yLast)
-	}
-	r.s.decode(d)
-	if err := d.finish(); err != nil {
+	s := &r.sums
+	v1 := []*float64{&s.t, &s.tt, &s.z, &s.tz, &s.tLast, &r.yLast}
+	if err := r.unmarshal(d, model, v1, p.validate()); err != nil {
 		return err
 	}
-	if err := p.validate(); err != nil {
-		return errorf(ErrState, "%s state holds an invalid prior (%v)", model, err)
-	}
-	if d.version > 1 {
-		if err := r.noise.checkState(model); err != nil {
-			return err
-		}
-	}
-	if !ok {
-		return errorf(ErrState, "%s state holds a non-finite sum", model)
+	if d.version == 1 && r.n > 0 && r.yLast > p.Phi {
+		s.zLast = math.Log(r.yLast - p.Phi)
 	}
 	r.prior = p
 	r.init()

@@ -72,32 +72,18 @@ func TestExponentialPosteriorBatch(t *testing.T) {
 // 90 % interval at 50 % of life must cover the true remaining life at about
 // its nominal rate over 200 units.
 func TestExponentialCoverage(t *testing.T) {
-	const units, level = 200, 0.9
+	const units = 200
 	rng := rand.New(rand.NewPCG(7, 7))
 	threshold := 5.0
-	covered := 0
-	var dist *Distribution
-	var sumErr float64
-	for u := 0; u < units; u++ {
-		h, tFail := simExponential(rng, testExpPrior, threshold, 1)
-		obs := prefix(h, 0.5)
-		m, err := NewExponentialModel(testExpPrior, SamplingConfig{Samples: 1000, Seed: uint64(u)})
-		require.NoError(t, err)
-		require.NoError(t, m.UpdateBatch(obs.Time, obs.Value))
-		dist, err = m.Predict(dist, threshold)
-		require.NoError(t, err)
-		truth := tFail - obs.Time[len(obs.Time)-1]
-		lo, hi := dist.Interval(level)
-		if lo <= truth && truth <= hi {
-			covered++
-		}
-		sumErr += math.Abs(dist.Median()-truth) / truth
-	}
-	rate := float64(covered) / units
-	t.Logf("exponential: 90%% interval coverage %.3f over %d units, mean |relative error| of median %.3f", rate, units, sumErr/units)
+	rate, relErr := halfLifeCoverage(t, units, threshold,
+		func() (History, float64) { return simExponential(rng, testExpPrior, threshold, 1) },
+		func(seed uint64) (thresholdModel, error) {
+			return NewExponentialModel(testExpPrior, SamplingConfig{Samples: 1000, Seed: seed})
+		})
+	t.Logf("exponential: 90%% interval coverage %.3f over %d units, mean |relative error| of median %.3f", rate, units, relErr)
 	assert.GreaterOrEqual(t, rate, 0.80)
 	assert.LessOrEqual(t, rate, 0.97)
-	assert.Less(t, sumErr/units, 0.25)
+	assert.Less(t, relErr, 0.25)
 }
 
 func TestExponentialFitPrior(t *testing.T) {

@@ -54,16 +54,9 @@ func (p LinearPrior) validate() error {
 //
 // A LinearModel is not safe for concurrent use.
 type LinearModel struct {
-	prior       LinearPrior
-	noise       NoiseConfig // canonical (withDefaults)
-	s           sampler
-	n           int
-	sums        regSums
-	yLast       float64
-	mean, vari  float64 // posterior of θ at σ² = s₀²
-	alpha, beta float64 // inverse-gamma posterior of the innovation variance (0 when known)
-	rho         float64 // AR(1) noise correlation in use
-	su          float64 // prior innovation variance σ₀²(1−ρ²)
+	prior LinearPrior
+	bayesRegression
+	mean, vari float64 // posterior of θ at σ² = s₀²
 }
 
 // NewLinearModel returns a model with the given prior and no observations;
@@ -73,26 +66,19 @@ func NewLinearModel(prior LinearPrior, cfg SamplingConfig) (*LinearModel, error)
 	if err := prior.validate(); err != nil {
 		return nil, err
 	}
-	noise := cfg.Noise.withDefaults()
-	if err := noise.validate(); err != nil {
+	r, err := newBayesRegression(cfg)
+	if err != nil {
 		return nil, err
 	}
-	m := &LinearModel{prior: prior, noise: noise, s: newSampler(cfg)}
+	m := &LinearModel{prior: prior, bayesRegression: r}
 	m.posterior()
 	return m, nil
 }
 
 func (m *LinearModel) posterior() {
 	p := m.prior
-	g := m.sums.plain()
-	m.rho = 0
-	if m.noise.Autocorrelation {
-		if b, ok := m.sums.olsSlope(); ok {
-			m.rho = clipRho(m.sums.lag1(0, b), m.noise.MaxAutocorrelation)
-		}
-		g = m.sums.prais(m.rho)
-	}
-	m.su = p.NoiseVariance * (1 - m.rho*m.rho)
+	var g gram
+	m.normalEquations(&g, false, p.NoiseVariance)
 	prec := 1/p.SlopeVariance + g.g11/m.su
 	m.vari = 1 / prec
 	m.mean = m.vari * (p.SlopeMean/p.SlopeVariance + g.r1/m.su)
@@ -119,7 +105,7 @@ func (m *LinearModel) Posterior() (mean, variance float64) {
 
 // Noise returns the model's current view of its observation noise.
 func (m *LinearModel) Noise() NoiseState {
-	return noiseState(m.alpha, m.beta, m.prior.NoiseVariance, m.rho, m.sums.w)
+	return m.noiseState(m.prior.NoiseVariance)
 }
 
 // NoiseConfig returns the model's noise configuration, defaults filled in.
@@ -134,9 +120,7 @@ func (m *LinearModel) Update(t, value float64) error {
 	if err := checkObservation("linear model", m.n, m.sums.tLast, t, value); err != nil {
 		return err
 	}
-	m.sums.add(t, value-m.prior.Phi, m.noise.Forgetting, m.n == 0)
-	m.n++
-	m.yLast = value
+	m.add(t, value-m.prior.Phi, value)
 	m.posterior()
 	return nil
 }
@@ -144,15 +128,7 @@ func (m *LinearModel) Update(t, value float64) error {
 // UpdateBatch absorbs value[i] at t[i] in order, stopping at the first
 // invalid observation. It panics if the lengths differ.
 func (m *LinearModel) UpdateBatch(t, value []float64) error {
-	if len(t) != len(value) {
-		panic("rul: len(t) != len(value)")
-	}
-	for i := range t {
-		if err := m.Update(t[i], value[i]); err != nil {
-			return fmt.Errorf("observation %d: %w", i, err)
-		}
-	}
-	return nil
+	return updateBatch(m.Update, t, value)
 }
 
 // Predict forecasts the remaining life until the signal reaches threshold
@@ -171,10 +147,7 @@ func (m *LinearModel) Predict(dst *Distribution, threshold float64) (*Distributi
 	if dst == nil {
 		dst = &Distribution{}
 	}
-	tNow := 0.0
-	if m.n > 0 {
-		tNow = m.sums.tLast
-	}
+	tNow := m.tNow()
 	gap := math.Abs(threshold - phi)
 	sd := math.Sqrt(m.vari)
 	sgn := 1.0
@@ -186,22 +159,12 @@ func (m *LinearModel) Predict(dst *Distribution, threshold float64) (*Distributi
 	for i := range out {
 		f, sigma := m.s.noise(m.alpha, m.beta, m.su)
 		theta := m.mean + f*sd*m.s.rng.NormFloat64()
-		eta := 0.0
-		if m.noise.CrossingNoise {
-			eta = m.s.rng.NormFloat64()
-		}
 		if !up {
 			theta = -theta
 		}
 		// In the indicator's rising direction: slope theta, gap to climb,
-		// latest residual sgn·(z_n − θ t_n).
-		if path.lnRho == 0 {
-			out[i] = crossing(gap-sigma*eta, theta, tNow)
-			continue
-		}
-		sigma /= math.Sqrt(1 - m.rho*m.rho) // marginal
-		c := gap - theta*tNow
-		out[i] = path.rul(c, theta, sgn*m.sums.zLast-theta*tNow, sigma, eta)
+		// latest observation sgn·z_n above φ.
+		out[i] = m.pathRUL(path, tNow, gap, theta, sgn*m.sums.zLast, sigma)
 	}
 	dst.sortSamples()
 	return dst, nil
@@ -237,28 +200,8 @@ func FitLinearPrior(histories []History) (LinearPrior, error) {
 func (m *LinearModel) MarshalBinary() ([]byte, error) {
 	p := m.prior
 	prior := []float64{p.Phi, p.SlopeMean, p.SlopeVariance, p.NoiseVariance}
-	if m.noise.classical() {
-		e := newEncoder(tagLinear, 16*8)
-		for _, v := range prior {
-			e.f64(v)
-		}
-		e.int(m.n)
-		for _, v := range []float64{m.sums.tt, m.sums.tz, m.sums.tLast, m.yLast} {
-			e.f64(v)
-		}
-		m.s.encode(e)
-		return e.b, nil
-	}
-	e := newVersionEncoder(tagLinear, 2, 40*8)
-	for _, v := range prior {
-		e.f64(v)
-	}
-	m.noise.encode(e)
-	e.int(m.n)
-	m.sums.encode(e)
-	e.f64(m.yLast)
-	m.s.encode(e)
-	return e.b, nil
+	v1 := []float64{m.sums.tt, m.sums.tz, m.sums.tLast, m.yLast}
+	return m.marshal(tagLinear, prior, v1), nil
 }
 
 // UnmarshalBinary restores a model saved by MarshalBinary (of this or the
@@ -270,39 +213,13 @@ func (m *LinearModel) UnmarshalBinary(data []byte) error {
 	for _, f := range []*float64{&r.prior.Phi, &r.prior.SlopeMean, &r.prior.SlopeVariance, &r.prior.NoiseVariance} {
 		*f = d.f64("prior")
 	}
-	r.noise = NoiseConfig{}.withDefaults()
-	ok := true
-	if d.version == 1 {
-		r.n = d.int("count", math.MaxInt32)
-		s := &r.sums
-		for _, f := range []*float64{&s.tt, &s.tz, &s.tLast, &r.yLast} {
-			*f = d.f64("sums")
-			ok = ok && finite(*f)
-		}
-		// The classical model needs only these sums; the rest stay 0.
-		s.w = float64(r.n)
-		s.zLast = r.yLast - r.prior.Phi
-	} else {
-		r.noise.decode(d)
-		r.n = d.int("count", math.MaxInt32)
-		ok = r.sums.decode(d)
-		r.yLast = d.f64("sums")
-		ok = ok && finite(r.yLast)
-	}
-	r.s.decode(d)
-	if err := d.finish(); err != nil {
+	s := &r.sums
+	v1 := []*float64{&s.tt, &s.tz, &s.tLast, &r.yLast}
+	if err := r.unmarshal(d, model, v1, r.prior.validate()); err != nil {
 		return err
 	}
-	if err := r.prior.validate(); err != nil {
-		return errorf(ErrState, "%s state holds an invalid prior (%v)", model, err)
-	}
-	if d.version > 1 {
-		if err := r.noise.checkState(model); err != nil {
-			return err
-		}
-	}
-	if !ok {
-		return errorf(ErrState, "%s state holds a non-finite sum", model)
+	if d.version == 1 {
+		s.zLast = r.yLast - r.prior.Phi
 	}
 	r.posterior()
 	*m = r

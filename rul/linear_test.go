@@ -21,25 +21,14 @@ func TestLinearPosteriorByHand(t *testing.T) {
 }
 
 func TestLinearCoverage(t *testing.T) {
-	const units, level = 200, 0.9
+	const units = 200
 	rng := rand.New(rand.NewPCG(11, 12))
 	threshold := 2.0
-	covered := 0
-	var dist *Distribution
-	for u := 0; u < units; u++ {
-		h, tFail := simLinear(rng, testLinPrior, threshold, 2)
-		obs := prefix(h, 0.5)
-		m, err := NewLinearModel(testLinPrior, SamplingConfig{Samples: 1000, Seed: uint64(u)})
-		require.NoError(t, err)
-		require.NoError(t, m.UpdateBatch(obs.Time, obs.Value))
-		dist, err = m.Predict(dist, threshold)
-		require.NoError(t, err)
-		truth := tFail - obs.Time[len(obs.Time)-1]
-		if lo, hi := dist.Interval(level); lo <= truth && truth <= hi {
-			covered++
-		}
-	}
-	rate := float64(covered) / units
+	rate, _ := halfLifeCoverage(t, units, threshold,
+		func() (History, float64) { return simLinear(rng, testLinPrior, threshold, 2) },
+		func(seed uint64) (thresholdModel, error) {
+			return NewLinearModel(testLinPrior, SamplingConfig{Samples: 1000, Seed: seed})
+		})
 	t.Logf("linear: 90%% interval coverage %.3f over %d units", rate, units)
 	assert.GreaterOrEqual(t, rate, 0.80)
 	assert.LessOrEqual(t, rate, 0.97)

@@ -49,12 +49,27 @@ type noiseGolden struct {
 			RhoMax float64 `json:"rho_max"`
 			Lam    float64 `json:"lam"`
 		} `json:"config"`
-		Exponential, Linear struct {
-			Rho, Alpha, Beta, Variance, Weight float64
-			Mean                               []float64
-			Cov                                [][]float64
-		}
+		Exponential, Linear noiseGoldenModel
 	} `json:"cases"`
+}
+
+// noiseGoldenModel is one model's expected state in a noiseGolden case.
+type noiseGoldenModel struct {
+	Rho, Alpha, Beta, Variance, Weight float64
+	Mean                               []float64
+	Cov                                [][]float64
+}
+
+// assertNoise checks a model's noise state in case i against want: ρ̂, the
+// variance and, when estimated, its inverse-gamma posterior.
+func assertNoise(t *testing.T, want noiseGoldenModel, ns NoiseState, i int) {
+	t.Helper()
+	assert.InDelta(t, want.Rho, ns.Autocorrelation, 1e-10, "case %d", i)
+	assert.InEpsilon(t, want.Variance, ns.Variance, 1e-8, "case %d", i)
+	if want.Alpha > 0 {
+		assert.InEpsilon(t, want.Alpha, ns.Shape, 1e-12, "case %d", i)
+		assert.InEpsilon(t, want.Beta, ns.Scale, 1e-8, "case %d", i)
+	}
 }
 
 // TestNoiseGolden checks the online NoiseConfig updates of both models —
@@ -74,14 +89,8 @@ func TestNoiseGolden(t *testing.T) {
 		require.NoError(t, e.UpdateBatch(g.T, g.ExpValue))
 		mean, cov := e.Posterior()
 		want := c.Exponential
-		ns := e.Noise()
-		assert.InDelta(t, want.Rho, ns.Autocorrelation, 1e-10, "case %d", i)
-		assert.InEpsilon(t, want.Weight, ns.Weight, 1e-12, "case %d", i)
-		assert.InEpsilon(t, want.Variance, ns.Variance, 1e-8, "case %d", i)
-		if want.Alpha > 0 {
-			assert.InEpsilon(t, want.Alpha, ns.Shape, 1e-12, "case %d", i)
-			assert.InEpsilon(t, want.Beta, ns.Scale, 1e-8, "case %d", i)
-		}
+		assertNoise(t, want, e.Noise(), i)
+		assert.InEpsilon(t, want.Weight, e.Noise().Weight, 1e-12, "case %d", i)
 		assert.InEpsilon(t, want.Mean[0], mean[0], 1e-8, "case %d", i)
 		assert.InEpsilon(t, want.Mean[1], mean[1], 1e-8, "case %d", i)
 		assert.InEpsilon(t, want.Cov[0][0], cov[0], 1e-8, "case %d", i)
@@ -93,13 +102,7 @@ func TestNoiseGolden(t *testing.T) {
 		require.NoError(t, l.UpdateBatch(g.T, g.LinValue))
 		lm, lv := l.Posterior()
 		lw := c.Linear
-		ln := l.Noise()
-		assert.InDelta(t, lw.Rho, ln.Autocorrelation, 1e-10, "case %d", i)
-		assert.InEpsilon(t, lw.Variance, ln.Variance, 1e-8, "case %d", i)
-		if lw.Alpha > 0 {
-			assert.InEpsilon(t, lw.Alpha, ln.Shape, 1e-12, "case %d", i)
-			assert.InEpsilon(t, lw.Beta, ln.Scale, 1e-8, "case %d", i)
-		}
+		assertNoise(t, lw, l.Noise(), i)
 		assert.InEpsilon(t, lw.Mean[0], lm, 1e-8, "case %d", i)
 		assert.InEpsilon(t, lw.Cov[0][0], lv, 1e-8, "case %d", i)
 	}

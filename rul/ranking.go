@@ -105,22 +105,10 @@ func resample(dst, x []float64, n int) []float64 {
 	return dst
 }
 
+// pearson returns the correlation coefficient of a and b (0 when either is
+// constant).
 func pearson(a, b []float64) float64 {
-	n := float64(len(a))
-	var ma, mb float64
-	for i := range a {
-		ma += a[i]
-		mb += b[i]
-	}
-	ma /= n
-	mb /= n
-	var sab, saa, sbb float64
-	for i := range a {
-		da, db := a[i]-ma, b[i]-mb
-		sab += da * db
-		saa += da * da
-		sbb += db * db
-	}
+	_, _, saa, sab, sbb := centredMoments(a, b)
 	if saa == 0 || sbb == 0 {
 		return 0
 	}

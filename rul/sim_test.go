@@ -3,6 +3,9 @@ package rul
 import (
 	"math"
 	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // simExponential simulates one unit of the exponential degradation model
@@ -44,6 +47,33 @@ func simLinear(rng *rand.Rand, p LinearPrior, threshold, dt float64) (h History,
 func prefix(h History, frac float64) History {
 	n := max(1, int(frac*float64(len(h.Time))))
 	return History{Time: h.Time[:n], Value: h.Value[:n]}
+}
+
+// halfLifeCoverage forecasts units units simulated by sim (observations and
+// true failure time) from the first half of their observations, each with
+// a fresh model of seed u, and returns the fraction of 90 % intervals that
+// cover the true remaining life and the mean |relative error| of the
+// median.
+func halfLifeCoverage(t *testing.T, units int, threshold float64, sim func() (History, float64),
+	model func(seed uint64) (thresholdModel, error)) (rate, relErr float64) {
+	t.Helper()
+	covered := 0
+	var dist *Distribution
+	for u := 0; u < units; u++ {
+		h, tFail := sim()
+		obs := prefix(h, 0.5)
+		m, err := model(uint64(u))
+		require.NoError(t, err)
+		require.NoError(t, m.UpdateBatch(obs.Time, obs.Value))
+		dist, err = m.Predict(dist, threshold)
+		require.NoError(t, err)
+		truth := tFail - obs.Time[len(obs.Time)-1]
+		if lo, hi := dist.Interval(0.9); lo <= truth && truth <= hi {
+			covered++
+		}
+		relErr += math.Abs(dist.Median()-truth) / truth
+	}
+	return float64(covered) / float64(units), relErr / float64(units)
 }
 
 var testExpPrior = ExponentialPrior{

@@ -183,15 +183,7 @@ func (m *SimilarityModel) Update(t, value float64) error {
 // UpdateBatch absorbs value[i] at t[i] in order; it panics if the lengths
 // differ.
 func (m *SimilarityModel) UpdateBatch(t, value []float64) error {
-	if len(t) != len(value) {
-		panic("rul: len(t) != len(value)")
-	}
-	for i := range t {
-		if err := m.Update(t[i], value[i]); err != nil {
-			return fmt.Errorf("observation %d: %w", i, err)
-		}
-	}
-	return nil
+	return updateBatch(m.Update, t, value)
 }
 
 // Predict forecasts the monitored unit's remaining life (see

@@ -43,6 +43,26 @@ func samplesEqual(t *testing.T, a, b *Distribution) {
 	}
 }
 
+// thresholdModel is what LinearModel and ExponentialModel share: online
+// updates and forecasts to a threshold.
+type thresholdModel interface {
+	UpdateBatch(t, value []float64) error
+	Predict(dst *Distribution, threshold float64) (*Distribution, error)
+}
+
+// sameFuture feeds a and b the observations value at times tt and checks
+// that their forecasts to threshold are bit-identical.
+func sameFuture(t *testing.T, a, b thresholdModel, tt, value []float64, threshold float64) {
+	t.Helper()
+	require.NoError(t, a.UpdateBatch(tt, value))
+	require.NoError(t, b.UpdateBatch(tt, value))
+	da, err := a.Predict(nil, threshold)
+	require.NoError(t, err)
+	db, err := b.Predict(nil, threshold)
+	require.NoError(t, err)
+	samplesEqual(t, da, db)
+}
+
 // TestStateRoundTripContinues saves each model mid-stream, restores it and
 // checks that further updates and forecasts are bit-identical.
 func TestStateRoundTripContinues(t *testing.T) {
@@ -58,13 +78,7 @@ func TestStateRoundTripContinues(t *testing.T) {
 		require.NoError(t, err)
 		b := &ExponentialModel{}
 		roundTrip(t, a, b)
-		require.NoError(t, a.UpdateBatch(h.Time[half:half+5], h.Value[half:half+5]))
-		require.NoError(t, b.UpdateBatch(h.Time[half:half+5], h.Value[half:half+5]))
-		da, err := a.Predict(nil, 5)
-		require.NoError(t, err)
-		db, err := b.Predict(nil, 5)
-		require.NoError(t, err)
-		samplesEqual(t, da, db)
+		sameFuture(t, a, b, h.Time[half:half+5], h.Value[half:half+5], 5)
 	})
 	t.Run("linear", func(t *testing.T) {
 		a, err := NewLinearModel(testLinPrior, SamplingConfig{Samples: 500, Seed: 3})
