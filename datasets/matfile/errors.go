@@ -32,6 +32,7 @@ type FormatError struct {
 	Err error
 }
 
+// Error says what is wrong and at which byte offset.
 func (e *FormatError) Error() string {
 	s := "matfile: "
 	if e.File != "" {
