@@ -44,10 +44,10 @@ type Saturation struct {
 // Saturated reports whether any sample sits on a rail.
 func (s Saturation) Saturated() bool { return s.AtMin+s.AtMax > 0 }
 
-// saturationMinLevels is the fewest distinct sample values from which
-// CheckSaturation infers a converter: with fewer, the record's extremes
+// saturationMinSpan is the fewest steps a record's codes must span for
+// CheckSaturation to infer a converter: with fewer, the record's extremes
 // fall on a power-of-two code by chance too often.
-const saturationMinLevels = 64
+const saturationMinSpan = 64
 
 // CheckSaturation reads a record's ADC full scale from the samples
 // themselves and counts the samples on it. The step is the smallest gap
@@ -60,45 +60,64 @@ const saturationMinLevels = 64
 // two codes only by chance, with probability about 2^(2-Bits) each (1 in
 // 8192 for a 15-bit record). The method needs the raw converter codes
 // times a gain: a record with an offset added after conversion, or one
-// resampled or filtered, gives ErrNotQuantized, and a record with fewer
-// than 64 distinct values an error too. NaN or infinite samples are an
-// error naming the first one. CheckSaturation allocates a sorted copy of
-// the record.
+// resampled or filtered, gives ErrNotQuantized, and a record whose codes
+// span fewer than 64 steps an error too. NaN or infinite samples are an
+// error naming the first one. CheckSaturation reads the record in one or
+// two passes; it allocates a sorted copy only when the smallest difference
+// between consecutive samples is not the step.
 func CheckSaturation(x []float64) (Saturation, error) {
+	var scratch []float64
+	return readSaturation(x, &scratch)
+}
+
+// readSaturation is CheckSaturation with a scratch buffer for the sorted
+// copy, grown as needed and kept for the next call.
+func readSaturation(x []float64, scratch *[]float64) (Saturation, error) {
+	if len(x) == 0 {
+		return Saturation{}, errors.New("anomaly: CheckSaturation: empty record")
+	}
+	lo, hi := x[0], x[0]
+	step := math.Inf(1)
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: sample %d is %g", i, v)
 		}
-	}
-	u := slices.Clone(x)
-	slices.Sort(u)
-	u = slices.Compact(u)
-	if len(u) < saturationMinLevels {
-		return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: %d distinct values, want ≥ %d to infer a converter", len(u), saturationMinLevels)
-	}
-	step := math.Inf(1)
-	for i := 1; i < len(u); i++ {
-		step = math.Min(step, u[i]-u[i-1])
-	}
-	for _, v := range u {
-		c := v / step
-		if math.Abs(c-math.Round(c)) > 1e-6 {
-			return Saturation{}, fmt.Errorf("%w (value %g is %.4f steps of %g)", ErrNotQuantized, v, c, step)
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		if i > 0 {
+			if d := math.Abs(v - x[i-1]); d > 0 && d < step {
+				step = d
+			}
 		}
 	}
-	lo, hi := math.Round(u[0]/step), math.Round(u[len(u)-1]/step)
+	if math.IsInf(step, 1) {
+		return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: all %d samples are %g", len(x), x[0])
+	}
+	// The smallest difference of neighbours is the step when every sample
+	// is a multiple of it (a multiple of the step, it is then the smallest
+	// gap between distinct values too); otherwise sort to find that gap.
+	if offStep(x, step) >= 0 {
+		u := append((*scratch)[:0], x...)
+		*scratch = u
+		slices.Sort(u)
+		for i := 1; i < len(u); i++ {
+			if d := u[i] - u[i-1]; d > 0 && d < step {
+				step = d
+			}
+		}
+		if i := offStep(x, step); i >= 0 {
+			return Saturation{}, fmt.Errorf("%w (sample %d = %g is %.4f steps of %g)", ErrNotQuantized, i, x[i], x[i]/step, step)
+		}
+	}
+	cLo, cHi := math.Round(lo/step), math.Round(hi/step)
+	if cHi-cLo < saturationMinSpan {
+		return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: the samples span %g steps of %g, want ≥ %d to infer a converter", cHi-cLo, step, saturationMinSpan)
+	}
 	bits := 1
-	for -math.Ldexp(1, bits-1) > lo || math.Ldexp(1, bits-1)-1 < hi {
+	for -math.Ldexp(1, bits-1) > cLo || math.Ldexp(1, bits-1)-1 < cHi {
 		bits++
 	}
-	s := Saturation{
-		Step:    step,
-		Bits:    bits,
-		Min:     -math.Ldexp(1, bits-1) * step,
-		Max:     (math.Ldexp(1, bits-1) - 1) * step,
-		FirstAt: -1,
-	}
 	railLo, railHi := -math.Ldexp(1, bits-1), math.Ldexp(1, bits-1)-1
+	s := Saturation{Step: step, Bits: bits, Min: railLo * step, Max: railHi * step, FirstAt: -1}
 	for i, v := range x {
 		switch math.Round(v / step) {
 		case railLo:
@@ -113,4 +132,16 @@ func CheckSaturation(x []float64) (Saturation, error) {
 		}
 	}
 	return s, nil
+}
+
+// offStep returns the index of the first sample that is not an integer
+// number of steps (within 1e-6 of a step), or -1.
+func offStep(x []float64, step float64) int {
+	for i, v := range x {
+		c := v / step
+		if math.Abs(c-math.Round(c)) > 1e-6 {
+			return i
+		}
+	}
+	return -1
 }

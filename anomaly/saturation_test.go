@@ -82,6 +82,24 @@ func TestCheckSaturationSimulated(t *testing.T) {
 	assert.Equal(t, n, s.AtMin+s.AtMax)
 }
 
+// TestCheckSaturationSortedStep: neighbours never differ by one step, so
+// the step comes from the sorted values (the second pass).
+func TestCheckSaturationSortedStep(t *testing.T) {
+	const q = 0.01
+	var x []float64
+	for k := 0; k < 200; k++ {
+		x = append(x, float64(k)*q, float64(k+100)*q) // neighbours 99 or 100 steps apart
+	}
+	x = append(x, 511*q) // the positive rail of a 10-bit converter
+	s, err := anomaly.CheckSaturation(x)
+	require.NoError(t, err)
+	assert.InEpsilon(t, q, s.Step, 1e-9)
+	assert.Equal(t, 10, s.Bits)
+	assert.Equal(t, 1, s.AtMax)
+	assert.Equal(t, 0, s.AtMin)
+	assert.Equal(t, len(x)-1, s.FirstAt)
+}
+
 func TestCheckSaturationErrors(t *testing.T) {
 	x, _ := adc(impacts(5000, 0.5, 3), 12, 1.0/2048)
 	for i := range x {
@@ -91,7 +109,12 @@ func TestCheckSaturationErrors(t *testing.T) {
 	assert.True(t, errors.Is(err, anomaly.ErrNotQuantized), "%v", err)
 
 	_, err = anomaly.CheckSaturation([]float64{0, 1, 2, 1, 0})
-	assert.ErrorContains(t, err, "distinct values")
+	assert.ErrorContains(t, err, "span 2 steps")
+
+	_, err = anomaly.CheckSaturation(nil)
+	assert.ErrorContains(t, err, "empty")
+	_, err = anomaly.CheckSaturation([]float64{0.5, 0.5, 0.5})
+	assert.ErrorContains(t, err, "all 3 samples are 0.5")
 
 	y, _ := adc(impacts(5000, 0.5, 3), 12, 1.0/2048)
 	y[77] = math.NaN()
