@@ -151,8 +151,22 @@ func TestCWRUDiagnosisTable(t *testing.T) {
 	normal := results[60]
 	assert.Equal(t, anomaly.Healthy, normal.d.Verdict, "97.mat (normal baseline)")
 	assert.GreaterOrEqual(t, count["ok"], 39, "correct fault type of 60: %v", count)
-	assert.LessOrEqual(t, count["WRONG"], 3, "wrong fault type of 60: %v", count)
+	assert.LessOrEqual(t, count["WRONG"], 2, "wrong fault type of 60: %v", count)
 	assert.Zero(t, count["missed"], "no faulty record called healthy: %v", count)
+	// The saturated records (TestCWRUSaturation): 234, 236, 237 and 246
+	// are diagnosed strongly enough to stand; 200's weak inner-race-like
+	// series does not outweigh its clipping.
+	for _, r := range results[:60] {
+		if !r.d.Saturation.Saturated() {
+			continue
+		}
+		if r.info.Number == 200 {
+			assert.Equal(t, anomaly.Unknown, r.d.Verdict, "200: %s", r.d.Reason)
+			assert.Contains(t, r.d.Reason, "full scale")
+		} else {
+			assert.Equal(t, "ok", r.outcome(), "%d: %v %s", r.info.Number, r.d.Verdict, r.d.Reason)
+		}
+	}
 	t.Logf("of 60: %v; 97.mat %v", count, normal.d.Verdict)
 }
 

@@ -35,6 +35,9 @@ import (
 //     named, an ambiguous method, too few methods, or a cage series alone
 //     (the SES of a cage defect and of a cage-modulated ball defect look
 //     alike): Unknown. Nothing qualifies anywhere: Healthy.
+//  5. Sensor. When the signal reaches its converter's full scale
+//     (Saturation), a fault verdict whose Score is below SaturatedMinScore,
+//     and a Healthy one, become Unknown.
 type Diagnosis struct {
 	// Verdict is the diagnosed fault, Healthy or Unknown.
 	Verdict Verdict `json:"verdict"`
@@ -61,6 +64,10 @@ type Diagnosis struct {
 	Band   [2]float64 `json:"band_hz"`
 	// Reason explains the verdict in one line.
 	Reason string `json:"reason"`
+	// Saturation is the signal's converter read back from its samples
+	// (CheckSaturation); Step is 0 when the samples are not converter
+	// codes times a gain, and then nothing is known of clipping.
+	Saturation Saturation `json:"saturation"`
 }
 
 // Fault returns the evidence of fault v (OuterRace, InnerRace, Ball or

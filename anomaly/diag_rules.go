@@ -16,6 +16,7 @@ const (
 	reasonAmbiguous = "two fault series of comparable strength: no single diagnosis"
 	reasonFewVotes  = "the fault series qualifies in fewer methods than MinMethods"
 	reasonCage      = "FTF series without 2×BSF lines: a cage defect and a cage-modulated ball defect look alike"
+	reasonClipped   = "the signal reaches its converter's full scale and the evidence is not strong enough to outweigh the clipping"
 )
 
 // methodView is the evidence of one method after attribution.
@@ -232,6 +233,10 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 		out.Verdict, out.Reason = Unknown, reasonAmbiguous
 	default:
 		out.Verdict, out.Reason = Healthy, reasonHealthy
+	}
+	if out.Saturation.Saturated() && (out.Verdict == Healthy ||
+		out.Verdict != Unknown && out.Evidence[win].Score < c.SaturatedMinScore) {
+		out.Verdict, out.Reason = Unknown, reasonClipped
 	}
 	ref := strongest
 	switch out.Verdict {

@@ -86,6 +86,13 @@ type DiagnoserConfig struct {
 	// smearing of the impacts the filter undoes. Must be in [2, 1024];
 	// used only when Methods holds MethodMED.
 	MEDTaps int
+	// SaturatedMinScore is the Score a fault verdict needs when the signal
+	// reaches its converter's full scale (Diagnosis.Saturation): clipped
+	// impacts put the clipping's own harmonics into the envelope, so a
+	// saturated channel supports only a strong verdict, and never a
+	// Healthy one; below it the verdict is Unknown. Default 0.5, half the
+	// full score; must lie in (0, 1].
+	SaturatedMinScore float64
 	// MinRevolutions is the fewest shaft revolutions a signal must span.
 	// Default 20: the spectrum then resolves the shaft sidebands by 20
 	// bins.
@@ -120,6 +127,7 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 	set(&c.CapDB, 30)
 	set(&c.MinRevolutions, 20)
 	set(&c.DominanceRatio, 0.5)
+	set(&c.SaturatedMinScore, 0.5)
 
 	if c.Methods == nil {
 		c.Methods = DefaultMethods()
@@ -157,6 +165,8 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 		return bad("KurtogramLevels", c.KurtogramLevels, fmt.Sprintf("1 to %d", features.MaxKurtogramLevels))
 	case c.MEDTaps < 2 || c.MEDTaps > 1024:
 		return bad("MEDTaps", c.MEDTaps, "2 to 1024")
+	case !(c.SaturatedMinScore > 0 && c.SaturatedMinScore <= 1):
+		return bad("SaturatedMinScore", c.SaturatedMinScore, "a score in (0, 1]")
 	case !(c.MinRevolutions >= 1) || math.IsInf(c.MinRevolutions, 0):
 		return bad("MinRevolutions", c.MinRevolutions, "a finite count ≥ 1")
 	}
@@ -177,7 +187,8 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 // Diagnoser diagnoses rolling-element bearing faults from vibration
 // signals by envelope analysis. Build one with NewDiagnoser and reuse it:
 // it caches FFT plans and scratch buffers per analysis length and rate
-// (about 60 bytes per sample, 24 more with MethodMED, for each call
+// (about 60 bytes per sample, 24 more with MethodMED, 8 more when a
+// signal's converter step takes sorting to find, for each call
 // running at once, kept for the Diagnoser's lifetime), and is safe for
 // concurrent use by multiple goroutines.
 type Diagnoser struct {
@@ -221,6 +232,7 @@ type analyzer struct {
 	ses      []float64
 	win      []float64
 	ls       lineSpectrum
+	sorted   []float64 // scratch of readSaturation
 	scanSet
 	levels int
 }
@@ -323,6 +335,7 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 	if err != nil {
 		return dst, err
 	}
+	whole := x
 	x = x[:analysisLength(len(x))]
 	a := d.get(len(x), rate)
 	defer d.put(len(x), rate, a)
@@ -332,6 +345,11 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 	if dst == nil {
 		dst = &Diagnosis{}
 	}
+	sat, problem := readSaturation(whole, &a.sorted)
+	if problem.kind != 0 {
+		sat = Saturation{FirstAt: -1} // not converter codes: nothing known
+	}
+	dst.Saturation = sat
 	d.cfg.decide(dst, &a.scanSet, df)
 	return dst, nil
 }

@@ -32,6 +32,7 @@ func TestDiagnoserConfigDefaults(t *testing.T) {
 	assert.Equal(t, 64, c.MEDTaps)
 	assert.Equal(t, 6, c.KurtogramLevels)
 	assert.Equal(t, 20.0, c.MinRevolutions)
+	assert.Equal(t, 0.5, c.SaturatedMinScore)
 	// Config returns a copy.
 	c.Methods[0] = anomaly.MethodCPW
 	assert.Equal(t, anomaly.MethodRaw, dg.Config().Methods[0])
@@ -60,6 +61,7 @@ func TestDiagnoserConfigErrors(t *testing.T) {
 		"KurtogramLevels":   {KurtogramLevels: 17},
 		"MEDTaps":           {MEDTaps: 1},
 		"MinRevolutions":    {MinRevolutions: math.Inf(1)},
+		"SaturatedMinScore": {SaturatedMinScore: 1.5},
 	} {
 		_, err := anomaly.NewDiagnoser(c)
 		if assert.Error(t, err, field) {

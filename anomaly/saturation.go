@@ -26,19 +26,22 @@ var ErrNotQuantized = errors.New("anomaly: samples are not integer multiples of 
 // records 236 and 237 touch both rails of their 15-bit codes, 234 and 246
 // one, and 200, recorded at a ten times finer gain, clips at ±0.665 g).
 type Saturation struct {
-	// Step is the quantisation step in the signal's unit (g per code).
-	Step float64
+	// Step is the quantisation step in the signal's unit (g per code);
+	// 0 when the converter could not be read (see Diagnosis.Saturation).
+	Step float64 `json:"step"`
 	// Bits is the word length of the smallest signed converter holding
 	// every code, sign included: codes run from -2^(Bits-1) to
 	// 2^(Bits-1)-1.
-	Bits int
+	Bits int `json:"bits"`
 	// Min and Max are the rails in the signal's unit:
 	// -2^(Bits-1)·Step and (2^(Bits-1)-1)·Step.
-	Min, Max float64
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
 	// AtMin and AtMax count the samples on each rail.
-	AtMin, AtMax int
+	AtMin int `json:"at_min"`
+	AtMax int `json:"at_max"`
 	// FirstAt is the index of the first sample on a rail, or -1.
-	FirstAt int
+	FirstAt int `json:"first_at"`
 }
 
 // Saturated reports whether any sample sits on a rail.
@@ -67,20 +70,47 @@ const saturationMinSpan = 64
 // between consecutive samples is not the step.
 func CheckSaturation(x []float64) (Saturation, error) {
 	var scratch []float64
-	return readSaturation(x, &scratch)
+	s, p := readSaturation(x, &scratch)
+	return s, p.err(len(x))
+}
+
+// saturationProblem says why readSaturation could not read a converter,
+// without allocating (Diagnoser calls it on every signal); err formats it.
+type saturationProblem struct {
+	kind    int // 0: none; see the cases of err
+	i       int
+	v, step float64
+}
+
+func (p saturationProblem) err(n int) error {
+	switch p.kind {
+	case 0:
+		return nil
+	case 1:
+		return errors.New("anomaly: CheckSaturation: empty record")
+	case 2:
+		return fmt.Errorf("anomaly: CheckSaturation: sample %d is %g", p.i, p.v)
+	case 3:
+		return fmt.Errorf("anomaly: CheckSaturation: all %d samples are %g", n, p.v)
+	case 4:
+		return fmt.Errorf("%w (sample %d = %g is %.4f steps of %g)", ErrNotQuantized, p.i, p.v, p.v/p.step, p.step)
+	default:
+		return fmt.Errorf("anomaly: CheckSaturation: the samples span %g steps of %g, want ≥ %d to infer a converter", p.v, p.step, saturationMinSpan)
+	}
 }
 
 // readSaturation is CheckSaturation with a scratch buffer for the sorted
-// copy, grown as needed and kept for the next call.
-func readSaturation(x []float64, scratch *[]float64) (Saturation, error) {
+// copy, grown as needed and kept for the next call. It allocates nothing
+// once the scratch is large enough.
+func readSaturation(x []float64, scratch *[]float64) (Saturation, saturationProblem) {
 	if len(x) == 0 {
-		return Saturation{}, errors.New("anomaly: CheckSaturation: empty record")
+		return Saturation{}, saturationProblem{kind: 1}
 	}
 	lo, hi := x[0], x[0]
 	step := math.Inf(1)
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: sample %d is %g", i, v)
+			return Saturation{}, saturationProblem{kind: 2, i: i, v: v}
 		}
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 		if i > 0 {
@@ -90,7 +120,7 @@ func readSaturation(x []float64, scratch *[]float64) (Saturation, error) {
 		}
 	}
 	if math.IsInf(step, 1) {
-		return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: all %d samples are %g", len(x), x[0])
+		return Saturation{}, saturationProblem{kind: 3, v: x[0]}
 	}
 	// The smallest difference of neighbours is the step when every sample
 	// is a multiple of it (a multiple of the step, it is then the smallest
@@ -105,12 +135,12 @@ func readSaturation(x []float64, scratch *[]float64) (Saturation, error) {
 			}
 		}
 		if i := offStep(x, step); i >= 0 {
-			return Saturation{}, fmt.Errorf("%w (sample %d = %g is %.4f steps of %g)", ErrNotQuantized, i, x[i], x[i]/step, step)
+			return Saturation{}, saturationProblem{kind: 4, i: i, v: x[i], step: step}
 		}
 	}
 	cLo, cHi := math.Round(lo/step), math.Round(hi/step)
 	if cHi-cLo < saturationMinSpan {
-		return Saturation{}, fmt.Errorf("anomaly: CheckSaturation: the samples span %g steps of %g, want ≥ %d to infer a converter", cHi-cLo, step, saturationMinSpan)
+		return Saturation{}, saturationProblem{kind: 5, v: cHi - cLo, step: step}
 	}
 	bits := 1
 	for -math.Ldexp(1, bits-1) > cLo || math.Ldexp(1, bits-1)-1 < cHi {
@@ -131,7 +161,7 @@ func readSaturation(x []float64, scratch *[]float64) (Saturation, error) {
 			s.FirstAt = i
 		}
 	}
-	return s, nil
+	return s, saturationProblem{}
 }
 
 // offStep returns the index of the first sample that is not an integer

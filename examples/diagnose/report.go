@@ -39,7 +39,7 @@ type report struct {
 	// ball, cage.
 	Evidence []anomaly.FaultEvidence `json:"evidence"`
 	// Saturation is the converter read back from the samples
-	// (anomaly.CheckSaturation); absent when the samples are not ADC
+	// (anomaly.Diagnosis.Saturation); absent when the samples are not ADC
 	// codes times a gain.
 	Saturation *saturationReport `json:"saturation,omitempty"`
 }
@@ -55,11 +55,10 @@ type saturationReport struct {
 	FirstAt       int        `json:"first_at"`
 }
 
-// newSaturationReport reads the converter of x, or returns nil when it
-// cannot be read.
-func newSaturationReport(x []float64) *saturationReport {
-	s, err := anomaly.CheckSaturation(x)
-	if err != nil {
+// newSaturationReport reports the converter the diagnosis read, or nil
+// when it could not be read.
+func newSaturationReport(s anomaly.Saturation) *saturationReport {
+	if s.Step == 0 {
 		return nil
 	}
 	return &saturationReport{
@@ -77,7 +76,7 @@ func newReport(file string, r *recording, d *anomaly.Diagnosis) *report {
 		Verdict: d.Verdict, Confidence: d.Confidence, ShaftHz: d.ShaftHz,
 		BPFOHz: d.Defects.BPFO, BPFIHz: d.Defects.BPFI, BSFHz: d.Defects.BSF, FTFHz: d.Defects.FTF,
 		Method: d.Method, BandHz: d.Band, Reason: d.Reason, Evidence: d.Evidence,
-		Saturation: newSaturationReport(r.Signal),
+		Saturation: newSaturationReport(d.Saturation),
 	}
 }
 
