@@ -187,8 +187,7 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 // Diagnoser diagnoses rolling-element bearing faults from vibration
 // signals by envelope analysis. Build one with NewDiagnoser and reuse it:
 // it caches FFT plans and scratch buffers per analysis length and rate
-// (about 60 bytes per sample, 24 more with MethodMED, 8 more when a
-// signal's converter step takes sorting to find, for each call
+// (about 60 bytes per sample, 24 more with MethodMED, for each call
 // running at once, kept for the Diagnoser's lifetime), and is safe for
 // concurrent use by multiple goroutines.
 type Diagnoser struct {
@@ -232,7 +231,6 @@ type analyzer struct {
 	ses      []float64
 	win      []float64
 	ls       lineSpectrum
-	sorted   []float64 // scratch of readSaturation
 	scanSet
 	levels int
 }
@@ -345,7 +343,7 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 	if dst == nil {
 		dst = &Diagnosis{}
 	}
-	sat, problem := readSaturation(whole, &a.sorted)
+	sat, problem := readSaturation(whole)
 	if problem.kind != 0 {
 		sat = Saturation{FirstAt: -1} // not converter codes: nothing known
 	}

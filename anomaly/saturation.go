@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 )
 
 // ErrNotQuantized is returned by CheckSaturation when a record's samples
@@ -52,25 +51,31 @@ func (s Saturation) Saturated() bool { return s.AtMin+s.AtMax > 0 }
 // fall on a power-of-two code by chance too often.
 const saturationMinSpan = 64
 
+// saturationMaxDivisor is the largest k for which CheckSaturation tries
+// the step d/k.
+const saturationMaxDivisor = 64
+
 // CheckSaturation reads a record's ADC full scale from the samples
-// themselves and counts the samples on it. The step is the smallest gap
-// between distinct sample values; every sample must be an integer number
-// of steps (within 1e-6 of a step), else ErrNotQuantized. The converter is
-// the smallest signed one holding the extreme codes; a sample whose code is
-// -2^(Bits-1) or 2^(Bits-1)-1 is on a rail.
+// themselves and counts the samples on it. The step is the largest
+// d/k, k = 1..64, of which every sample is an integer multiple (within
+// 1e-6 of a step), d being the smallest nonzero difference of neighbouring
+// samples; when there is none the samples are not converter codes and the
+// error is ErrNotQuantized. (A quantised record's neighbours differ by
+// whole steps, so d is k steps, and k is small unless the record never
+// moves by less than 64 steps from one sample to the next.) The converter
+// is the smallest signed one holding the extreme codes; a sample whose code
+// is -2^(Bits-1) or 2^(Bits-1)-1 is on a rail.
 //
 // For a record that never reached full scale the extremes land on those
 // two codes only by chance, with probability about 2^(2-Bits) each (1 in
 // 8192 for a 15-bit record). The method needs the raw converter codes
 // times a gain: a record with an offset added after conversion, or one
-// resampled or filtered, gives ErrNotQuantized, and a record whose codes
-// span fewer than 64 steps an error too. NaN or infinite samples are an
-// error naming the first one. CheckSaturation reads the record in one or
-// two passes; it allocates a sorted copy only when the smallest difference
-// between consecutive samples is not the step.
+// resampled or filtered, gives ErrNotQuantized (found at its first few
+// samples), and a record whose codes span fewer than 64 steps an error
+// too. NaN or infinite samples are an error naming the first one.
+// CheckSaturation allocates nothing unless it returns an error.
 func CheckSaturation(x []float64) (Saturation, error) {
-	var scratch []float64
-	s, p := readSaturation(x, &scratch)
+	s, p := readSaturation(x)
 	return s, p.err(len(x))
 }
 
@@ -99,10 +104,8 @@ func (p saturationProblem) err(n int) error {
 	}
 }
 
-// readSaturation is CheckSaturation with a scratch buffer for the sorted
-// copy, grown as needed and kept for the next call. It allocates nothing
-// once the scratch is large enough.
-func readSaturation(x []float64, scratch *[]float64) (Saturation, saturationProblem) {
+// readSaturation is CheckSaturation with its problem unformatted.
+func readSaturation(x []float64) (Saturation, saturationProblem) {
 	if len(x) == 0 {
 		return Saturation{}, saturationProblem{kind: 1}
 	}
@@ -122,21 +125,14 @@ func readSaturation(x []float64, scratch *[]float64) (Saturation, saturationProb
 	if math.IsInf(step, 1) {
 		return Saturation{}, saturationProblem{kind: 3, v: x[0]}
 	}
-	// The smallest difference of neighbours is the step when every sample
-	// is a multiple of it (a multiple of the step, it is then the smallest
-	// gap between distinct values too); otherwise sort to find that gap.
-	if offStep(x, step) >= 0 {
-		u := append((*scratch)[:0], x...)
-		*scratch = u
-		slices.Sort(u)
-		for i := 1; i < len(u); i++ {
-			if d := u[i] - u[i-1]; d > 0 && d < step {
-				step = d
-			}
-		}
-		if i := offStep(x, step); i >= 0 {
-			return Saturation{}, saturationProblem{kind: 4, i: i, v: x[i], step: step}
-		}
+	d, found := step, false
+	for k := 1; k <= saturationMaxDivisor && !found; k++ {
+		step = d / float64(k)
+		found = offStep(x, step) < 0
+	}
+	if !found {
+		i := offStep(x, d)
+		return Saturation{}, saturationProblem{kind: 4, i: i, v: x[i], step: d}
 	}
 	cLo, cHi := math.Round(lo/step), math.Round(hi/step)
 	if cHi-cLo < saturationMinSpan {

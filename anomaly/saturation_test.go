@@ -82,22 +82,30 @@ func TestCheckSaturationSimulated(t *testing.T) {
 	assert.Equal(t, n, s.AtMin+s.AtMax)
 }
 
-// TestCheckSaturationSortedStep: neighbours never differ by one step, so
-// the step comes from the sorted values (the second pass).
-func TestCheckSaturationSortedStep(t *testing.T) {
+// TestCheckSaturationSubStep: neighbours never differ by one step, so the
+// step is a fraction of their smallest difference; beyond 64 steps apart
+// the record is not read.
+func TestCheckSaturationSubStep(t *testing.T) {
 	const q = 0.01
-	var x []float64
-	for k := 0; k < 200; k++ {
-		x = append(x, float64(k)*q, float64(k+100)*q) // neighbours 99 or 100 steps apart
+	codes := func(gap int) []float64 {
+		var x []float64
+		for k := 0; k < 200; k++ {
+			x = append(x, float64(k)*q, float64(k+gap)*q) // neighbours gap or gap-1 steps apart
+		}
+		return append(x, 511*q) // the positive rail of a 10-bit converter
 	}
-	x = append(x, 511*q) // the positive rail of a 10-bit converter
-	s, err := anomaly.CheckSaturation(x)
-	require.NoError(t, err)
-	assert.InEpsilon(t, q, s.Step, 1e-9)
-	assert.Equal(t, 10, s.Bits)
-	assert.Equal(t, 1, s.AtMax)
-	assert.Equal(t, 0, s.AtMin)
-	assert.Equal(t, len(x)-1, s.FirstAt)
+	for _, gap := range []int{3, 65} {
+		x := codes(gap)
+		s, err := anomaly.CheckSaturation(x)
+		require.NoError(t, err, "gap %d", gap)
+		assert.InEpsilon(t, q, s.Step, 1e-9)
+		assert.Equal(t, 10, s.Bits)
+		assert.Equal(t, 1, s.AtMax)
+		assert.Equal(t, 0, s.AtMin)
+		assert.Equal(t, len(x)-1, s.FirstAt)
+	}
+	_, err := anomaly.CheckSaturation(codes(66))
+	assert.ErrorIs(t, err, anomaly.ErrNotQuantized, "neighbours at least 65 steps apart")
 }
 
 func TestCheckSaturationErrors(t *testing.T) {
