@@ -344,7 +344,7 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 		dst = &Diagnosis{}
 	}
 	sat, problem := readSaturation(whole)
-	if problem.kind != 0 {
+	if problem.kind != satOK {
 		sat = Saturation{FirstAt: -1} // not converter codes: nothing known
 	}
 	dst.Saturation = sat

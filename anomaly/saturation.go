@@ -82,22 +82,34 @@ func CheckSaturation(x []float64) (Saturation, error) {
 // saturationProblem says why readSaturation could not read a converter,
 // without allocating (Diagnoser calls it on every signal); err formats it.
 type saturationProblem struct {
-	kind    int // 0: none; see the cases of err
-	i       int
-	v, step float64
+	kind    satKind
+	i       int     // the sample at fault
+	v, step float64 // its value (or the code span) and the step tried
 }
+
+// satKind names what readSaturation found wrong.
+type satKind int
+
+const (
+	satOK           satKind = iota
+	satEmpty                // no samples
+	satNonFinite            // sample i is NaN or infinite
+	satConstant             // every sample equals v
+	satNotQuantized         // sample i is no integer number of steps
+	satNarrow               // the codes span only v steps
+)
 
 func (p saturationProblem) err(n int) error {
 	switch p.kind {
-	case 0:
+	case satOK:
 		return nil
-	case 1:
+	case satEmpty:
 		return errors.New("anomaly: CheckSaturation: empty record")
-	case 2:
+	case satNonFinite:
 		return fmt.Errorf("anomaly: CheckSaturation: sample %d is %g", p.i, p.v)
-	case 3:
+	case satConstant:
 		return fmt.Errorf("anomaly: CheckSaturation: all %d samples are %g", n, p.v)
-	case 4:
+	case satNotQuantized:
 		return fmt.Errorf("%w (sample %d = %g is %.4f steps of %g)", ErrNotQuantized, p.i, p.v, p.v/p.step, p.step)
 	default:
 		return fmt.Errorf("anomaly: CheckSaturation: the samples span %g steps of %g, want ≥ %d to infer a converter", p.v, p.step, saturationMinSpan)
@@ -107,13 +119,13 @@ func (p saturationProblem) err(n int) error {
 // readSaturation is CheckSaturation with its problem unformatted.
 func readSaturation(x []float64) (Saturation, saturationProblem) {
 	if len(x) == 0 {
-		return Saturation{}, saturationProblem{kind: 1}
+		return Saturation{}, saturationProblem{kind: satEmpty}
 	}
 	lo, hi := x[0], x[0]
 	step := math.Inf(1)
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return Saturation{}, saturationProblem{kind: 2, i: i, v: v}
+			return Saturation{}, saturationProblem{kind: satNonFinite, i: i, v: v}
 		}
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 		if i > 0 {
@@ -123,7 +135,7 @@ func readSaturation(x []float64) (Saturation, saturationProblem) {
 		}
 	}
 	if math.IsInf(step, 1) {
-		return Saturation{}, saturationProblem{kind: 3, v: x[0]}
+		return Saturation{}, saturationProblem{kind: satConstant, v: x[0]}
 	}
 	d, found := step, false
 	for k := 1; k <= saturationMaxDivisor && !found; k++ {
@@ -132,11 +144,11 @@ func readSaturation(x []float64) (Saturation, saturationProblem) {
 	}
 	if !found {
 		i := offStep(x, d)
-		return Saturation{}, saturationProblem{kind: 4, i: i, v: x[i], step: d}
+		return Saturation{}, saturationProblem{kind: satNotQuantized, i: i, v: x[i], step: d}
 	}
 	cLo, cHi := math.Round(lo/step), math.Round(hi/step)
 	if cHi-cLo < saturationMinSpan {
-		return Saturation{}, saturationProblem{kind: 5, v: cHi - cLo, step: step}
+		return Saturation{}, saturationProblem{kind: satNarrow, v: cHi - cLo, step: step}
 	}
 	bits := 1
 	for -math.Ldexp(1, bits-1) > cLo || math.Ldexp(1, bits-1)-1 < cHi {
