@@ -1,15 +1,13 @@
 // Package anomaly learns a healthy baseline and scores departures from it:
-// bearing fault diagnosis from envelope evidence, multivariate detectors,
-// data-driven thresholds, drift and change detection, and sensor health.
+// multivariate detectors, data-driven thresholds, drift and change
+// detection, and sensor health. It imports only the standard library and
+// gonum: it knows nothing of bearings or spectra.
 //
-// Diagnoser diagnoses rolling-element bearing faults (outer race, inner
-// race, ball) from envelope-spectrum harmonic series found by three methods
-// (raw band, kurtogram band, cepstrum pre-whitened; a fourth, minimum
-// entropy deconvolution, is opt-in through DiagnoserConfig.Methods),
-// attributing shared
-// lines, requiring corroborating harmonics and sidebands and agreement
-// between methods, and answering Unknown rather than guessing when the
-// evidence conflicts. Its Diagnosis serialises to JSON.
+// Where the neighbouring concerns live: bearing fault diagnosis from
+// envelope evidence (which part of a bearing is failing) is package
+// anomaly/bearing, which builds on features; the Numenta Anomaly
+// Benchmark's scorer, which grades detectors rather than detecting, is
+// package anomaly/nab.
 //
 // Baseline-learned detectors fit healthy feature vectors (an n×d
 // mat.Matrix, one sample a row; RowsDense converts [][]float64) and score

@@ -79,6 +79,19 @@ func CheckSaturation(x []float64) (Saturation, error) {
 	return s, p.err(len(x))
 }
 
+// ReadSaturation is CheckSaturation without the reason: ok is false when
+// x is empty, holds a non-finite value, is constant, or its samples are not
+// whole numbers of one step (a float recording, not converter codes), and
+// then s is the zero Saturation with FirstAt -1 (nothing is known of
+// clipping). It does not allocate, so a caller may run it on every window.
+func ReadSaturation(x []float64) (s Saturation, ok bool) {
+	s, p := readSaturation(x)
+	if p.kind != satOK {
+		return Saturation{FirstAt: -1}, false
+	}
+	return s, true
+}
+
 // saturationProblem says why readSaturation could not read a converter,
 // without allocating (Diagnoser calls it on every signal); err formats it.
 type saturationProblem struct {

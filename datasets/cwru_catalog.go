@@ -2,42 +2,17 @@ package datasets
 
 import (
 	"sort"
-	"strconv"
 	"sync"
+
+	"github.com/spindle-pdm/spindle/features/fault"
 )
-
-// Fault is the seeded bearing fault of a record.
-type Fault int
-
-// Bearing fault kinds.
-const (
-	FaultNone      Fault = iota // a healthy bearing (normal baseline)
-	FaultInnerRace              // inner raceway defect
-	FaultOuterRace              // outer raceway defect
-	FaultBall                   // rolling element (ball or roller) defect
-)
-
-// String returns "normal", "inner race", "outer race" or "ball".
-func (f Fault) String() string {
-	switch f {
-	case FaultNone:
-		return "normal"
-	case FaultInnerRace:
-		return "inner race"
-	case FaultOuterRace:
-		return "outer race"
-	case FaultBall:
-		return "ball"
-	}
-	return "Fault(" + strconv.Itoa(int(f)) + ")"
-}
 
 // CWRUInfo describes one record of the Case Western Reserve University
 // Bearing Data Center, as its tables publish it.
 type CWRUInfo struct {
 	// Number is the record (file) number, e.g. 105 for 105.mat.
 	Number int
-	Fault  Fault
+	Fault  fault.Kind
 	// Position is the outer race defect's clock position relative to the
 	// load zone: "@6:00" (centred), "@3:00" (orthogonal), "@12:00"
 	// (opposite); "" for other faults.
@@ -63,7 +38,7 @@ type CWRUInfo struct {
 // cwruRow is one row of a data center table: one fault at one diameter,
 // with the record numbers at 0, 1, 2 and 3 hp (0 where none was recorded).
 type cwruRow struct {
-	fault    Fault
+	fault    fault.Kind
 	position string
 	diameter float64
 	numbers  [4]int
@@ -84,54 +59,54 @@ var cwruNominalRPM = [4]float64{1797, 1772, 1750, 1730}
 // Fault Data" and "Normal Baseline Data".
 var cwruTables = []cwruTable{
 	{"12k_drive_end", 12000, "DE", []cwruRow{
-		{FaultInnerRace, "", 0.007, [4]int{105, 106, 107, 108}},
-		{FaultBall, "", 0.007, [4]int{118, 119, 120, 121}},
-		{FaultOuterRace, "@6:00", 0.007, [4]int{130, 131, 132, 133}},
-		{FaultOuterRace, "@3:00", 0.007, [4]int{144, 145, 146, 147}},
-		{FaultOuterRace, "@12:00", 0.007, [4]int{156, 158, 159, 160}},
-		{FaultInnerRace, "", 0.014, [4]int{169, 170, 171, 172}},
-		{FaultBall, "", 0.014, [4]int{185, 186, 187, 188}},
-		{FaultOuterRace, "@6:00", 0.014, [4]int{197, 198, 199, 200}},
-		{FaultInnerRace, "", 0.021, [4]int{209, 210, 211, 212}},
-		{FaultBall, "", 0.021, [4]int{222, 223, 224, 225}},
-		{FaultOuterRace, "@6:00", 0.021, [4]int{234, 235, 236, 237}},
-		{FaultOuterRace, "@3:00", 0.021, [4]int{246, 247, 248, 249}},
-		{FaultOuterRace, "@12:00", 0.021, [4]int{258, 259, 260, 261}},
-		{FaultInnerRace, "", 0.028, [4]int{3001, 3002, 3003, 3004}},
-		{FaultBall, "", 0.028, [4]int{3005, 3006, 3007, 3008}},
+		{fault.InnerRace, "", 0.007, [4]int{105, 106, 107, 108}},
+		{fault.Ball, "", 0.007, [4]int{118, 119, 120, 121}},
+		{fault.OuterRace, "@6:00", 0.007, [4]int{130, 131, 132, 133}},
+		{fault.OuterRace, "@3:00", 0.007, [4]int{144, 145, 146, 147}},
+		{fault.OuterRace, "@12:00", 0.007, [4]int{156, 158, 159, 160}},
+		{fault.InnerRace, "", 0.014, [4]int{169, 170, 171, 172}},
+		{fault.Ball, "", 0.014, [4]int{185, 186, 187, 188}},
+		{fault.OuterRace, "@6:00", 0.014, [4]int{197, 198, 199, 200}},
+		{fault.InnerRace, "", 0.021, [4]int{209, 210, 211, 212}},
+		{fault.Ball, "", 0.021, [4]int{222, 223, 224, 225}},
+		{fault.OuterRace, "@6:00", 0.021, [4]int{234, 235, 236, 237}},
+		{fault.OuterRace, "@3:00", 0.021, [4]int{246, 247, 248, 249}},
+		{fault.OuterRace, "@12:00", 0.021, [4]int{258, 259, 260, 261}},
+		{fault.InnerRace, "", 0.028, [4]int{3001, 3002, 3003, 3004}},
+		{fault.Ball, "", 0.028, [4]int{3005, 3006, 3007, 3008}},
 	}},
 	{"48k_drive_end", 48000, "DE", []cwruRow{
-		{FaultInnerRace, "", 0.007, [4]int{109, 110, 111, 112}},
-		{FaultBall, "", 0.007, [4]int{122, 123, 124, 125}},
-		{FaultOuterRace, "@6:00", 0.007, [4]int{135, 136, 137, 138}},
-		{FaultOuterRace, "@3:00", 0.007, [4]int{148, 149, 150, 151}},
-		{FaultOuterRace, "@12:00", 0.007, [4]int{161, 162, 163, 164}},
-		{FaultInnerRace, "", 0.014, [4]int{174, 175, 176, 177}},
-		{FaultBall, "", 0.014, [4]int{189, 190, 191, 192}},
-		{FaultOuterRace, "@6:00", 0.014, [4]int{201, 202, 203, 204}},
-		{FaultInnerRace, "", 0.021, [4]int{213, 214, 215, 217}},
-		{FaultBall, "", 0.021, [4]int{226, 227, 228, 229}},
-		{FaultOuterRace, "@6:00", 0.021, [4]int{238, 239, 240, 241}},
-		{FaultOuterRace, "@3:00", 0.021, [4]int{250, 251, 252, 253}},
-		{FaultOuterRace, "@12:00", 0.021, [4]int{262, 263, 264, 265}},
+		{fault.InnerRace, "", 0.007, [4]int{109, 110, 111, 112}},
+		{fault.Ball, "", 0.007, [4]int{122, 123, 124, 125}},
+		{fault.OuterRace, "@6:00", 0.007, [4]int{135, 136, 137, 138}},
+		{fault.OuterRace, "@3:00", 0.007, [4]int{148, 149, 150, 151}},
+		{fault.OuterRace, "@12:00", 0.007, [4]int{161, 162, 163, 164}},
+		{fault.InnerRace, "", 0.014, [4]int{174, 175, 176, 177}},
+		{fault.Ball, "", 0.014, [4]int{189, 190, 191, 192}},
+		{fault.OuterRace, "@6:00", 0.014, [4]int{201, 202, 203, 204}},
+		{fault.InnerRace, "", 0.021, [4]int{213, 214, 215, 217}},
+		{fault.Ball, "", 0.021, [4]int{226, 227, 228, 229}},
+		{fault.OuterRace, "@6:00", 0.021, [4]int{238, 239, 240, 241}},
+		{fault.OuterRace, "@3:00", 0.021, [4]int{250, 251, 252, 253}},
+		{fault.OuterRace, "@12:00", 0.021, [4]int{262, 263, 264, 265}},
 	}},
 	{"12k_fan_end", 12000, "FE", []cwruRow{
-		{FaultInnerRace, "", 0.007, [4]int{278, 279, 280, 281}},
-		{FaultBall, "", 0.007, [4]int{282, 283, 284, 285}},
-		{FaultOuterRace, "@6:00", 0.007, [4]int{294, 295, 296, 297}},
-		{FaultOuterRace, "@3:00", 0.007, [4]int{298, 299, 300, 301}},
-		{FaultOuterRace, "@12:00", 0.007, [4]int{302, 305, 306, 307}},
-		{FaultInnerRace, "", 0.014, [4]int{274, 275, 276, 277}},
-		{FaultBall, "", 0.014, [4]int{286, 287, 288, 289}},
-		{FaultOuterRace, "@3:00", 0.014, [4]int{310, 309, 311, 312}},
-		{FaultOuterRace, "@6:00", 0.014, [4]int{313, 0, 0, 0}},
-		{FaultInnerRace, "", 0.021, [4]int{270, 271, 272, 273}},
-		{FaultBall, "", 0.021, [4]int{290, 291, 292, 293}},
-		{FaultOuterRace, "@6:00", 0.021, [4]int{315, 0, 0, 0}},
-		{FaultOuterRace, "@3:00", 0.021, [4]int{0, 316, 317, 318}},
+		{fault.InnerRace, "", 0.007, [4]int{278, 279, 280, 281}},
+		{fault.Ball, "", 0.007, [4]int{282, 283, 284, 285}},
+		{fault.OuterRace, "@6:00", 0.007, [4]int{294, 295, 296, 297}},
+		{fault.OuterRace, "@3:00", 0.007, [4]int{298, 299, 300, 301}},
+		{fault.OuterRace, "@12:00", 0.007, [4]int{302, 305, 306, 307}},
+		{fault.InnerRace, "", 0.014, [4]int{274, 275, 276, 277}},
+		{fault.Ball, "", 0.014, [4]int{286, 287, 288, 289}},
+		{fault.OuterRace, "@3:00", 0.014, [4]int{310, 309, 311, 312}},
+		{fault.OuterRace, "@6:00", 0.014, [4]int{313, 0, 0, 0}},
+		{fault.InnerRace, "", 0.021, [4]int{270, 271, 272, 273}},
+		{fault.Ball, "", 0.021, [4]int{290, 291, 292, 293}},
+		{fault.OuterRace, "@6:00", 0.021, [4]int{315, 0, 0, 0}},
+		{fault.OuterRace, "@3:00", 0.021, [4]int{0, 316, 317, 318}},
 	}},
 	{"normal", 48000, "", []cwruRow{
-		{FaultNone, "", 0, [4]int{97, 98, 99, 100}},
+		{fault.Healthy, "", 0, [4]int{97, 98, 99, 100}},
 	}},
 }
 

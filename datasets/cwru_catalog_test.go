@@ -3,6 +3,8 @@ package datasets
 import (
 	"testing"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -32,18 +34,18 @@ func TestCWRUCatalogShape(t *testing.T) {
 			assert.Equal(t, "FE", c.End)
 		case "normal":
 			assert.Equal(t, 48000.0, c.Rate)
-			assert.Equal(t, FaultNone, c.Fault)
+			assert.Equal(t, fault.Healthy, c.Fault)
 			assert.Zero(t, c.DiameterIn)
 			assert.Empty(t, c.End)
 		default:
 			t.Errorf("record %d: unknown table %q", c.Number, c.Table)
 		}
-		if c.Fault == FaultOuterRace {
+		if c.Fault == fault.OuterRace {
 			assert.Contains(t, []string{"@6:00", "@3:00", "@12:00"}, c.Position, c.Number)
 		} else {
 			assert.Empty(t, c.Position, c.Number)
 		}
-		if c.Fault != FaultNone {
+		if c.Fault != fault.Healthy {
 			assert.Contains(t, []float64{0.007, 0.014, 0.021, 0.028}, c.DiameterIn, c.Number)
 		}
 	}
@@ -58,22 +60,22 @@ func TestCWRUCatalogShape(t *testing.T) {
 // irregular ones (skipped numbers, single-load rows).
 func TestCWRUCatalogEntries(t *testing.T) {
 	cases := []CWRUInfo{
-		{105, FaultInnerRace, "", 0.007, 0, 1797, 12000, "DE", "12k_drive_end"},
-		{130, FaultOuterRace, "@6:00", 0.007, 0, 1797, 12000, "DE", "12k_drive_end"},
-		{158, FaultOuterRace, "@12:00", 0.007, 1, 1772, 12000, "DE", "12k_drive_end"},
-		{237, FaultOuterRace, "@6:00", 0.021, 3, 1730, 12000, "DE", "12k_drive_end"},
-		{3008, FaultBall, "", 0.028, 3, 1730, 12000, "DE", "12k_drive_end"},
-		{109, FaultInnerRace, "", 0.007, 0, 1797, 48000, "DE", "48k_drive_end"},
-		{217, FaultInnerRace, "", 0.021, 3, 1730, 48000, "DE", "48k_drive_end"},
-		{265, FaultOuterRace, "@12:00", 0.021, 3, 1730, 48000, "DE", "48k_drive_end"},
-		{278, FaultInnerRace, "", 0.007, 0, 1797, 12000, "FE", "12k_fan_end"},
-		{305, FaultOuterRace, "@12:00", 0.007, 1, 1772, 12000, "FE", "12k_fan_end"},
-		{309, FaultOuterRace, "@3:00", 0.014, 1, 1772, 12000, "FE", "12k_fan_end"},
-		{313, FaultOuterRace, "@6:00", 0.014, 0, 1797, 12000, "FE", "12k_fan_end"},
-		{315, FaultOuterRace, "@6:00", 0.021, 0, 1797, 12000, "FE", "12k_fan_end"},
-		{318, FaultOuterRace, "@3:00", 0.021, 3, 1730, 12000, "FE", "12k_fan_end"},
-		{97, FaultNone, "", 0, 0, 1797, 48000, "", "normal"},
-		{100, FaultNone, "", 0, 3, 1730, 48000, "", "normal"},
+		{105, fault.InnerRace, "", 0.007, 0, 1797, 12000, "DE", "12k_drive_end"},
+		{130, fault.OuterRace, "@6:00", 0.007, 0, 1797, 12000, "DE", "12k_drive_end"},
+		{158, fault.OuterRace, "@12:00", 0.007, 1, 1772, 12000, "DE", "12k_drive_end"},
+		{237, fault.OuterRace, "@6:00", 0.021, 3, 1730, 12000, "DE", "12k_drive_end"},
+		{3008, fault.Ball, "", 0.028, 3, 1730, 12000, "DE", "12k_drive_end"},
+		{109, fault.InnerRace, "", 0.007, 0, 1797, 48000, "DE", "48k_drive_end"},
+		{217, fault.InnerRace, "", 0.021, 3, 1730, 48000, "DE", "48k_drive_end"},
+		{265, fault.OuterRace, "@12:00", 0.021, 3, 1730, 48000, "DE", "48k_drive_end"},
+		{278, fault.InnerRace, "", 0.007, 0, 1797, 12000, "FE", "12k_fan_end"},
+		{305, fault.OuterRace, "@12:00", 0.007, 1, 1772, 12000, "FE", "12k_fan_end"},
+		{309, fault.OuterRace, "@3:00", 0.014, 1, 1772, 12000, "FE", "12k_fan_end"},
+		{313, fault.OuterRace, "@6:00", 0.014, 0, 1797, 12000, "FE", "12k_fan_end"},
+		{315, fault.OuterRace, "@6:00", 0.021, 0, 1797, 12000, "FE", "12k_fan_end"},
+		{318, fault.OuterRace, "@3:00", 0.021, 3, 1730, 12000, "FE", "12k_fan_end"},
+		{97, fault.Healthy, "", 0, 0, 1797, 48000, "", "normal"},
+		{100, fault.Healthy, "", 0, 3, 1730, 48000, "", "normal"},
 	}
 	for _, want := range cases {
 		got, ok := LookupCWRU(want.Number)
@@ -84,12 +86,4 @@ func TestCWRUCatalogEntries(t *testing.T) {
 		_, ok := LookupCWRU(missing)
 		assert.False(t, ok, missing)
 	}
-}
-
-func TestFaultString(t *testing.T) {
-	assert.Equal(t, "normal", FaultNone.String())
-	assert.Equal(t, "inner race", FaultInnerRace.String())
-	assert.Equal(t, "outer race", FaultOuterRace.String())
-	assert.Equal(t, "ball", FaultBall.String())
-	assert.Equal(t, "Fault(9)", Fault(9).String())
 }

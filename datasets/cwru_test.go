@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/internal/testenv"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,7 +21,7 @@ func TestLoadCWRUFixture(t *testing.T) {
 	rec, err := LoadCWRU(matFixtures, "cwru/12k_drive_end/130.mat")
 	require.NoError(t, err)
 	assert.Equal(t, 130, rec.Info.Number)
-	assert.Equal(t, FaultOuterRace, rec.Info.Fault)
+	assert.Equal(t, fault.OuterRace, rec.Info.Fault)
 	assert.Equal(t, "@6:00", rec.Info.Position)
 	assert.Equal(t, 12000.0, rec.Rate)
 	assert.Equal(t, 1796.0, rec.RPM) // from the file, not the nominal 1797
@@ -34,7 +36,7 @@ func TestLoadCWRUFixture(t *testing.T) {
 
 	rec, err = LoadCWRU(matFixtures, "cwru/12k_drive_end/3005.mat")
 	require.NoError(t, err)
-	assert.Equal(t, FaultBall, rec.Info.Fault)
+	assert.Equal(t, fault.Ball, rec.Info.Fault)
 	assert.Len(t, rec.DE, 600)
 	assert.Nil(t, rec.FE)
 	assert.Nil(t, rec.BA)
@@ -43,7 +45,7 @@ func TestLoadCWRUFixture(t *testing.T) {
 
 	rec, err = LoadCWRU(matFixtures, "cwru/normal/97.mat")
 	require.NoError(t, err)
-	assert.Equal(t, FaultNone, rec.Info.Fault)
+	assert.Equal(t, fault.Healthy, rec.Info.Fault)
 	assert.Equal(t, 48000.0, rec.Rate)
 	assert.Len(t, rec.DE, 600)
 	assert.Len(t, rec.FE, 600)

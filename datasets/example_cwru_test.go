@@ -24,7 +24,7 @@ func ExampleLoadCWRU() {
 	// bearing: 3.5848 × shaft speed.
 	fmt.Printf("BPFO %.1f Hz\n", 3.5848*rec.RPM/60)
 	// Output:
-	// record 130: outer race fault @6:00, 0.007 in, 0 hp, DE bearing
+	// record 130: outer_race fault @6:00, 0.007 in, 0 hp, DE bearing
 	// 12000 Hz, 1796 rpm (from file: true), DE 600 samples, FE 600, BA 600
 	// BPFO 107.3 Hz
 }
@@ -35,8 +35,8 @@ func ExampleLookupCWRU() {
 		fmt.Printf("%4d %-13s %-10s %-6s %.3f in %d hp %.0f Hz\n", c.Number, c.Table, c.Fault, c.Position, c.DiameterIn, c.LoadHP, c.Rate)
 	}
 	// Output:
-	// 3001 12k_drive_end inner race        0.028 in 0 hp 12000 Hz
-	//  217 48k_drive_end inner race        0.021 in 3 hp 48000 Hz
-	//  313 12k_fan_end   outer race @6:00  0.014 in 0 hp 12000 Hz
-	//   97 normal        normal            0.000 in 0 hp 48000 Hz
+	// 3001 12k_drive_end inner_race        0.028 in 0 hp 12000 Hz
+	//  217 48k_drive_end inner_race        0.021 in 3 hp 48000 Hz
+	//  313 12k_fan_end   outer_race @6:00  0.014 in 0 hp 12000 Hz
+	//   97 normal        healthy           0.000 in 0 hp 48000 Hz
 }

@@ -61,5 +61,5 @@ func ExampleFetcher_Fetch() {
 	fmt.Println(rec.Info.Fault, len(rec.DE), "samples at", rec.Rate, "Hz")
 	// Output:
 	// cwru/12k_drive_end/130.mat: 14808 of 14808 bytes
-	// outer race 600 samples at 12000 Hz
+	// outer_race 600 samples at 12000 Hz
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/datasets/matfile"
 )
 
@@ -18,7 +20,7 @@ type MFPTRecord struct {
 	Name string
 	// Fault comes from the file name: baseline, OuterRaceFault or
 	// InnerRaceFault.
-	Fault Fault
+	Fault fault.Kind
 	// Signal is the acceleration in g (the struct field gs).
 	Signal []float64
 	// Rate is the sampling rate in Hz (field sr).
@@ -37,11 +39,11 @@ func LoadMFPT(fsys fs.FS, name string) (*MFPTRecord, error) {
 	rec := &MFPTRecord{Name: base}
 	switch lower := strings.ToLower(base); {
 	case strings.Contains(lower, "baseline"):
-		rec.Fault = FaultNone
+		rec.Fault = fault.Healthy
 	case strings.Contains(lower, "outerrace"):
-		rec.Fault = FaultOuterRace
+		rec.Fault = fault.OuterRace
 	case strings.Contains(lower, "innerrace"):
-		rec.Fault = FaultInnerRace
+		rec.Fault = fault.InnerRace
 	default:
 		return nil, fmt.Errorf("datasets: %s: cannot tell the fault from the name (want baseline, OuterRaceFault or InnerRaceFault)", name)
 	}

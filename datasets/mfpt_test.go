@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/internal/testenv"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,7 +17,7 @@ func TestLoadMFPTFixture(t *testing.T) {
 	rec, err := LoadMFPT(matFixtures, "mfpt/OuterRaceFault_vload_1.mat")
 	require.NoError(t, err)
 	assert.Equal(t, "OuterRaceFault_vload_1", rec.Name)
-	assert.Equal(t, FaultOuterRace, rec.Fault)
+	assert.Equal(t, fault.OuterRace, rec.Fault)
 	assert.Len(t, rec.Signal, 600)
 	assert.Equal(t, 48828.0, rec.Rate)
 	assert.Equal(t, 25.0, rec.ShaftHz)
@@ -58,9 +60,9 @@ func TestLoadMFPTRealData(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.Equal(t, name, rec.Name)
 		if name[0] == 'I' {
-			assert.Equal(t, FaultInnerRace, rec.Fault)
+			assert.Equal(t, fault.InnerRace, rec.Fault)
 		} else {
-			assert.Equal(t, FaultOuterRace, rec.Fault)
+			assert.Equal(t, fault.OuterRace, rec.Fault)
 		}
 		assert.Len(t, rec.Signal, 146484, name)
 		assert.Equal(t, 48828.0, rec.Rate, name)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -67,7 +69,7 @@ func (l lineResult) found() bool {
 // methodResult is one method applied to one record.
 type methodResult struct {
 	lo, hi    float64
-	lines     map[features.FaultKind]lineResult
+	lines     map[fault.Kind]lineResult
 	sidebands [2]features.BandMetrics // BPFI − shaft, BPFI + shaft
 }
 
@@ -81,14 +83,14 @@ type cwruResult struct {
 
 // truth returns the fault kind a record's seeded fault shows as, and false
 // for a normal record.
-func truth(f datasets.Fault) (features.FaultKind, bool) {
+func truth(f fault.Kind) (fault.Kind, bool) {
 	switch f {
-	case datasets.FaultOuterRace:
-		return features.OuterRace, true
-	case datasets.FaultInnerRace:
-		return features.InnerRace, true
-	case datasets.FaultBall:
-		return features.Ball, true
+	case fault.OuterRace:
+		return fault.OuterRace, true
+	case fault.InnerRace:
+		return fault.InnerRace, true
+	case fault.Ball:
+		return fault.Ball, true
 	}
 	return 0, false
 }
@@ -123,14 +125,14 @@ func analyzeCWRU(t testing.TB, dir, name string) *cwruResult {
 	for mi, in := range inputs {
 		_, err := a.SES(ses, in.x, in.lo, in.hi)
 		require.NoError(t, err, "%s %s", name, methodNames[mi])
-		mr := methodResult{lo: in.lo, hi: in.hi, lines: map[features.FaultKind]lineResult{}}
+		mr := methodResult{lo: in.lo, hi: in.hi, lines: map[fault.Kind]lineResult{}}
 		for _, fb := range bands {
 			m, err := features.MeasureBand(ses, a.Resolution(), fb, features.FloorConfig{})
 			require.NoError(t, err, "%s %v", name, fb)
 			switch {
 			case fb.Sideband == 0:
 				mr.lines[fb.Fault] = lineResult{m}
-			case fb.Fault == features.InnerRace:
+			case fb.Fault == fault.InnerRace:
 				mr.sidebands[(fb.Sideband+1)/2] = m
 			}
 		}
@@ -160,7 +162,7 @@ func TestCWRUOuterRace130(t *testing.T) {
 	dir := testenv.DataDir(t, "cwru")
 	r := analyzeCWRU(t, dir, "12k_drive_end/130.mat")
 	want := 3.5848 * r.shaft
-	l := r.methods[methodRaw].lines[features.OuterRace].m
+	l := r.methods[methodRaw].lines[fault.OuterRace].m
 	t.Logf("130: shaft %.3f Hz, BPFO %.2f Hz; SES peak %.2f Hz (%+.2f %%), %.1f dB over floor", r.shaft, want, l.PeakFreq, 100*(l.PeakFreq-want)/want, l.Prominence)
 	assert.InDelta(t, want, l.PeakFreq, 0.01*want, "BPFO line within 1 %")
 	assert.GreaterOrEqual(t, l.Prominence, foundDB, "BPFO line ≥ 10 dB over the floor")
@@ -175,7 +177,7 @@ func TestCWRUInnerRace209(t *testing.T) {
 	r := analyzeCWRU(t, dir, "12k_drive_end/209.mat")
 	want := 5.4152 * r.shaft
 	mr := r.methods[methodRaw]
-	l := mr.lines[features.InnerRace].m
+	l := mr.lines[fault.InnerRace].m
 	t.Logf("209: shaft %.3f Hz, BPFI %.2f Hz; SES peak %.2f Hz (%+.2f %%), %.1f dB over floor", r.shaft, want, l.PeakFreq, 100*(l.PeakFreq-want)/want, l.Prominence)
 	assert.InDelta(t, want, l.PeakFreq, 0.01*want, "BPFI line within 1 %")
 	assert.GreaterOrEqual(t, l.Prominence, foundDB, "BPFI line ≥ 10 dB over the floor")
@@ -302,14 +304,14 @@ func cwruTable(results []*cwruResult) string {
 		if w := r.best(); w >= 0 {
 			best = methodNames[w]
 		}
-		fault := r.info.Fault.String()
+		label := r.info.Fault.String()
 		if r.info.Position != "" {
-			fault += " " + r.info.Position
+			label += " " + r.info.Position
 		}
 		for mi := range r.methods {
 			mr := r.methods[mi]
 			cells := make([]string, 0, 4)
-			for _, fk := range features.FaultKinds() {
+			for _, fk := range fault.Components() {
 				l := mr.lines[fk]
 				c := fmt.Sprintf("%.2f / %+.2f / %.1f", l.m.PeakFreq, 100*l.m.Error, l.m.Prominence)
 				if hasTruth && fk == k && l.found() {
@@ -326,7 +328,7 @@ func cwruTable(results []*cwruResult) string {
 			}
 			head := fmt.Sprintf("| | | | | | ")
 			if mi == 0 {
-				head = fmt.Sprintf("| %d | %s | %.3f | %d | %.3f | ", r.info.Number, fault, r.info.DiameterIn, r.info.LoadHP, r.shaft)
+				head = fmt.Sprintf("| %d | %s | %.3f | %d | %.3f | ", r.info.Number, label, r.info.DiameterIn, r.info.LoadHP, r.shaft)
 			}
 			tail := "|"
 			if mi == 0 {

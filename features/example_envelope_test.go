@@ -6,6 +6,8 @@ import (
 	"math/rand"
 	"sort"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/features"
 	"github.com/spindle-pdm/spindle/fft"
 )
@@ -102,7 +104,7 @@ func ExampleFaultBands() {
 	b, _ := features.LookupBearing("6205-2RS")
 	d, _ := b.DefectFrequencies(1797.0 / 60)
 	for _, fb := range features.FaultBands(d, features.BandConfig{
-		Harmonics: 2, Sidebands: 1, Tolerance: 0.01, Faults: []features.FaultKind{features.InnerRace},
+		Harmonics: 2, Sidebands: 1, Tolerance: 0.01, Faults: []fault.Kind{fault.InnerRace},
 	}) {
 		fmt.Println(fb)
 	}

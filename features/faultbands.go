@@ -4,63 +4,42 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/spindle-pdm/spindle/features/fault"
 )
 
-// FaultKind names the bearing component whose defect a FaultBand tracks.
-type FaultKind int
-
-// The fault kinds, with the envelope-spectrum line each one shows.
-const (
-	OuterRace FaultKind = iota // BPFO; no sidebands (the defect sits still in the load zone)
-	InnerRace                  // BPFI, with sidebands at ± the shaft speed
-	Ball                       // 2×BSF (a ball defect strikes both races), with sidebands at ± FTF
-	Cage                       // FTF
-)
-
-var faultNames = [...]string{OuterRace: "BPFO", InnerRace: "BPFI", Ball: "2xBSF", Cage: "FTF"}
-
-// FaultKinds returns every fault kind, in the order of their constants.
-func FaultKinds() []FaultKind { return []FaultKind{OuterRace, InnerRace, Ball, Cage} }
-
-// String returns the name of the kind's line: "BPFO", "BPFI", "2xBSF" or
-// "FTF".
-func (k FaultKind) String() string {
-	if k >= 0 && int(k) < len(faultNames) {
-		return faultNames[k]
-	}
-	return fmt.Sprintf("FaultKind(%d)", int(k))
-}
-
-// Frequency returns the fundamental envelope line of the fault in Hz: BPFO,
-// BPFI, 2×BSF or FTF of d.
-func (k FaultKind) Frequency(d DefectFrequencies) float64 {
+// LineFrequency returns the fundamental envelope line of component k in Hz:
+// BPFO, BPFI, 2×BSF or FTF of d. It panics if k is not a component
+// (fault.Kind.IsComponent), a programmer error.
+func (d DefectFrequencies) LineFrequency(k fault.Kind) float64 {
 	switch k {
-	case OuterRace:
+	case fault.OuterRace:
 		return d.BPFO
-	case InnerRace:
+	case fault.InnerRace:
 		return d.BPFI
-	case Ball:
+	case fault.Ball:
 		return 2 * d.BSF
-	case Cage:
+	case fault.Cage:
 		return d.FTF
 	}
-	panic(fmt.Sprintf("features: unknown %v", k))
+	panic(fmt.Sprintf("features: %v is not a faulted component", k))
 }
 
-// Modulation returns the spacing in Hz of the fault's sidebands: the shaft
-// speed for an inner-race fault (the defect turns through the load zone
-// once per revolution), FTF for a ball fault (the ball travels with the
-// cage), and 0 for the outer race and cage.
-func (k FaultKind) Modulation(d DefectFrequencies) float64 {
+// Modulation returns the spacing in Hz of component k's sidebands: the
+// shaft speed for an inner-race fault (the defect turns through the load
+// zone once per revolution), FTF for a ball fault (the ball travels with
+// the cage), and 0 for the outer race and cage. It panics if k is not a
+// component, a programmer error.
+func (d DefectFrequencies) Modulation(k fault.Kind) float64 {
 	switch k {
-	case InnerRace:
+	case fault.InnerRace:
 		return d.Shaft
-	case Ball:
+	case fault.Ball:
 		return d.FTF
-	case OuterRace, Cage:
+	case fault.OuterRace, fault.Cage:
 		return 0
 	}
-	panic(fmt.Sprintf("features: unknown %v", k))
+	panic(fmt.Sprintf("features: %v is not a faulted component", k))
 }
 
 // DefaultSlipTolerance is the relative half-width of a fault band when
@@ -80,13 +59,13 @@ type BandConfig struct {
 	// h·f ± s·m around each harmonic of the faults that have a modulation
 	// m (inner race, ball); zero means none.
 	Sidebands int
-	// Faults lists the fault kinds to include; nil means FaultKinds().
-	Faults []FaultKind
+	// Faults lists the fault kinds to include; nil means fault.Components().
+	Faults []fault.Kind
 }
 
 // FaultBand is a frequency band in which a fault's line is expected.
 type FaultBand struct {
-	Fault    FaultKind
+	Fault    fault.Kind
 	Harmonic int     // h ≥ 1
 	Sideband int     // 0 for the harmonic itself, ±s for h·f ± s·m
 	Center   float64 // expected line frequency, Hz
@@ -99,12 +78,12 @@ func (b FaultBand) String() string {
 	if b.Sideband != 0 {
 		sb = fmt.Sprintf("%+d", b.Sideband)
 	}
-	return fmt.Sprintf("%v h%d%s [%.4g, %.4g] Hz", b.Fault, b.Harmonic, sb, b.Lo, b.Hi)
+	return fmt.Sprintf("%s h%d%s [%.4g, %.4g] Hz", b.Fault.Line(), b.Harmonic, sb, b.Lo, b.Hi)
 }
 
 // FaultBands returns the bands of the kinematic fault lines of d: for each
 // fault of cfg.Faults, each harmonic h and each sideband order s (inner race
-// and ball only), a band centred on h·f + s·m (see FaultKind.Frequency and
+// and ball only), a band centred on h·f + s·m (see DefectFrequencies.LineFrequency and
 // Modulation) with half-width Tolerance·Center. Bands are ordered by fault,
 // harmonic and sideband; bands whose centre would not be positive are left
 // out. It panics if cfg.Tolerance is outside (0, 0.5), cfg.Harmonics or
@@ -127,11 +106,11 @@ func FaultBands(d DefectFrequencies, cfg BandConfig) []FaultBand {
 	}
 	faults := cfg.Faults
 	if faults == nil {
-		faults = FaultKinds()
+		faults = fault.Components()
 	}
 	var out []FaultBand
 	for _, k := range faults {
-		f, m := k.Frequency(d), k.Modulation(d)
+		f, m := d.LineFrequency(k), d.Modulation(k)
 		if !(f > 0) || math.IsInf(f, 0) || !(m >= 0) || math.IsInf(m, 0) {
 			panic(fmt.Sprintf("features: %v line %v Hz, modulation %v Hz: need finite positive defect frequencies", k, f, m))
 		}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,36 +25,36 @@ func TestFaultBandsCWRU(t *testing.T) {
 	bands := FaultBands(d, BandConfig{Sidebands: 1})
 	// 3 harmonics; inner race and ball with ±1 sidebands.
 	require.Len(t, bands, 3+9+9+3)
-	count := map[FaultKind]int{}
+	count := map[fault.Kind]int{}
 	for _, b := range bands {
 		count[b.Fault]++
 		assert.InDelta(t, b.Center*0.98, b.Lo, 1e-9)
 		assert.InDelta(t, b.Center*1.02, b.Hi, 1e-9)
 	}
-	assert.Equal(t, map[FaultKind]int{OuterRace: 3, InnerRace: 9, Ball: 9, Cage: 3}, count)
+	assert.Equal(t, map[fault.Kind]int{fault.OuterRace: 3, fault.InnerRace: 9, fault.Ball: 9, fault.Cage: 3}, count)
 
 	// CWRU's published multiples of shaft speed.
-	mult := map[FaultKind]float64{OuterRace: 3.5848, InnerRace: 5.4152, Ball: 4.7135, Cage: 0.39828}
+	mult := map[fault.Kind]float64{fault.OuterRace: 3.5848, fault.InnerRace: 5.4152, fault.Ball: 4.7135, fault.Cage: 0.39828}
 	for _, b := range bands {
-		want := float64(b.Harmonic)*mult[b.Fault]*fr + float64(b.Sideband)*b.Fault.Modulation(d)
+		want := float64(b.Harmonic)*mult[b.Fault]*fr + float64(b.Sideband)*d.Modulation(b.Fault)
 		assert.InDelta(t, want, b.Center, 2e-4*want, "%v", b)
 	}
 	// Sidebands: BPFI ± shaft, 2×BSF ± FTF.
-	assert.Equal(t, FaultBand{Fault: InnerRace, Harmonic: 1, Sideband: -1, Center: d.BPFI - fr,
+	assert.Equal(t, FaultBand{Fault: fault.InnerRace, Harmonic: 1, Sideband: -1, Center: d.BPFI - fr,
 		Lo: (d.BPFI - fr) * 0.98, Hi: (d.BPFI - fr) * 1.02}, bands[3])
 	assert.InDelta(t, 2*d.BSF+d.FTF, bands[14].Center, 1e-12)
 	assert.Equal(t, "BPFI h1-1", bands[3].String()[:9])
 
-	only := FaultBands(d, BandConfig{Harmonics: 2, Tolerance: 0.01, Faults: []FaultKind{Cage}})
+	only := FaultBands(d, BandConfig{Harmonics: 2, Tolerance: 0.01, Faults: []fault.Kind{fault.Cage}})
 	require.Len(t, only, 2)
 	assert.InDelta(t, 2*d.FTF*1.01, only[1].Hi, 1e-12)
 
 	assert.Panics(t, func() { FaultBands(d, BandConfig{Tolerance: 0.6}) })
 	assert.Panics(t, func() { FaultBands(d, BandConfig{Harmonics: -1}) })
-	assert.Panics(t, func() { FaultBands(d, BandConfig{Faults: []FaultKind{FaultKind(9)}}) })
+	assert.Panics(t, func() { FaultBands(d, BandConfig{Faults: []fault.Kind{fault.Kind(9)}}) })
 	assert.Panics(t, func() { FaultBands(DefectFrequencies{}, BandConfig{}) })
-	assert.Equal(t, "2xBSF", Ball.String())
-	assert.Equal(t, "FaultKind(7)", FaultKind(7).String())
+	assert.Equal(t, "2xBSF", fault.Ball.String())
+	assert.Equal(t, "fault.Kind(7)", fault.Kind(7).String())
 }
 
 func TestMeasureBandKnownSpectrum(t *testing.T) {
@@ -62,7 +64,7 @@ func TestMeasureBandKnownSpectrum(t *testing.T) {
 		spec[k] = 0.01
 	}
 	spec[200], spec[201], spec[202] = 0.5, 1.0, 0.25 // 100, 100.5, 101 Hz
-	b := FaultBand{Fault: OuterRace, Harmonic: 1, Center: 100, Lo: 98, Hi: 102}
+	b := FaultBand{Fault: fault.OuterRace, Harmonic: 1, Center: 100, Lo: 98, Hi: 102}
 	m, err := MeasureBand(spec, df, b, FloorConfig{})
 	require.NoError(t, err)
 	assert.Equal(t, 100.5, m.PeakFreq)

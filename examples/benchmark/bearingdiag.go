@@ -7,13 +7,14 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/spindle-pdm/spindle/anomaly"
-	"github.com/spindle-pdm/spindle/datasets"
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/features"
 )
 
 // The cwru and mfpt suites share this: load each record, diagnose it with
-// anomaly.NewDiagnoser(anomaly.DiagnoserConfig{}) — the defaults, as a
+// bearing.NewDiagnoser(bearing.DiagnoserConfig{}) — the defaults, as a
 // user would — and grade the verdict against the record's seeded fault.
 
 // diagRecord is one record's diagnosis, as written to <suite>.json.
@@ -36,32 +37,19 @@ type diagRecord struct {
 // diagInput is one record to diagnose.
 type diagInput struct {
 	record, detail string
-	truth          anomaly.Verdict
+	truth          fault.Kind
 	x              []float64
 	rate, shaftHz  float64
 }
 
-// verdictOf maps a data set's fault label to the verdict it should get.
-func verdictOf(f datasets.Fault) anomaly.Verdict {
-	switch f {
-	case datasets.FaultOuterRace:
-		return anomaly.OuterRace
-	case datasets.FaultInnerRace:
-		return anomaly.InnerRace
-	case datasets.FaultBall:
-		return anomaly.Ball
-	}
-	return anomaly.Healthy
-}
-
 // grade names the outcome of verdict v for a record whose truth is truth.
-func grade(truth, v anomaly.Verdict) string {
+func grade(truth, v fault.Kind) string {
 	switch {
 	case v == truth:
 		return "correct"
-	case v == anomaly.Unknown:
+	case v == fault.Unknown:
 		return "unknown"
-	case v == anomaly.Healthy:
+	case v == fault.Healthy:
 		return "missed"
 	}
 	return "wrong"
@@ -71,7 +59,7 @@ func grade(truth, v anomaly.Verdict) string {
 // bearing b, one worker per CPU, logging each to logw. The results keep
 // the order of i.
 func diagnoseAll(suite string, n int, b features.Bearing, load func(i int) (*diagInput, error), logw io.Writer) ([]diagRecord, error) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +75,7 @@ func diagnoseAll(suite string, n int, b features.Bearing, load func(i int) (*dia
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var d *anomaly.Diagnosis
+			var d *bearing.Diagnosis
 			for i := range next {
 				in, err := load(i)
 				if err == nil {
@@ -129,7 +117,7 @@ func diagnoseAll(suite string, n int, b features.Bearing, load func(i int) (*dia
 // kinematic line, the prominence of each harmonic over the local floor
 // (present lines in bold, lines explained by another fault in
 // parentheses), and the ±1 sidebands of the fundamental.
-func keyEvidence(d *anomaly.Diagnosis) string {
+func keyEvidence(d *bearing.Diagnosis) string {
 	e := d.Fault(d.Verdict)
 	if e == nil {
 		for i := range d.Evidence {

@@ -8,10 +8,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -149,19 +150,19 @@ func TestMFPTSuiteFixture(t *testing.T) {
 
 func TestGrade(t *testing.T) {
 	for _, c := range []struct {
-		truth datasets.Fault
-		v     anomaly.Verdict
+		truth fault.Kind
+		v     fault.Kind
 		want  string
 	}{
-		{datasets.FaultOuterRace, anomaly.OuterRace, "correct"},
-		{datasets.FaultInnerRace, anomaly.InnerRace, "correct"},
-		{datasets.FaultBall, anomaly.Ball, "correct"},
-		{datasets.FaultNone, anomaly.Healthy, "correct"},
-		{datasets.FaultOuterRace, anomaly.InnerRace, "wrong"},
-		{datasets.FaultOuterRace, anomaly.Healthy, "missed"},
-		{datasets.FaultNone, anomaly.Ball, "wrong"},
-		{datasets.FaultBall, anomaly.Unknown, "unknown"},
+		{fault.OuterRace, fault.OuterRace, "correct"},
+		{fault.InnerRace, fault.InnerRace, "correct"},
+		{fault.Ball, fault.Ball, "correct"},
+		{fault.Healthy, fault.Healthy, "correct"},
+		{fault.OuterRace, fault.InnerRace, "wrong"},
+		{fault.OuterRace, fault.Healthy, "missed"},
+		{fault.Healthy, fault.Ball, "wrong"},
+		{fault.Ball, fault.Unknown, "unknown"},
 	} {
-		assert.Equal(t, c.want, grade(verdictOf(c.truth), c.v), "%v → %v", c.truth, c.v)
+		assert.Equal(t, c.want, grade(c.truth, c.v), "%v → %v", c.truth, c.v)
 	}
 }

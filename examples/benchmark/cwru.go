@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -33,7 +35,7 @@ type cwruJSON struct {
 
 const (
 	cwruAnchor = "W. A. Smith and R. B. Randall, Rolling element bearing diagnostics using the Case Western Reserve University data: a benchmark study, MSSP 64-65 (2015) 100-131, Table B2 (drive-end channel, 12 kHz drive-end records)"
-	cwruMethod = "anomaly.NewDiagnoser(anomaly.DiagnoserConfig{}) — the default configuration, the same for every record — on the drive-end accelerometer channel only (X###_DE_time), bearing features.LookupBearing(\"6205-2RS\"), shaft speed = the record's RPM / 60 from datasets.LoadCWRU (the file's RPM variable; the table's nominal speed for 3001-3008, whose files have none)"
+	cwruMethod = "bearing.NewDiagnoser(bearing.DiagnoserConfig{}) — the default configuration, the same for every record — on the drive-end accelerometer channel only (X###_DE_time), bearing features.LookupBearing(\"6205-2RS\"), shaft speed = the record's RPM / 60 from datasets.LoadCWRU (the file's RPM variable; the table's nominal speed for 3001-3008, whose files have none)"
 )
 
 // runCWRU diagnoses the 60 records of the 12 kHz drive-end table
@@ -78,10 +80,10 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 			return nil, fmt.Errorf("%s: no drive-end channel", names[i])
 		}
 		in := &diagInput{
-			record: fmt.Sprint(rec.Info.Number), truth: verdictOf(rec.Info.Fault),
+			record: fmt.Sprint(rec.Info.Number), truth: rec.Info.Fault,
 			x: rec.DE, rate: rec.Rate, shaftHz: rec.RPM / 60,
 		}
-		if rec.Info.Fault != datasets.FaultNone {
+		if rec.Info.Fault != fault.Healthy {
 			in.detail = strings.TrimSpace(fmt.Sprintf("%.3f in, %d hp %s", rec.Info.DiameterIn, rec.Info.LoadHP, rec.Info.Position))
 		} else {
 			in.detail = fmt.Sprintf("normal baseline, %d hp, %g kHz", rec.Info.LoadHP, rec.Rate/1000)

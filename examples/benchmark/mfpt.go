@@ -19,7 +19,7 @@ type mfptJSON struct {
 	Records []diagRecord `json:"records"`
 }
 
-const mfptMethod = "anomaly.NewDiagnoser(anomaly.DiagnoserConfig{}) — the same default configuration as the cwru suite — on each file's signal (bearing.gs, 48 828 Hz in the fault files), bearing features.LookupBearing(\"MFPT\"), shaft speed from the file (bearing.rate) via datasets.LoadMFPT; truth from the file name"
+const mfptMethod = "bearing.NewDiagnoser(bearing.DiagnoserConfig{}) — the same default configuration as the cwru suite — on each file's signal (bearing.gs, 48 828 Hz in the fault files), bearing features.LookupBearing(\"MFPT\"), shaft speed from the file (bearing.rate) via datasets.LoadMFPT; truth from the file name"
 
 // runMFPT diagnoses every MFPT MAT-file in dir (the fault and baseline
 // files of the MFPT Society's condition based maintenance fault data).
@@ -42,7 +42,7 @@ func runMFPT(dir, out string, logw io.Writer) (*outcome, error) {
 			return nil, err
 		}
 		return &diagInput{
-			record: rec.Name, truth: verdictOf(rec.Fault),
+			record: rec.Name, truth: rec.Fault,
 			detail: fmt.Sprintf("load %g lb, %g Hz", rec.Load, rec.Rate),
 			x:      rec.Signal, rate: rec.Rate, shaftHz: rec.ShaftHz,
 		}, nil

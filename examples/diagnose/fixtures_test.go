@@ -39,8 +39,8 @@ func outerRace(t testing.TB, b features.Bearing, rpm, rate, seconds float64, see
 	return x
 }
 
-// bearing returns a catalogued bearing.
-func bearing(t testing.TB, name string) features.Bearing {
+// catalogBearing returns a catalogued bearing.
+func catalogBearing(t testing.TB, name string) features.Bearing {
 	t.Helper()
 	b, ok := lookupBearing(name)
 	require.True(t, ok, name)
@@ -192,12 +192,12 @@ func makeFixtures(t testing.TB) *fixtures {
 	t.Helper()
 	dir := t.TempDir()
 	f := &fixtures{dir: dir}
-	de := bearing(t, "6205-2RS")
+	de := catalogBearing(t, "6205-2RS")
 
 	// CWRU record 130 (outer race, 0 hp): 1 s at the catalogue's 12 kHz,
 	// with its RPM stored as miUINT16 like the originals.
 	x := outerRace(t, de, 1796, 12000, 1, 1)
-	fe := outerRace(t, bearing(t, "6203-2RS"), 1796, 12000, 1, 2)
+	fe := outerRace(t, catalogBearing(t, "6203-2RS"), 1796, 12000, 1, 2)
 	f.cwru = writeFile(t, dir, "cwru/130.mat", matFile(
 		matColumn("X130_DE_time", x), matColumn("X130_FE_time", fe), matRPM("X130RPM", 1796)))
 	// A CWRU-shaped file not named after a catalogued record: no rate.
@@ -206,7 +206,7 @@ func makeFixtures(t testing.TB) *fixtures {
 	f.cwruFEOnly = writeFile(t, dir, "cwru/131.mat", matFile(matColumn("X131_FE_time", fe)))
 
 	// MFPT: struct bearing{sr, gs, load, rate} at 48 828 Hz, 25 Hz shaft.
-	m := outerRace(t, bearing(t, "MFPT"), 1500, 48828, 1, 3)
+	m := outerRace(t, catalogBearing(t, "MFPT"), 1500, 48828, 1, 3)
 	f.mfpt = writeFile(t, dir, "mfpt/OuterRaceFault_test.mat", matFile(matStruct("bearing",
 		[]string{"sr", "gs", "load", "rate"},
 		matScalar("", 48828), matColumn("", m), matScalar("", 270), matScalar("", 25))))
@@ -215,7 +215,7 @@ func makeFixtures(t testing.TB) *fixtures {
 
 	// IMS: four tab-separated channels, one second at 20 kHz, 2000 rpm;
 	// the fault on channel 3.
-	za := bearing(t, "ZA-2115")
+	za := catalogBearing(t, "ZA-2115")
 	quiet := func(seed uint64) []float64 {
 		y := outerRace(t, za, 2000, 20000, 1.024, seed)
 		for i := range y {
@@ -244,7 +244,7 @@ func makeFixtures(t testing.TB) *fixtures {
 	f.femtoTemp = writeFile(t, dir, "femto/Bearing2_1/temp_00001.csv", []byte("9,39,39,1,75.5\n"))
 
 	// XJTU-SY: condition 35Hz12kN (2100 rpm), 1.28 s at 25.6 kHz.
-	xj := outerRace(t, bearing(t, "UER204"), 2100, 25600, 1.28, 9)
+	xj := outerRace(t, catalogBearing(t, "UER204"), 2100, 25600, 1.28, 9)
 	f.xjtu = writeFile(t, dir, "xjtu/35Hz12kN/Bearing1_1/1.csv",
 		delimited(strings.Split(xjtuHeader, ","), ",", xj, xj))
 

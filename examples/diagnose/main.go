@@ -1,5 +1,5 @@
 // Command diagnose diagnoses rolling-element bearing faults in vibration
-// recordings with anomaly.Diagnoser (envelope analysis) and prints one
+// recordings with bearing.Diagnoser (envelope analysis) and prints one
 // JSON object per file (JSON Lines) or an aligned table.
 //
 // Usage:

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/datasets/matfile"
 )
@@ -101,8 +103,8 @@ func cwru(f *matfile.File, name string, o *options) (*recording, error) {
 	case "FE":
 		rec.Bearing = mustBearing("6203-2RS")
 	}
-	if known && (info.Fault == datasets.FaultNone || info.End == end) {
-		rec.Label = faultLabel(info.Fault)
+	if known && (info.Fault == fault.Healthy || info.End == end) {
+		rec.Label = info.Fault.String()
 	}
 	return rec, nil
 }
@@ -146,26 +148,11 @@ func mfpt(b *matfile.Var, name string, o *options) (*recording, error) {
 	rec.RPM *= 60
 	switch lower := strings.ToLower(name); {
 	case strings.Contains(lower, "baseline"):
-		rec.Label = faultLabel(datasets.FaultNone)
+		rec.Label = fault.Healthy.String()
 	case strings.Contains(lower, "outerrace"):
-		rec.Label = faultLabel(datasets.FaultOuterRace)
+		rec.Label = fault.OuterRace.String()
 	case strings.Contains(lower, "innerrace"):
-		rec.Label = faultLabel(datasets.FaultInnerRace)
+		rec.Label = fault.InnerRace.String()
 	}
 	return rec, nil
-}
-
-// faultLabel names a data set's fault as the verdict that diagnoses it.
-func faultLabel(f datasets.Fault) string {
-	switch f {
-	case datasets.FaultNone:
-		return "healthy"
-	case datasets.FaultInnerRace:
-		return "inner_race"
-	case datasets.FaultOuterRace:
-		return "outer_race"
-	case datasets.FaultBall:
-		return "ball"
-	}
-	return ""
 }

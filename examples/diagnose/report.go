@@ -8,6 +8,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/anomaly"
 )
 
@@ -24,22 +27,22 @@ type report struct {
 	RPMSource  string  `json:"rpm_source"`
 	Bearing    string  `json:"bearing"`
 	// Label is the data set's own fault label (see recording.Label).
-	Label      string          `json:"label,omitempty"`
-	Verdict    anomaly.Verdict `json:"verdict"`
-	Confidence float64         `json:"confidence"`
-	ShaftHz    float64         `json:"shaft_hz"`
-	BPFOHz     float64         `json:"bpfo_hz"`
-	BPFIHz     float64         `json:"bpfi_hz"`
-	BSFHz      float64         `json:"bsf_hz"`
-	FTFHz      float64         `json:"ftf_hz"`
-	Method     string          `json:"method"`
-	BandHz     [2]float64      `json:"band_hz"`
-	Reason     string          `json:"reason"`
+	Label      string     `json:"label,omitempty"`
+	Verdict    fault.Kind `json:"verdict"`
+	Confidence float64    `json:"confidence"`
+	ShaftHz    float64    `json:"shaft_hz"`
+	BPFOHz     float64    `json:"bpfo_hz"`
+	BPFIHz     float64    `json:"bpfi_hz"`
+	BSFHz      float64    `json:"bsf_hz"`
+	FTFHz      float64    `json:"ftf_hz"`
+	Method     string     `json:"method"`
+	BandHz     [2]float64 `json:"band_hz"`
+	Reason     string     `json:"reason"`
 	// Evidence holds one entry per fault type: outer_race, inner_race,
 	// ball, cage.
-	Evidence []anomaly.FaultEvidence `json:"evidence"`
+	Evidence []bearing.FaultEvidence `json:"evidence"`
 	// Saturation is the converter read back from the samples
-	// (anomaly.Diagnosis.Saturation); absent when the samples are not ADC
+	// (bearing.Diagnosis.Saturation); absent when the samples are not ADC
 	// codes times a gain.
 	Saturation *saturationReport `json:"saturation,omitempty"`
 }
@@ -68,7 +71,7 @@ func newSaturationReport(s anomaly.Saturation) *saturationReport {
 }
 
 // newReport combines a file's recording and its diagnosis.
-func newReport(file string, r *recording, d *anomaly.Diagnosis) *report {
+func newReport(file string, r *recording, d *bearing.Diagnosis) *report {
 	return &report{
 		File: file, Format: r.Format, Channel: r.Channel, Samples: len(r.Signal),
 		RateHz: r.Rate, RateSource: r.RateSource, RPM: r.RPM, RPMSource: r.RPMSource,
@@ -104,7 +107,7 @@ func (j *jsonWriter) flush() error          { return nil }
 // scale ("-" when it cannot be read).
 type tableWriter struct{ tw *tabwriter.Writer }
 
-var tableFaults = anomaly.Faults()
+var tableFaults = fault.Components()
 
 func newTableWriter(w io.Writer) *tableWriter {
 	t := &tableWriter{tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}

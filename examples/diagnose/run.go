@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
 	"github.com/spindle-pdm/spindle/features"
 )
 
@@ -24,9 +24,9 @@ const (
 	exitUsage    = 2 // bad command line
 )
 
-// diagnoser is what run needs of anomaly.Diagnoser.
+// diagnoser is what run needs of bearing.Diagnoser.
 type diagnoser interface {
-	Diagnose(x []float64, rate, shaftHz float64, b features.Bearing) (*anomaly.Diagnosis, error)
+	Diagnose(x []float64, rate, shaftHz float64, b features.Bearing) (*bearing.Diagnosis, error)
 }
 
 // run is the command: it parses args, diagnoses every file and writes
@@ -40,7 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		return exitUsage
 	}
-	d, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	d, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	if err != nil {
 		fmt.Fprintln(stderr, "diagnose:", err)
 		return exitUsage

@@ -45,7 +45,7 @@ func assertReport(t *testing.T, m map[string]any, file, format, channel, bearing
 	assert.InDelta(t, rate, m["rate_hz"], 1e-9)
 	assert.InDelta(t, rpm, m["rpm"], 1e-9)
 	assert.InDelta(t, rpm/60, m["shaft_hz"], 1e-9)
-	b := bearing(t, bearingName)
+	b := catalogBearing(t, bearingName)
 	df, err := b.DefectFrequencies(rpm / 60)
 	require.NoError(t, err)
 	assert.InDelta(t, df.BPFO, m["bpfo_hz"], 1e-9)

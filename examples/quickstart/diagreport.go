@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/features/fault"
 )
 
 // faultLine names each fault's kinematic line in the report.
-var faultLine = map[anomaly.Verdict]string{
-	anomaly.OuterRace: "BPFO", anomaly.InnerRace: "BPFI", anomaly.Ball: "2xBSF", anomaly.Cage: "FTF",
+var faultLine = map[fault.Kind]string{
+	fault.OuterRace: "BPFO", fault.InnerRace: "BPFI", fault.Ball: "2xBSF", fault.Cage: "FTF",
 }
 
 // reportDiagnosis prints the bearing diagnosis of the reported snapshot:
@@ -17,7 +17,7 @@ var faultLine = map[anomaly.Verdict]string{
 // fault (BPFO for an outer-race fault; the strongest fault's when the
 // verdict is healthy or unknown), and every fault's score.
 func reportDiagnosis(w io.Writer, r *result) {
-	fmt.Fprintln(w, "Diagnosis (anomaly.Diagnoser, default configuration)")
+	fmt.Fprintln(w, "Diagnosis (bearing.Diagnoser, default configuration)")
 	if r.alarmed && r.raised != r.sesHours && r.atAlarm.reason != "" {
 		a := r.atAlarm
 		fmt.Fprintf(w, "  alarm snapshot at %.1f h: %v, confidence %.2f (%s)\n", r.raised, a.verdict, a.confidence, a.reason)

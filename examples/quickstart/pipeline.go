@@ -6,7 +6,9 @@ import (
 	"iter"
 	"math"
 
-	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -58,7 +60,7 @@ type result struct {
 	alarmFirst, raised float64
 
 	// The reported snapshot — the first from the alarm on that
-	// anomaly.Diagnoser diagnosed as a fault (else the last diagnosed, or
+	// bearing.Diagnoser diagnosed as a fault (else the last diagnosed, or
 	// with no alarm the last snapshot) — its samples (g), its
 	// kurtogram-band squared-envelope spectrum (g²) for the chart, and its
 	// diagnosis. atAlarm is the diagnosis of the alarm snapshot itself.
@@ -68,7 +70,7 @@ type result struct {
 	sesDF    float64
 	sesBand  [2]float64
 	bands    []features.FaultBand
-	diag     *anomaly.Diagnosis
+	diag     *bearing.Diagnosis
 	diagErr  error
 	atAlarm  diagSummary
 	settled  bool // a diagnosis after the alarm named a fault, or failed
@@ -92,7 +94,7 @@ func monitorRun(src *source) (*result, error) {
 		}
 	}
 	// The library's bearing diagnosis, in its default configuration.
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	if err != nil {
 		return nil, err
 	}
@@ -179,19 +181,19 @@ func monitorRun(src *source) (*result, error) {
 }
 
 // isFault reports whether v names a faulted component.
-func isFault(v anomaly.Verdict) bool { return v != anomaly.Healthy && v != anomaly.Unknown }
+func isFault(v fault.Kind) bool { return v != fault.Healthy && v != fault.Unknown }
 
 // shownEvidence is the evidence a report shows of diagnosis d: the
 // diagnosed fault's, or for healthy and unknown the strongest fault's;
 // nil for a nil d.
-func shownEvidence(d *anomaly.Diagnosis) *anomaly.FaultEvidence {
+func shownEvidence(d *bearing.Diagnosis) *bearing.FaultEvidence {
 	if d == nil {
 		return nil
 	}
 	if e := d.Fault(d.Verdict); e != nil {
 		return e
 	}
-	var e *anomaly.FaultEvidence
+	var e *bearing.FaultEvidence
 	for i := range d.Evidence {
 		if e == nil || d.Evidence[i].Score > e.Score {
 			e = &d.Evidence[i]
@@ -202,7 +204,7 @@ func shownEvidence(d *anomaly.Diagnosis) *anomaly.FaultEvidence {
 
 // diagSummary is the gist of one diagnosis.
 type diagSummary struct {
-	verdict    anomaly.Verdict
+	verdict    fault.Kind
 	confidence float64
 	reason     string
 }

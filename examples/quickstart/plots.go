@@ -5,8 +5,9 @@ import (
 	"math"
 	"path/filepath"
 
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/examples/internal/figure"
-	"github.com/spindle-pdm/spindle/features"
 )
 
 // writePlots writes the quick start's charts to dir and returns their paths.
@@ -48,11 +49,11 @@ func plotEnvelope(path string, r *result) (bool, error) {
 	fig := figure.New(fmt.Sprintf("Squared-envelope spectrum at %.1f h (band %.0f-%.0f Hz): %s",
 		r.sesHours, r.sesBand[0], r.sesBand[1], shortVerdict(r)), "frequency (Hz)", "squared-envelope amplitude (g²)")
 	fig.Line("envelope spectrum", f[1:], r.ses[1:n], figure.Black, false)
-	colours := map[features.FaultKind]struct {
+	colours := map[fault.Kind]struct {
 		c     figure.Colour
 		shown bool
 	}{
-		features.OuterRace: {c: figure.Orange}, features.InnerRace: {c: figure.Green}, features.Ball: {c: figure.Purple},
+		fault.OuterRace: {c: figure.Orange}, fault.InnerRace: {c: figure.Green}, fault.Ball: {c: figure.Purple},
 	}
 	for _, b := range r.bands {
 		e, ok := colours[b.Fault]
@@ -71,13 +72,13 @@ func plotEnvelope(path string, r *result) (bool, error) {
 	return true, fig.Save(path)
 }
 
-func kindWord(k features.FaultKind) string {
+func kindWord(k fault.Kind) string {
 	switch k {
-	case features.OuterRace:
+	case fault.OuterRace:
 		return "outer race"
-	case features.InnerRace:
+	case fault.InnerRace:
 		return "inner race"
-	case features.Ball:
+	case fault.Ball:
 		return "ball"
 	}
 	return "cage"

@@ -17,7 +17,7 @@ func report(w io.Writer, r *result) {
 	fmt.Fprintf(w, "  %d snapshots from %.1f h to %.1f h, %d samples at %.0f Hz each\n",
 		len(r.steps), first.hours, last.hours, src.analyzer.Samples, src.analyzer.Rate)
 	fmt.Fprintf(w, "  pipeline: RMS and kurtosis per snapshot (features.Extractor) -> alarm on RMS² at a data-driven\n")
-	fmt.Fprintf(w, "            level (anomaly.HealthyEVT) -> bearing diagnosis from the alarm on (anomaly.Diagnoser: %s\n", src.analyzer.Bearing.Name)
+	fmt.Fprintf(w, "            level (anomaly.HealthyEVT) -> bearing diagnosis from the alarm on (bearing.Diagnoser: %s\n", src.analyzer.Bearing.Name)
 	fmt.Fprintf(w, "            at %.2f Hz shaft speed) -> exponential degradation model (rul, RobustNoise) after the alarm\n\n", src.analyzer.ShaftHz)
 	fmt.Fprintln(w, "Detection")
 	if !r.learned {

@@ -1,7 +1,9 @@
-package anomaly
+package bearing
 
 import (
 	"math"
+
+	"github.com/spindle-pdm/spindle/features/fault"
 
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -32,7 +34,7 @@ type methodView struct {
 // Explained flags) and scores and qualifies each fault.
 func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 	v := methodView{top: -1}
-	faults := Faults()
+	faults := fault.Components()
 	var fund [4]float64
 	order := [4]int{0, 1, 2, 3}
 	for i := range sc {
@@ -42,7 +44,7 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 	}
 	// Insertion sort: cage last, then by fundamental prominence.
 	before := func(a, b int) bool {
-		if ca, cb := faults[a] == Cage, faults[b] == Cage; ca != cb {
+		if ca, cb := faults[a] == fault.Cage, faults[b] == fault.Cage; ca != cb {
 			return cb
 		}
 		return fund[a] > fund[b]
@@ -54,7 +56,7 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 	}
 	explained := func(f float64, rank int) bool {
 		for _, j := range order[:rank] {
-			if faults[j] == Cage || fund[j] < c.LineDB || sc[j].fundamental == 0 {
+			if faults[j] == fault.Cage || fund[j] < c.LineDB || sc[j].fundamental == 0 {
 				continue
 			}
 			if onLattice(f, sc[j].fundamental, sc[j].lattice, df) {
@@ -98,26 +100,26 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 		v.score[i] = score
 		q := fundDB >= c.FundamentalDB
 		switch faults[i] {
-		case OuterRace, Cage:
+		case fault.OuterRace, fault.Cage:
 			q = q && v.nh[i] >= 2
-		case InnerRace:
+		case fault.InnerRace:
 			q = q && v.nh[i] >= 2 && v.ns[i] >= 1
-		case Ball:
+		case fault.Ball:
 			q = q && (v.nh[i] >= 2 || h1sides >= 1)
 		}
 		v.qualified[i] = q
 	}
 	for i := range v.score {
-		if !v.qualified[i] || (faults[i] == Cage && v.top >= 0) {
+		if !v.qualified[i] || (faults[i] == fault.Cage && v.top >= 0) {
 			continue
 		}
-		if v.top < 0 || faults[v.top] == Cage || v.score[i] > v.score[v.top] {
+		if v.top < 0 || faults[v.top] == fault.Cage || v.score[i] > v.score[v.top] {
 			v.top = i
 		}
 	}
 	if v.top >= 0 {
 		for i := range v.score {
-			if i != v.top && faults[i] != Cage && v.score[i] > 0 && v.score[i] >= c.DominanceRatio*v.score[v.top] {
+			if i != v.top && faults[i] != fault.Cage && v.score[i] > 0 && v.score[i] >= c.DominanceRatio*v.score[v.top] {
 				v.ambiguous = true
 			}
 		}
@@ -160,11 +162,11 @@ func onLattice(f, f0, m, df float64) bool {
 // latticeSpacing is the modulation whose sidebands are attributed to fault
 // v (see onLattice): the shaft speed for an inner race, the cage rate for
 // an outer race or a ball, none for the cage.
-func latticeSpacing(v Verdict, d features.DefectFrequencies) float64 {
+func latticeSpacing(v fault.Kind, d features.DefectFrequencies) float64 {
 	switch v {
-	case InnerRace:
+	case fault.InnerRace:
 		return d.Shaft
-	case OuterRace, Ball:
+	case fault.OuterRace, fault.Ball:
 		return d.FTF
 	}
 	return 0
@@ -172,7 +174,7 @@ func latticeSpacing(v Verdict, d features.DefectFrequencies) float64 {
 
 // decide writes the Diagnosis of the scans a into out, reusing its slices.
 func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectFrequencies) {
-	faults := Faults()
+	faults := fault.Components()
 	var views [numMethods]methodView
 	var votes [4]int
 	var runs, ambiguous int
@@ -221,28 +223,28 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 	}
 
 	switch {
-	case named == 1 && ambiguous == 0 && faults[win] == Cage:
-		out.Verdict, out.Reason = Unknown, reasonCage
+	case named == 1 && ambiguous == 0 && faults[win] == fault.Cage:
+		out.Verdict, out.Reason = fault.Unknown, reasonCage
 	case named == 1 && ambiguous == 0 && votes[win] >= c.MinMethods:
 		out.Verdict, out.Reason = faults[win], reasonFault
 	case named == 1 && ambiguous == 0:
-		out.Verdict, out.Reason = Unknown, reasonFewVotes
+		out.Verdict, out.Reason = fault.Unknown, reasonFewVotes
 	case named > 1:
-		out.Verdict, out.Reason = Unknown, reasonConflict
+		out.Verdict, out.Reason = fault.Unknown, reasonConflict
 	case ambiguous > 0:
-		out.Verdict, out.Reason = Unknown, reasonAmbiguous
+		out.Verdict, out.Reason = fault.Unknown, reasonAmbiguous
 	default:
-		out.Verdict, out.Reason = Healthy, reasonHealthy
+		out.Verdict, out.Reason = fault.Healthy, reasonHealthy
 	}
-	if out.Saturation.Saturated() && (out.Verdict == Healthy ||
-		out.Verdict != Unknown && out.Evidence[win].Score < c.SaturatedMinScore) {
-		out.Verdict, out.Reason = Unknown, reasonClipped
+	if out.Saturation.Saturated() && (out.Verdict == fault.Healthy ||
+		out.Verdict != fault.Unknown && out.Evidence[win].Score < c.SaturatedMinScore) {
+		out.Verdict, out.Reason = fault.Unknown, reasonClipped
 	}
 	ref := strongest
 	switch out.Verdict {
-	case Healthy:
+	case fault.Healthy:
 		out.Confidence = 1 - maxRaw
-	case Unknown:
+	case fault.Unknown:
 		out.Confidence = strongScore
 	default:
 		ref = win
@@ -250,14 +252,14 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 	}
 	e := &out.Evidence[ref]
 	out.Method, out.Band = e.Method.String(), e.Band
-	if out.Verdict == Healthy {
+	if out.Verdict == fault.Healthy {
 		out.Method, out.Band = "", [2]float64{}
 	}
 }
 
 // fillEvidence writes fault v's (index i) evidence into e from the method
 // where it scored highest.
-func (c *DiagnoserConfig) fillEvidence(e *FaultEvidence, v Verdict, i int, a *scanSet, views *[numMethods]methodView, runs int) {
+func (c *DiagnoserConfig) fillEvidence(e *FaultEvidence, v fault.Kind, i int, a *scanSet, views *[numMethods]methodView, runs int) {
 	harm, side, ms := e.Harmonics[:0], e.Sidebands[:0], e.Methods[:0]
 	*e = FaultEvidence{Fault: v}
 	best, bestScore := Method(-1), -1.0

@@ -1,5 +1,5 @@
 //go:build !race
 
-package anomaly_test
+package bearing_test
 
 const raceEnabled = false

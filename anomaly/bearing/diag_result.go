@@ -1,7 +1,10 @@
-package anomaly
+package bearing
 
 import (
 	"encoding/json"
+
+	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/features/fault"
 
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -39,8 +42,12 @@ import (
 //     (Saturation), a fault verdict whose Score is below SaturatedMinScore,
 //     and a Healthy one, become Unknown.
 type Diagnosis struct {
-	// Verdict is the diagnosed fault, Healthy or Unknown.
-	Verdict Verdict `json:"verdict"`
+	// Verdict is the diagnosed fault, fault.Healthy or fault.Unknown. The
+	// cage's evidence is reported but fault.Cage is never the verdict: an
+	// FTF series alone is reported Unknown, because a ball defect, carried
+	// round by the cage, modulates its impacts at the same rate and shows
+	// the same envelope lines when its 2×BSF series is weak.
+	Verdict fault.Kind `json:"verdict"`
 	// Confidence in [0, 1] is the support for the verdict: for a fault,
 	// its Score (FaultEvidence.Score: strength and agreement of the
 	// methods); for Healthy, one minus the highest score any fault reaches
@@ -67,12 +74,12 @@ type Diagnosis struct {
 	// Saturation is the signal's converter read back from its samples
 	// (CheckSaturation); Step is 0 when the samples are not converter
 	// codes times a gain, and then nothing is known of clipping.
-	Saturation Saturation `json:"saturation"`
+	Saturation anomaly.Saturation `json:"saturation"`
 }
 
 // Fault returns the evidence of fault v (OuterRace, InnerRace, Ball or
 // Cage), or nil when the diagnosis holds none for it.
-func (d *Diagnosis) Fault(v Verdict) *FaultEvidence {
+func (d *Diagnosis) Fault(v fault.Kind) *FaultEvidence {
 	for i := range d.Evidence {
 		if d.Evidence[i].Fault == v {
 			return &d.Evidence[i]

@@ -1,10 +1,12 @@
-package anomaly_test
+package bearing_test
 
 import (
 	"fmt"
 	"log"
 
-	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -25,7 +27,7 @@ func ExampleDiagnoser_Diagnose() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -34,7 +36,7 @@ func ExampleDiagnoser_Diagnose() {
 		log.Fatal(err)
 	}
 	fmt.Println("verdict:", diag.Verdict)
-	e := diag.Fault(anomaly.OuterRace)
+	e := diag.Fault(fault.OuterRace)
 	fmt.Printf("BPFO %.1f Hz, line at %.1f Hz, %d of %d harmonics\n",
 		e.Harmonics[0].ExpectedFreq, e.Fundamental, e.HarmonicsFound, len(e.Harmonics))
 	// Output:

@@ -1,4 +1,4 @@
-package anomaly
+package bearing
 
 import (
 	"math"

@@ -1,9 +1,12 @@
-package anomaly
+package bearing
 
 import (
 	"fmt"
 	"math"
 	"sync"
+
+	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/features/fault"
 
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -343,11 +346,7 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 	if dst == nil {
 		dst = &Diagnosis{}
 	}
-	sat, problem := readSaturation(whole)
-	if problem.kind != satOK {
-		sat = Saturation{FirstAt: -1} // not converter codes: nothing known
-	}
-	dst.Saturation = sat
+	dst.Saturation, _ = anomaly.ReadSaturation(whole) // FirstAt -1 when not converter codes
 	d.cfg.decide(dst, &a.scanSet, df)
 	return dst, nil
 }
@@ -382,9 +381,9 @@ func (d *Diagnoser) check(x []float64, rate, shaftHz float64, b features.Bearing
 		return df, 0, fmt.Errorf("anomaly: signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
 	}
 	var fmax float64
-	for _, v := range Faults() {
-		k := v.kind()
-		fmax = max(fmax, float64(d.cfg.Harmonics)*k.Frequency(df)*(1+d.cfg.Tolerance)+k.Modulation(df))
+	for _, v := range fault.Components() {
+		k := v
+		fmax = max(fmax, float64(d.cfg.Harmonics)*df.LineFrequency(k)*(1+d.cfg.Tolerance)+df.Modulation(k))
 	}
 	top := fmax + d.cfg.FloorOrders*shaftHz
 	if top > rate/2 {
@@ -435,7 +434,7 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.
 			return fmt.Errorf("anomaly: %v envelope: %w", m, err)
 		}
 		a.win = a.ls.normalize(a.ses, res, kmax, half, a.win)
-		for i, v := range Faults() {
+		for i, v := range fault.Components() {
 			c.scanFault(&a.scans[m][i], &a.ls, v, df)
 		}
 		a.bands[m] = [2]float64{lo, hi}

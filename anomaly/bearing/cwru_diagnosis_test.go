@@ -1,4 +1,4 @@
-package anomaly_test
+package bearing_test
 
 import (
 	"fmt"
@@ -9,10 +9,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
 	"github.com/spindle-pdm/spindle/internal/testenv"
@@ -29,8 +31,8 @@ import (
 type cwruResult struct {
 	info  datasets.CWRUInfo
 	shaft float64
-	truth anomaly.Verdict
-	d     *anomaly.Diagnosis
+	truth fault.Kind
+	d     *bearing.Diagnosis
 }
 
 // outcome grades a diagnosis: "ok" (the true fault, or healthy for a
@@ -40,29 +42,17 @@ func (r *cwruResult) outcome() string {
 	switch v := r.d.Verdict; {
 	case v == r.truth:
 		return "ok"
-	case v == anomaly.Unknown:
+	case v == fault.Unknown:
 		return "unknown"
-	case v == anomaly.Healthy:
+	case v == fault.Healthy:
 		return "missed"
 	}
 	return "WRONG"
 }
 
-func truthOf(f datasets.Fault) anomaly.Verdict {
-	switch f {
-	case datasets.FaultOuterRace:
-		return anomaly.OuterRace
-	case datasets.FaultInnerRace:
-		return anomaly.InnerRace
-	case datasets.FaultBall:
-		return anomaly.Ball
-	}
-	return anomaly.Healthy
-}
-
 // diagnoseCWRU diagnoses the named records with one Diagnoser, a worker
 // per CPU.
-func diagnoseCWRU(t *testing.T, dg *anomaly.Diagnoser, names []string) []*cwruResult {
+func diagnoseCWRU(t *testing.T, dg *bearing.Diagnoser, names []string) []*cwruResult {
 	dir := testenv.DataDir(t, "cwru")
 	b, ok := features.LookupBearing("6205-2RS")
 	require.True(t, ok)
@@ -80,7 +70,7 @@ func diagnoseCWRU(t *testing.T, dg *anomaly.Diagnoser, names []string) []*cwruRe
 					errs[i] = err
 					continue
 				}
-				r := &cwruResult{info: rec.Info, shaft: rec.RPM / 60, truth: truthOf(rec.Info.Fault)}
+				r := &cwruResult{info: rec.Info, shaft: rec.RPM / 60, truth: rec.Info.Fault}
 				r.d, errs[i] = dg.Diagnose(rec.DE, rec.Rate, r.shaft, b)
 				out[i] = r
 			}
@@ -109,14 +99,14 @@ func cwruNames() []string {
 
 // One record of each kind, also under -short.
 func TestCWRUDiagnosisSamples(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
 	names := []string{"12k_drive_end/130.mat", "12k_drive_end/209.mat", "12k_drive_end/3006.mat", "normal/97.mat"}
-	want := []anomaly.Verdict{anomaly.OuterRace, anomaly.InnerRace, anomaly.Ball, anomaly.Healthy}
+	want := []fault.Kind{fault.OuterRace, fault.InnerRace, fault.Ball, fault.Healthy}
 	for i, r := range diagnoseCWRU(t, dg, names) {
 		t.Logf("%s: %v (%.2f) %s", names[i], r.d.Verdict, r.d.Confidence, keyEvidence(r.d))
 		assert.Equal(t, want[i], r.d.Verdict, names[i])
-		if want[i] != anomaly.Healthy {
+		if want[i] != fault.Healthy {
 			e := r.d.Fault(want[i])
 			require.NotNil(t, e)
 			assert.InDelta(t, e.Harmonics[0].ExpectedFreq, e.Harmonics[0].Freq, 0.01*e.Harmonics[0].ExpectedFreq,
@@ -134,7 +124,7 @@ func TestCWRUDiagnosisTable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("diagnoses 61 records; skipped with -short")
 	}
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
 	names := cwruNames()
 	require.Len(t, names, 60)
@@ -149,7 +139,7 @@ func TestCWRUDiagnosisTable(t *testing.T) {
 		count[r.outcome()]++
 	}
 	normal := results[60]
-	assert.Equal(t, anomaly.Healthy, normal.d.Verdict, "97.mat (normal baseline)")
+	assert.Equal(t, fault.Healthy, normal.d.Verdict, "97.mat (normal baseline)")
 	assert.GreaterOrEqual(t, count["ok"], 39, "correct fault type of 60: %v", count)
 	assert.LessOrEqual(t, count["WRONG"], 2, "wrong fault type of 60: %v", count)
 	assert.Zero(t, count["missed"], "no faulty record called healthy: %v", count)
@@ -161,7 +151,7 @@ func TestCWRUDiagnosisTable(t *testing.T) {
 			continue
 		}
 		if r.info.Number == 200 {
-			assert.Equal(t, anomaly.Unknown, r.d.Verdict, "200: %s", r.d.Reason)
+			assert.Equal(t, fault.Unknown, r.d.Verdict, "200: %s", r.d.Reason)
 			assert.Contains(t, r.d.Reason, "full scale")
 		} else {
 			assert.Equal(t, "ok", r.outcome(), "%d: %v %s", r.info.Number, r.d.Verdict, r.d.Reason)
@@ -173,7 +163,7 @@ func TestCWRUDiagnosisTable(t *testing.T) {
 // keyEvidence summarises the evidence behind a verdict: the verdict's
 // fault (or the strongest fault), its method and band, and the
 // prominence of each harmonic (explained lines in parentheses).
-func keyEvidence(d *anomaly.Diagnosis) string {
+func keyEvidence(d *bearing.Diagnosis) string {
 	e := strongest(d)
 	if e == nil || len(e.Harmonics) == 0 {
 		return "-"
@@ -205,11 +195,11 @@ func keyEvidence(d *anomaly.Diagnosis) string {
 
 // strongest returns the verdict's evidence, or else the fault of highest
 // score.
-func strongest(d *anomaly.Diagnosis) *anomaly.FaultEvidence {
+func strongest(d *bearing.Diagnosis) *bearing.FaultEvidence {
 	if e := d.Fault(d.Verdict); e != nil {
 		return e
 	}
-	var best *anomaly.FaultEvidence
+	var best *bearing.FaultEvidence
 	for i := range d.Evidence {
 		if best == nil || d.Evidence[i].Score > best.Score {
 			best = &d.Evidence[i]
@@ -224,7 +214,7 @@ func cwruDiagTable(results []*cwruResult) string {
 	sb.WriteString("Generated by `SPINDLE_WRITE_TABLE=$PWD/anomaly/testdata/diag_cwru_table.md go test ./anomaly/ -run TestCWRUDiagnosisTable`\n")
 	sb.WriteString("(anomaly/cwru_diagnosis_test.go) from the Case Western Reserve University Bearing Data Center records:\n")
 	sb.WriteString("drive-end accelerometer only, bearing 6205-2RS, shaft speed from each file's RPM (nominal for 3001-3008),\n")
-	sb.WriteString("`anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})` — one default configuration, nothing per record.\n")
+	sb.WriteString("`bearing.NewDiagnoser(bearing.DiagnoserConfig{})` — one default configuration, nothing per record.\n")
 	sb.WriteString("Benchmark: W. A. Smith and R. B. Randall, MSSP 64-65 (2015) 100-131.\n\n")
 	sb.WriteString("Outcome: ok = the true fault type (healthy for 97); WRONG = another fault type; unknown = the\n")
 	sb.WriteString("diagnoser declined; missed = healthy for a faulty record. Evidence: the verdict's fault (else the\n")
@@ -235,7 +225,7 @@ func cwruDiagTable(results []*cwruResult) string {
 	count := map[string]int{}
 	byFault := map[string]map[string]int{}
 	for _, r := range results {
-		if r.truth == anomaly.Healthy {
+		if r.truth == fault.Healthy {
 			continue
 		}
 		o := r.outcome()
@@ -255,7 +245,7 @@ func cwruDiagTable(results []*cwruResult) string {
 	fmt.Fprintf(&sb, "| all | %d | %d | %d | %d | %d |\n\n", count["ok"]+count["WRONG"]+count["unknown"]+count["missed"],
 		count["ok"], count["WRONG"], count["unknown"], count["missed"])
 	for _, r := range results {
-		if r.truth == anomaly.Healthy {
+		if r.truth == fault.Healthy {
 			fmt.Fprintf(&sb, "Normal baseline %d.mat: **%v** (confidence %.2f).\n\n", r.info.Number, r.d.Verdict, r.d.Confidence)
 		}
 	}

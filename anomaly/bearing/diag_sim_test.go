@@ -1,13 +1,15 @@
-package anomaly_test
+package bearing_test
 
 import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -27,7 +29,7 @@ func simBearing(t testing.TB) features.Bearing {
 // SNR in dB: impacts ringing a 3.5 kHz resonance with 1 % slip, modulated
 // at the shaft speed (inner race) or cage rate (ball), plus 1×–3× shaft
 // harmonics of 0.5 g.
-func simulate(t testing.TB, v anomaly.Verdict, snr, seconds float64, seed uint64) []float64 {
+func simulate(t testing.TB, v fault.Kind, snr, seconds float64, seed uint64) []float64 {
 	t.Helper()
 	d, err := simBearing(t).DefectFrequencies(simShaft)
 	require.NoError(t, err)
@@ -39,13 +41,13 @@ func simulate(t testing.TB, v anomaly.Verdict, snr, seconds float64, seed uint64
 		SNR:            snr, Seed: seed,
 	}
 	switch v {
-	case anomaly.OuterRace:
+	case fault.OuterRace:
 		cfg.DefectFreq = d.BPFO
-	case anomaly.InnerRace:
+	case fault.InnerRace:
 		cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = d.BPFI, d.Shaft, 0.8
-	case anomaly.Ball:
+	case fault.Ball:
 		cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = 2*d.BSF, d.FTF, 0.8
-	case anomaly.Healthy:
+	case fault.Healthy:
 		cfg.DefectFreq, cfg.ImpactAmp = d.BPFO, 0
 	default:
 		t.Fatalf("no simulation for %v", v)
@@ -58,10 +60,10 @@ func simulate(t testing.TB, v anomaly.Verdict, snr, seconds float64, seed uint64
 // diagConfigs are the configurations the simulation, concurrency and
 // allocation tests run: the default methods, and every method (MethodMED
 // included).
-func diagConfigs() map[string]anomaly.DiagnoserConfig {
-	return map[string]anomaly.DiagnoserConfig{
+func diagConfigs() map[string]bearing.DiagnoserConfig {
+	return map[string]bearing.DiagnoserConfig{
 		"default":     {},
-		"all_methods": {Methods: anomaly.Methods()},
+		"all_methods": {Methods: bearing.Methods()},
 	}
 }
 
@@ -75,15 +77,15 @@ func TestDiagnoseSimulated(t *testing.T) {
 	}
 }
 
-func testDiagnoseSimulated(t *testing.T, cfg anomaly.DiagnoserConfig) {
-	dg, err := anomaly.NewDiagnoser(cfg)
+func testDiagnoseSimulated(t *testing.T, cfg bearing.DiagnoserConfig) {
+	dg, err := bearing.NewDiagnoser(cfg)
 	require.NoError(t, err)
 	b := simBearing(t)
 	snrs := []float64{10, 0, -5}
 	if testing.Short() {
 		snrs = []float64{0}
 	}
-	for _, v := range []anomaly.Verdict{anomaly.OuterRace, anomaly.InnerRace, anomaly.Ball} {
+	for _, v := range []fault.Kind{fault.OuterRace, fault.InnerRace, fault.Ball} {
 		for _, snr := range snrs {
 			x := simulate(t, v, snr, 10, 1)
 			d, err := dg.Diagnose(x, 12000, simShaft, b)
@@ -95,7 +97,7 @@ func testDiagnoseSimulated(t *testing.T, cfg anomaly.DiagnoserConfig) {
 			assert.Equal(t, e.Score, d.Confidence)
 			assert.InDelta(t, 0, e.Harmonics[0].ErrorPct, 0.5, "%v at %g dB: fundamental", v, snr)
 			assert.GreaterOrEqual(t, e.HarmonicsFound, 2)
-			if v == anomaly.InnerRace {
+			if v == fault.InnerRace {
 				assert.GreaterOrEqual(t, e.SidebandsFound, 1, "inner race sidebands at ±shaft")
 			}
 			for _, o := range d.Evidence {
@@ -107,13 +109,13 @@ func testDiagnoseSimulated(t *testing.T, cfg anomaly.DiagnoserConfig) {
 		x := simulate(t, v, -15, 10, 1)
 		d, err := dg.Diagnose(x, 12000, simShaft, b)
 		require.NoError(t, err)
-		assert.Contains(t, []anomaly.Verdict{v, anomaly.Healthy, anomaly.Unknown}, d.Verdict, "%v at -15 dB", v)
+		assert.Contains(t, []fault.Kind{v, fault.Healthy, fault.Unknown}, d.Verdict, "%v at -15 dB", v)
 	}
 	for _, snr := range []float64{20, 0} {
-		x := simulate(t, anomaly.Healthy, snr, 10, 2)
+		x := simulate(t, fault.Healthy, snr, 10, 2)
 		d, err := dg.Diagnose(x, 12000, simShaft, b)
 		require.NoError(t, err)
-		assert.Equal(t, anomaly.Healthy, d.Verdict, "shaft harmonics and noise at %g dB", snr)
+		assert.Equal(t, fault.Healthy, d.Verdict, "shaft harmonics and noise at %g dB", snr)
 		assert.Greater(t, d.Confidence, 0.5)
 		assert.Empty(t, d.Method)
 		assert.Zero(t, d.Band)
@@ -125,15 +127,15 @@ func testDiagnoseSimulated(t *testing.T, cfg anomaly.DiagnoserConfig) {
 	}
 	d, err := dg.Diagnose(noise, 12000, simShaft, b)
 	require.NoError(t, err)
-	assert.Equal(t, anomaly.Healthy, d.Verdict, "white noise")
+	assert.Equal(t, fault.Healthy, d.Verdict, "white noise")
 }
 
 // The verdict does not depend on which of several equivalent signal
 // lengths is given (the analysis length is 5-smooth), nor on the scale.
 func TestDiagnoseScaleInvariant(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
-	x := simulate(t, anomaly.InnerRace, 0, 10, 5)
+	x := simulate(t, fault.InnerRace, 0, 10, 5)
 	d1, err := dg.Diagnose(x, 12000, simShaft, simBearing(t))
 	require.NoError(t, err)
 	y := make([]float64, len(x))

@@ -1,7 +1,9 @@
-package anomaly
+package bearing
 
 import (
 	"math"
+
+	"github.com/spindle-pdm/spindle/features/fault"
 
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -57,7 +59,7 @@ type MethodScore struct {
 // method that scored highest; Methods holds the score of every method run.
 type FaultEvidence struct {
 	// Fault is OuterRace, InnerRace, Ball or Cage.
-	Fault Verdict `json:"fault"`
+	Fault fault.Kind `json:"fault"`
 	// Score is the fault's evidence in [0, 1]: the method score (see
 	// MethodScore) averaged over the methods run, a method where the fault
 	// does not qualify counting 0. A method scores a fault by the mean over
@@ -106,9 +108,9 @@ type faultScan struct {
 
 // scanFault measures fault v's harmonic series (and sidebands) in s for the
 // defect frequencies d, appending into the slices of dst for reuse.
-func (c *DiagnoserConfig) scanFault(dst *faultScan, s *lineSpectrum, v Verdict, d features.DefectFrequencies) {
-	k := v.kind()
-	f0, mod := k.Frequency(d), k.Modulation(d)
+func (c *DiagnoserConfig) scanFault(dst *faultScan, s *lineSpectrum, v fault.Kind, d features.DefectFrequencies) {
+	k := v
+	f0, mod := d.LineFrequency(k), d.Modulation(k)
 	dst.harm, dst.side = dst.harm[:0], dst.side[:0]
 	dst.nh, dst.ns = 0, 0
 	dst.lattice = 0

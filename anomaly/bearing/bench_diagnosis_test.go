@@ -1,10 +1,11 @@
-package anomaly_test
+package bearing_test
 
 import (
 	"fmt"
 	"testing"
 
-	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
 )
 
 // BenchmarkDiagnose times one diagnosis (raw, kurtogram and CPW envelope
@@ -13,8 +14,8 @@ import (
 func BenchmarkDiagnose(b *testing.B) {
 	for _, n := range []int{120000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			x := simulate(b, anomaly.InnerRace, 0, float64(n)/12000, 1)
-			dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+			x := simulate(b, fault.InnerRace, 0, float64(n)/12000, 1)
+			dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package anomaly_test
+package bearing_test
 
 import (
 	"encoding/json"
@@ -7,15 +7,17 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/features/fault"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/features"
 )
 
 func TestDiagnoserConfigDefaults(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
 	c := dg.Config()
 	assert.Equal(t, 4, c.Harmonics)
@@ -28,22 +30,22 @@ func TestDiagnoserConfigDefaults(t *testing.T) {
 	assert.Equal(t, 30.0, c.CapDB)
 	assert.Equal(t, 0.5, c.DominanceRatio)
 	assert.Equal(t, 2, c.MinMethods)
-	assert.Equal(t, anomaly.DefaultMethods(), c.Methods)
+	assert.Equal(t, bearing.DefaultMethods(), c.Methods)
 	assert.Equal(t, 64, c.MEDTaps)
 	assert.Equal(t, 6, c.KurtogramLevels)
 	assert.Equal(t, 20.0, c.MinRevolutions)
 	assert.Equal(t, 0.5, c.SaturatedMinScore)
 	// Config returns a copy.
-	c.Methods[0] = anomaly.MethodCPW
-	assert.Equal(t, anomaly.MethodRaw, dg.Config().Methods[0])
+	c.Methods[0] = bearing.MethodCPW
+	assert.Equal(t, bearing.MethodRaw, dg.Config().Methods[0])
 
-	one, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{Methods: []anomaly.Method{anomaly.MethodRaw}})
+	one, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{Methods: []bearing.Method{bearing.MethodRaw}})
 	require.NoError(t, err)
 	assert.Equal(t, 1, one.Config().MinMethods, "MinMethods defaults to at most len(Methods)")
 }
 
 func TestDiagnoserConfigErrors(t *testing.T) {
-	for field, c := range map[string]anomaly.DiagnoserConfig{
+	for field, c := range map[string]bearing.DiagnoserConfig{
 		"Harmonics":         {Harmonics: 1},
 		"SidebandHarmonics": {Harmonics: 3, SidebandHarmonics: 4},
 		"Tolerance":         {Tolerance: 0.2},
@@ -52,10 +54,10 @@ func TestDiagnoserConfigErrors(t *testing.T) {
 		"FundamentalDB":     {LineDB: 10, FundamentalDB: 9},
 		"SidebandDB":        {SidebandDB: math.NaN()},
 		"CapDB":             {CapDB: 11},
-		"Methods":           {Methods: []anomaly.Method{}},
-		"Methods[1]":        {Methods: []anomaly.Method{anomaly.MethodRaw, anomaly.MethodRaw}},
-		"Methods[0]":        {Methods: []anomaly.Method{9}},
-		"Methods[2]":        {Methods: []anomaly.Method{anomaly.MethodRaw, anomaly.MethodMED, anomaly.MethodMED}},
+		"Methods":           {Methods: []bearing.Method{}},
+		"Methods[1]":        {Methods: []bearing.Method{bearing.MethodRaw, bearing.MethodRaw}},
+		"Methods[0]":        {Methods: []bearing.Method{9}},
+		"Methods[2]":        {Methods: []bearing.Method{bearing.MethodRaw, bearing.MethodMED, bearing.MethodMED}},
 		"DominanceRatio":    {DominanceRatio: 1.5},
 		"MinMethods":        {MinMethods: 4},
 		"KurtogramLevels":   {KurtogramLevels: 17},
@@ -63,7 +65,7 @@ func TestDiagnoserConfigErrors(t *testing.T) {
 		"MinRevolutions":    {MinRevolutions: math.Inf(1)},
 		"SaturatedMinScore": {SaturatedMinScore: 1.5},
 	} {
-		_, err := anomaly.NewDiagnoser(c)
+		_, err := bearing.NewDiagnoser(c)
 		if assert.Error(t, err, field) {
 			assert.Contains(t, err.Error(), "DiagnoserConfig."+field)
 		}
@@ -71,10 +73,10 @@ func TestDiagnoserConfigErrors(t *testing.T) {
 }
 
 func TestDiagnoseErrors(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
 	b := simBearing(t)
-	good := simulate(t, anomaly.OuterRace, 10, 2, 1) // 24000 samples, 60 revolutions
+	good := simulate(t, fault.OuterRace, 10, 2, 1) // 24000 samples, 60 revolutions
 	nan := append([]float64(nil), good...)
 	nan[1234] = math.NaN()
 	inf := append([]float64(nil), good...)
@@ -110,21 +112,21 @@ func TestDiagnoseErrors(t *testing.T) {
 	}
 	d, err := dg.Diagnose(good, 12000, simShaft, b)
 	require.NoError(t, err)
-	assert.Equal(t, anomaly.OuterRace, d.Verdict)
+	assert.Equal(t, fault.OuterRace, d.Verdict)
 }
 
 // Every number of a Diagnosis is finite and it survives a JSON round trip
 // with snake_case keys.
 func TestDiagnosisJSON(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
-	x := simulate(t, anomaly.InnerRace, 5, 5, 7)
+	x := simulate(t, fault.InnerRace, 5, 5, 7)
 	d, err := dg.Diagnose(x, 12000, simShaft, simBearing(t))
 	require.NoError(t, err)
-	require.Equal(t, anomaly.InnerRace, d.Verdict)
+	require.Equal(t, fault.InnerRace, d.Verdict)
 	js, err := json.Marshal(d)
 	require.NoError(t, err)
-	var back anomaly.Diagnosis
+	var back bearing.Diagnosis
 	require.NoError(t, json.Unmarshal(js, &back))
 	assert.Equal(t, d.Verdict, back.Verdict)
 	assert.Equal(t, d.Defects, back.Defects)
@@ -155,7 +157,7 @@ func TestDiagnosisJSON(t *testing.T) {
 
 // A zero signal segment makes floors of zero: prominences stay finite.
 func TestDiagnoseFinite(t *testing.T) {
-	dg, err := anomaly.NewDiagnoser(anomaly.DiagnoserConfig{})
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
 	x := make([]float64, 24000)
 	for i := 0; i < len(x); i += 400 { // a pure impulse train at 30 Hz
@@ -175,13 +177,13 @@ func TestDiagnoseConcurrent(t *testing.T) {
 	}
 }
 
-func testDiagnoseConcurrent(t *testing.T, cfg anomaly.DiagnoserConfig) {
-	dg, err := anomaly.NewDiagnoser(cfg)
+func testDiagnoseConcurrent(t *testing.T, cfg bearing.DiagnoserConfig) {
+	dg, err := bearing.NewDiagnoser(cfg)
 	require.NoError(t, err)
 	b := simBearing(t)
-	kinds := []anomaly.Verdict{anomaly.OuterRace, anomaly.InnerRace, anomaly.Ball, anomaly.Healthy}
+	kinds := []fault.Kind{fault.OuterRace, fault.InnerRace, fault.Ball, fault.Healthy}
 	var signals [][]float64
-	var want []*anomaly.Diagnosis
+	var want []*bearing.Diagnosis
 	for i, v := range kinds {
 		x := simulate(t, v, 5, 3, uint64(i))
 		d, err := dg.Diagnose(x, 12000, simShaft, b)
@@ -189,7 +191,7 @@ func testDiagnoseConcurrent(t *testing.T, cfg anomaly.DiagnoserConfig) {
 		signals, want = append(signals, x), append(want, d)
 	}
 	var wg sync.WaitGroup
-	got := make([]*anomaly.Diagnosis, 4*len(kinds))
+	got := make([]*bearing.Diagnosis, 4*len(kinds))
 	for g := range got {
 		wg.Add(1)
 		go func() {
@@ -214,10 +216,10 @@ func TestDiagnoseToAllocs(t *testing.T) {
 	}
 }
 
-func testDiagnoseToAllocs(t *testing.T, cfg anomaly.DiagnoserConfig) {
-	dg, err := anomaly.NewDiagnoser(cfg)
+func testDiagnoseToAllocs(t *testing.T, cfg bearing.DiagnoserConfig) {
+	dg, err := bearing.NewDiagnoser(cfg)
 	require.NoError(t, err)
-	x := simulate(t, anomaly.OuterRace, 5, 2, 1)
+	x := simulate(t, fault.OuterRace, 5, 2, 1)
 	b := simBearing(t)
 	d, err := dg.DiagnoseTo(nil, x, 12000, simShaft, b)
 	require.NoError(t, err)
@@ -227,5 +229,5 @@ func testDiagnoseToAllocs(t *testing.T, cfg anomaly.DiagnoserConfig) {
 		}
 	})
 	assert.Zero(t, allocs)
-	assert.Equal(t, anomaly.OuterRace, d.Verdict)
+	assert.Equal(t, fault.OuterRace, d.Verdict)
 }

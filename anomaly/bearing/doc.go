@@ -1,0 +1,23 @@
+// Package bearing diagnoses rolling-element bearing faults from vibration:
+// it answers "which part of this bearing is failing?" with a verdict of
+// package fault (Healthy, OuterRace, InnerRace, Ball, Cage or Unknown), a
+// confidence and the evidence behind it.
+//
+// Diagnoser searches squared-envelope spectra for the harmonic series of
+// each fault's defect frequency (features.Bearing.DefectFrequencies), found
+// by three methods (raw band, kurtogram band, cepstrum pre-whitened; a
+// fourth, minimum entropy deconvolution, is opt-in through
+// DiagnoserConfig.Methods). It attributes lines that two faults share,
+// requires corroborating harmonics and sidebands and agreement between
+// methods, and answers Unknown rather than guessing when the evidence
+// conflicts. A Diagnosis serialises to JSON; its Reason says in one line why
+// the verdict is what it is, and its Evidence lists every line measured.
+//
+// The signal is a []float64 in the sensor's unit (g) with its sample rate in
+// Hz; the shaft speed is in Hz (rpm/60). A record that reaches its
+// converter's full scale is read back with anomaly.ReadSaturation and
+// weakens the verdicts its clipping could fake.
+//
+// Layering: bearing builds on fft and features (spectra, envelope, fault
+// bands) and on anomaly (sensor health); nothing below it imports it.
+package bearing
