@@ -38,6 +38,5 @@
 // healthy or failing machine. CheckSaturation reads a record's converter
 // step and full-scale rails back from its samples and counts the samples
 // that reached them.
-//
-// ScoreNAB reproduces the Numenta Anomaly Benchmark's scorer.
+
 package anomaly

@@ -90,23 +90,6 @@ func ExampleSPOT() {
 	// alarm on 12: true
 }
 
-func ExampleScoreNAB() {
-	// A 1000-row file with one labelled window, rows 600–699; the detector
-	// fires on rows 300 (a false positive) and 620.
-	det := make([]bool, 1000)
-	det[300], det[620] = true, true
-	windows := []anomaly.NABWindow{{First: 600, Last: 699}}
-	prob := anomaly.NABProbationLength(len(det), anomaly.NABProbationPercent)
-	res, err := anomaly.ScoreNAB(nil, det, windows, anomaly.NABStandard, prob)
-	if err != nil {
-		panic(err)
-	}
-	norm, _ := anomaly.NABNormalize(res.Score, anomaly.NABNullScore(1, anomaly.NABStandard), anomaly.NABPerfectScore(1, anomaly.NABStandard))
-	fmt.Printf("raw %.4f, normalised %.1f, TP rows %d, FP rows %d\n", res.Score, norm, res.TP, res.FP)
-	// Output:
-	// raw 0.8671, normalised 93.4, TP rows 1, FP rows 1
-}
-
 func ExampleSensorHealth() {
 	h, err := anomaly.NewSensorHealth(anomaly.DefaultSensorHealthConfig(0.001)) // 1 kHz
 	if err != nil {

@@ -2,13 +2,11 @@ package datasets
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -156,129 +154,4 @@ func LoadNAB(fsys fs.FS, path string) (*NABFrame, error) {
 		return nil, fmt.Errorf("%w (in %s)", err, path)
 	}
 	return f, nil
-}
-
-// NABWindow is one labelled anomaly window, inclusive at both ends.
-type NABWindow struct {
-	Start, End time.Time
-}
-
-// ReadNABWindows parses labels/combined_windows.json: an object mapping each
-// data file's path relative to data/ (e.g.
-// "realKnownCause/machine_temperature_system_failure.csv") to a list of
-// [start, end] timestamp pairs. Windows are returned in file order; a
-// window whose end precedes its start is an error.
-func ReadNABWindows(r io.Reader) (map[string][]NABWindow, error) {
-	var raw map[string][][]string
-	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, fmt.Errorf("datasets: NAB windows: %w", err)
-	}
-	out := make(map[string][]NABWindow, len(raw))
-	for name, ws := range raw {
-		list := make([]NABWindow, len(ws))
-		for i, w := range ws {
-			if len(w) != 2 {
-				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: %d timestamps, want 2", name, i, len(w))
-			}
-			a, err := ParseNABTime(w[0])
-			if err != nil {
-				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: %w", name, i, err)
-			}
-			b, err := ParseNABTime(w[1])
-			if err != nil {
-				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: %w", name, i, err)
-			}
-			if b.Before(a) {
-				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: end %v before start %v", name, i, b, a)
-			}
-			list[i] = NABWindow{Start: a, End: b}
-		}
-		out[name] = list
-	}
-	return out, nil
-}
-
-// NABCostMatrix holds one NAB application profile's weights
-// (profiles.json "CostMatrix": tpWeight, fpWeight, fnWeight, tnWeight).
-type NABCostMatrix struct {
-	TP, FP, FN, TN float64
-}
-
-// ReadNABProfiles parses config/profiles.json into a map from profile name
-// ("standard", "reward_low_FP_rate", "reward_low_FN_rate") to its weights.
-func ReadNABProfiles(r io.Reader) (map[string]NABCostMatrix, error) {
-	var raw map[string]struct {
-		CostMatrix *struct {
-			TP *float64 `json:"tpWeight"`
-			FP *float64 `json:"fpWeight"`
-			FN *float64 `json:"fnWeight"`
-			TN *float64 `json:"tnWeight"`
-		}
-	}
-	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, fmt.Errorf("datasets: NAB profiles: %w", err)
-	}
-	out := make(map[string]NABCostMatrix, len(raw))
-	for name, p := range raw {
-		c := p.CostMatrix
-		if c == nil || c.TP == nil || c.FP == nil || c.FN == nil || c.TN == nil {
-			return nil, fmt.Errorf("datasets: NAB profile %q: CostMatrix must give tpWeight, fpWeight, fnWeight and tnWeight", name)
-		}
-		out[name] = NABCostMatrix{TP: *c.TP, FP: *c.FP, FN: *c.FN, TN: *c.TN}
-	}
-	return out, nil
-}
-
-// NABThreshold is one detector's tuned threshold and corpus score for one
-// profile (config/thresholds.json).
-type NABThreshold struct {
-	Threshold float64 `json:"threshold"`
-	Score     float64 `json:"score"`
-}
-
-// ReadNABThresholds parses config/thresholds.json: detector name → profile
-// name → threshold and score.
-func ReadNABThresholds(r io.Reader) (map[string]map[string]NABThreshold, error) {
-	var out map[string]map[string]NABThreshold
-	if err := json.NewDecoder(r).Decode(&out); err != nil {
-		return nil, fmt.Errorf("datasets: NAB thresholds: %w", err)
-	}
-	return out, nil
-}
-
-// NABRows is a window expressed as row indices of one file, First and Last
-// inclusive. It converts directly to anomaly.NABWindow.
-type NABRows struct {
-	First, Last int
-}
-
-// WindowRows maps labelled windows onto rows of times (sorted ascending) the
-// way NAB's scorer does: a window holds every row with Start <= time <= End.
-// A window that holds no row is an error, since NAB cannot score it.
-func WindowRows(times []time.Time, windows []NABWindow) ([]NABRows, error) {
-	out := make([]NABRows, len(windows))
-	for i, w := range windows {
-		first := sort.Search(len(times), func(k int) bool { return !times[k].Before(w.Start) })
-		last := sort.Search(len(times), func(k int) bool { return times[k].After(w.End) }) - 1
-		if first >= len(times) || last < first {
-			return nil, fmt.Errorf("datasets: NAB window %d [%v, %v] holds no row of the series [%v, %v]",
-				i, w.Start, w.End, nabFirstTime(times), nabLastTime(times))
-		}
-		out[i] = NABRows{First: first, Last: last}
-	}
-	return out, nil
-}
-
-func nabFirstTime(t []time.Time) time.Time {
-	if len(t) == 0 {
-		return time.Time{}
-	}
-	return t[0]
-}
-
-func nabLastTime(t []time.Time) time.Time {
-	if len(t) == 0 {
-		return time.Time{}
-	}
-	return t[len(t)-1]
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/anomaly/nab"
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/examples/internal/figure"
 )
@@ -23,11 +24,11 @@ var nabFiles = []string{
 
 var nabProfiles = []struct {
 	name string
-	p    anomaly.NABProfile
+	p    nab.Profile
 }{
-	{"standard", anomaly.NABStandard},
-	{"reward_low_FP_rate", anomaly.NABRewardLowFPRate},
-	{"reward_low_FN_rate", anomaly.NABRewardLowFNRate},
+	{"standard", nab.Standard},
+	{"reward_low_FP_rate", nab.LowFP},
+	{"reward_low_FN_rate", nab.LowFN},
 }
 
 // nabScores is one detector's normalised NAB scores over the three files.
@@ -53,11 +54,11 @@ type nabJSON struct {
 // nabEnv holds the labels and thresholds.
 type nabEnv struct {
 	dir        string
-	windows    map[string][]datasets.NABWindow
-	thresholds map[string]map[string]datasets.NABThreshold
+	windows    map[string][]nab.Window
+	thresholds map[string]map[string]nab.Threshold
 }
 
-func (e *nabEnv) rows(rel, file string) (*datasets.NABFrame, []anomaly.NABWindow, error) {
+func (e *nabEnv) rows(rel, file string) (*datasets.NABFrame, []nab.RowWindow, error) {
 	f, err := datasets.LoadNAB(os.DirFS(e.dir), rel)
 	if err != nil {
 		return nil, nil, err
@@ -66,20 +67,16 @@ func (e *nabEnv) rows(rel, file string) (*datasets.NABFrame, []anomaly.NABWindow
 	if !ok {
 		return nil, nil, fmt.Errorf("labels/combined_windows.json: no windows for realKnownCause/%s", file)
 	}
-	rs, err := datasets.WindowRows(f.Time, ws)
+	rs, err := nab.WindowRows(f.Time, ws)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	out := make([]anomaly.NABWindow, len(rs))
-	for i, r := range rs {
-		out[i] = anomaly.NABWindow(r)
-	}
-	return f, out, nil
+	return f, rs, nil
 }
 
 // score scores per-file anomaly scores with per-profile thresholds and
 // normalises over the files.
-func (e *nabEnv) score(name string, scores func(file string) ([]float64, []anomaly.NABWindow, error), th func(profile string) float64) (nabScores, error) {
+func (e *nabEnv) score(name string, scores func(file string) ([]float64, []nab.RowWindow, error), th func(profile string) float64) (nabScores, error) {
 	r := nabScores{Detector: name, Scores: map[string]float64{}, Raw: map[string]float64{}, FirstHit: map[string][]int{}, FPRows: map[string]int{}}
 	windows := 0
 	for _, file := range nabFiles {
@@ -89,12 +86,12 @@ func (e *nabEnv) score(name string, scores func(file string) ([]float64, []anoma
 		}
 		windows += len(ws)
 		for _, pr := range nabProfiles {
-			det, err := anomaly.NABDetections(nil, s, th(pr.name))
+			det, err := nab.Detections(nil, s, th(pr.name))
 			if err != nil {
 				return r, fmt.Errorf("%s: %w", file, err)
 			}
-			prob := anomaly.NABProbationLength(len(s), anomaly.NABProbationPercent)
-			res, err := anomaly.ScoreNAB(nil, det, ws, pr.p, prob)
+			prob := nab.ProbationLength(len(s), nab.ProbationPercent)
+			res, err := nab.Score(nil, det, ws, pr.p, prob)
 			if err != nil {
 				return r, fmt.Errorf("%s: %w", file, err)
 			}
@@ -115,7 +112,7 @@ func (e *nabEnv) score(name string, scores func(file string) ([]float64, []anoma
 		}
 	}
 	for _, pr := range nabProfiles {
-		v, err := anomaly.NABNormalize(r.Raw[pr.name], anomaly.NABNullScore(windows, pr.p), anomaly.NABPerfectScore(windows, pr.p))
+		v, err := nab.Normalize(r.Raw[pr.name], nab.NullScore(windows, pr.p), nab.PerfectScore(windows, pr.p))
 		if err != nil {
 			return r, err
 		}
@@ -139,16 +136,16 @@ func readJSONFile[T any](path string, parse func(io.Reader) (T, error)) (T, erro
 }
 
 // runNAB streams each realKnownCause file through anomaly.ThermalDetector
-// (DefaultThermalConfig) and scores its alarms with anomaly.ScoreNAB, next
+// (DefaultThermalConfig) and scores its alarms with nab.Score, next
 // to NAB's published detectors rescored on the same files and the
 // published whole-benchmark scoreboard.
 func runNAB(dir, out string, logw io.Writer) (*outcome, error) {
 	e := &nabEnv{dir: dir}
 	var err error
-	if e.windows, err = readJSONFile(filepath.Join(dir, "labels", "combined_windows.json"), datasets.ReadNABWindows); err != nil {
+	if e.windows, err = readJSONFile(filepath.Join(dir, "labels", "combined_windows.json"), nab.ReadWindows); err != nil {
 		return nil, err
 	}
-	if e.thresholds, err = readJSONFile(filepath.Join(dir, "config", "thresholds.json"), datasets.ReadNABThresholds); err != nil {
+	if e.thresholds, err = readJSONFile(filepath.Join(dir, "config", "thresholds.json"), nab.ReadThresholds); err != nil {
 		return nil, err
 	}
 	board := map[string]map[string]float64{}
@@ -160,7 +157,7 @@ func runNAB(dir, out string, logw io.Writer) (*outcome, error) {
 		return nil, fmt.Errorf("results/final_results.json: %w", err)
 	}
 	alarms := map[string][]float64{}
-	thermal, err := e.score("Spindle thermal detector", func(file string) ([]float64, []anomaly.NABWindow, error) {
+	thermal, err := e.score("Spindle thermal detector", func(file string) ([]float64, []nab.RowWindow, error) {
 		fmt.Fprintf(logw, "benchmark nab: %s\n", file)
 		f, ws, err := e.rows(filepath.Join("data", "realKnownCause", file), file)
 		if err != nil {
@@ -191,7 +188,7 @@ func runNAB(dir, out string, logw io.Writer) (*outcome, error) {
 		Detector: "anomaly.ThermalDetector with DefaultThermalConfig (chosen on these three files: in-sample), alarms scored as detections"}
 	res.Rescored = append(res.Rescored, thermal)
 	for _, det := range []string{"numenta", "windowedGaussian", "relativeEntropy", "null"} {
-		r, err := e.score(det+" (published output)", func(file string) ([]float64, []anomaly.NABWindow, error) {
+		r, err := e.score(det+" (published output)", func(file string) ([]float64, []nab.RowWindow, error) {
 			f, ws, err := e.rows(filepath.Join("results", det, "realKnownCause", det+"_"+file), file)
 			if err != nil {
 				return nil, nil, err
@@ -208,7 +205,7 @@ func runNAB(dir, out string, logw io.Writer) (*outcome, error) {
 		res.Rescored = append(res.Rescored, r)
 	}
 	var md strings.Builder
-	fmt.Fprintf(&md, "Detector: %s. Scored with `anomaly.ScoreNAB` (which reproduces NAB's published per-row S(t)) over the three realKnownCause files here, normalised over them as NAB normalises a corpus: 100·(S − S_null)/(S_perfect − S_null). NAB's published detectors are rescored on the same three files with their tuned thresholds (config/thresholds.json).\n\n", res.Detector)
+	fmt.Fprintf(&md, "Detector: %s. Scored with `nab.Score` (which reproduces NAB's published per-row S(t)) over the three realKnownCause files here, normalised over them as NAB normalises a corpus: 100·(S − S_null)/(S_perfect − S_null). NAB's published detectors are rescored on the same three files with their tuned thresholds (config/thresholds.json).\n\n", res.Detector)
 	md.WriteString("| detector (3 realKnownCause files) | standard | reward low FP | reward low FN |\n|---|---|---|---|\n")
 	for i, r := range res.Rescored {
 		name := r.Detector

@@ -1,4 +1,4 @@
-package anomaly
+package nab
 
 import (
 	"math"
@@ -22,19 +22,19 @@ var nabFiles = []string{
 // nabProfiles pairs the profiles.json names with Spindle's profiles.
 var nabProfiles = []struct {
 	name string
-	p    NABProfile
+	p    Profile
 }{
-	{"standard", NABStandard},
-	{"reward_low_FP_rate", NABRewardLowFPRate},
-	{"reward_low_FN_rate", NABRewardLowFNRate},
+	{"standard", Standard},
+	{"reward_low_FP_rate", LowFP},
+	{"reward_low_FN_rate", LowFN},
 }
 
 // nabEnv holds the shared NAB labels, profiles and thresholds.
 type nabEnv struct {
 	dir        string
-	windows    map[string][]datasets.NABWindow
-	profiles   map[string]datasets.NABCostMatrix
-	thresholds map[string]map[string]datasets.NABThreshold
+	windows    map[string][]Window
+	profiles   map[string]Profile
+	thresholds map[string]map[string]Threshold
 }
 
 func loadNABEnv(t testing.TB) *nabEnv {
@@ -48,34 +48,29 @@ func loadNABEnv(t testing.TB) *nabEnv {
 		return f
 	}
 	var err error
-	e.windows, err = datasets.ReadNABWindows(open("labels/combined_windows.json"))
+	e.windows, err = ReadWindows(open("labels/combined_windows.json"))
 	require.NoError(t, err)
-	e.profiles, err = datasets.ReadNABProfiles(open("config/profiles.json"))
+	e.profiles, err = ReadProfiles(open("config/profiles.json"))
 	require.NoError(t, err)
-	e.thresholds, err = datasets.ReadNABThresholds(open("config/thresholds.json"))
+	e.thresholds, err = ReadThresholds(open("config/thresholds.json"))
 	require.NoError(t, err)
 	return e
 }
 
 // rows loads a CSV under the NAB folder and maps file's windows onto it.
-func (e *nabEnv) rows(t testing.TB, rel, file string) (*datasets.NABFrame, []NABWindow) {
+func (e *nabEnv) rows(t testing.TB, rel, file string) (*datasets.NABFrame, []RowWindow) {
 	t.Helper()
 	f, err := datasets.LoadNAB(os.DirFS(e.dir), rel)
 	require.NoError(t, err)
-	rs, err := datasets.WindowRows(f.Time, e.windows["realKnownCause/"+file])
+	ws, err := WindowRows(f.Time, e.windows["realKnownCause/"+file])
 	require.NoError(t, err)
-	ws := make([]NABWindow, len(rs))
-	for i, r := range rs {
-		ws[i] = NABWindow(r)
-	}
 	return f, ws
 }
 
 func TestNABProfilesMatchConfig(t *testing.T) {
 	e := loadNABEnv(t)
 	for _, pr := range nabProfiles {
-		c := e.profiles[pr.name]
-		assert.Equal(t, pr.p, NABProfile{TP: c.TP, FP: c.FP, FN: c.FN, TN: c.TN}, pr.name)
+		assert.Equal(t, pr.p, e.profiles[pr.name], pr.name)
 	}
 }
 
@@ -104,9 +99,9 @@ func TestNABReproducesPublishedResults(t *testing.T) {
 			rowS := make([]float64, n)
 			for _, pr := range nabProfiles {
 				th := e.thresholds[det][pr.name].Threshold
-				detections, err := NABDetections(nil, score, th)
+				detections, err := Detections(nil, score, th)
 				require.NoError(t, err)
-				res, err := ScoreNAB(rowS, detections, ws, pr.p, NABProbationLength(n, NABProbationPercent))
+				res, err := Score(rowS, detections, ws, pr.p, ProbationLength(n, ProbationPercent))
 				require.NoError(t, err)
 				want, ok := f.Column("S(t)_" + pr.name)
 				require.True(t, ok)
@@ -119,7 +114,7 @@ func TestNABReproducesPublishedResults(t *testing.T) {
 				}
 				maxFile = math.Max(maxFile, math.Abs(sum-res.Score))
 				assert.InDelta(t, sum, res.Score, 1e-10, "%s %s %s", det, file, pr.name)
-				assert.Equal(t, n-NABProbationLength(n, NABProbationPercent), res.TP+res.TN+res.FP+res.FN)
+				assert.Equal(t, n-ProbationLength(n, ProbationPercent), res.TP+res.TN+res.FP+res.FN)
 				t.Logf("%-16s %-40s %-18s threshold %.6f raw %+.6f (published column sum %+.6f) windows detected %d/%d FP rows %d",
 					det, file, pr.name, th, res.Score, sum, res.Detected, len(ws), res.FP)
 			}
@@ -130,15 +125,15 @@ func TestNABReproducesPublishedResults(t *testing.T) {
 
 func TestNABScoreClosedForms(t *testing.T) {
 	n := 2000
-	prob := NABProbationLength(n, NABProbationPercent)
+	prob := ProbationLength(n, ProbationPercent)
 	require.Equal(t, 300, prob)
-	assert.Equal(t, 750, NABProbationLength(22695, NABProbationPercent))
-	ws := []NABWindow{{First: 1000, Last: 1099}}
+	assert.Equal(t, 750, ProbationLength(22695, ProbationPercent))
+	ws := []RowWindow{{First: 1000, Last: 1099}}
 	det := make([]bool, n)
 	rowS := make([]float64, n)
 
 	// No detection: −A_FN on the window's first row.
-	res, err := ScoreNAB(rowS, det, ws, NABRewardLowFNRate, prob)
+	res, err := Score(rowS, det, ws, LowFN, prob)
 	require.NoError(t, err)
 	assert.Equal(t, -2.0, res.Score)
 	assert.Equal(t, -2.0, rowS[1000])
@@ -147,7 +142,7 @@ func TestNABScoreClosedForms(t *testing.T) {
 	// Detection on the first row of the window: exactly A_TP.
 	det[1000] = true
 	det[1050] = true // later detections in the window do not count
-	res, err = ScoreNAB(rowS, det, ws, NABStandard, prob)
+	res, err = Score(rowS, det, ws, Standard, prob)
 	require.NoError(t, err)
 	assert.InDelta(t, 1.0, res.Score, 1e-15)
 	assert.Equal(t, 2, res.TP)
@@ -155,7 +150,7 @@ func TestNABScoreClosedForms(t *testing.T) {
 
 	// Detection on the last row: σ(−1/100)/σ(−1).
 	det[1000], det[1050], det[1099] = false, false, true
-	res, err = ScoreNAB(rowS, det, ws, NABStandard, prob)
+	res, err = Score(rowS, det, ws, Standard, prob)
 	require.NoError(t, err)
 	want := (2/(1+math.Exp(-5.0/100)) - 1) / (2/(1+math.Exp(-5.0)) - 1)
 	assert.InDelta(t, want, res.Score, 1e-15)
@@ -163,7 +158,7 @@ func TestNABScoreClosedForms(t *testing.T) {
 	// FPs: before any window −A_FP; right after the window ≈ 0; far after −A_FP.
 	det[1099] = false
 	det[500], det[1100], det[1999] = true, true, true
-	res, err = ScoreNAB(rowS, det, ws, NABStandard, prob)
+	res, err = Score(rowS, det, ws, Standard, prob)
 	require.NoError(t, err)
 	assert.Equal(t, -0.11, rowS[500])
 	assert.InDelta(t, 0.11*(2/(1+math.Exp(5.0/99))-1), rowS[1100], 1e-15)
@@ -171,29 +166,29 @@ func TestNABScoreClosedForms(t *testing.T) {
 	assert.Equal(t, 3, res.FP)
 	// FPs inside the probationary period are ignored.
 	det[10] = true
-	res2, err := ScoreNAB(nil, det, ws, NABStandard, prob)
+	res2, err := Score(nil, det, ws, Standard, prob)
 	require.NoError(t, err)
 	assert.Equal(t, res.Score, res2.Score)
 
-	null, perfect := NABNullScore(1, NABStandard), NABPerfectScore(1, NABStandard)
-	v, err := NABNormalize(null, null, perfect)
+	null, perfect := NullScore(1, Standard), PerfectScore(1, Standard)
+	v, err := Normalize(null, null, perfect)
 	require.NoError(t, err)
 	assert.Equal(t, 0.0, v)
-	v, err = NABNormalize(perfect, null, perfect)
+	v, err = Normalize(perfect, null, perfect)
 	require.NoError(t, err)
 	assert.Equal(t, 100.0, v)
-	_, err = NABNormalize(0, 0, 0)
+	_, err = Normalize(0, 0, 0)
 	assert.Error(t, err)
 }
 
 func TestNABScoreBadInput(t *testing.T) {
 	det := make([]bool, 100)
-	_, err := ScoreNAB(nil, det, []NABWindow{{First: 90, Last: 100}}, NABStandard, 15)
+	_, err := Score(nil, det, []RowWindow{{First: 90, Last: 100}}, Standard, 15)
 	assert.ErrorContains(t, err, "outside")
-	_, err = ScoreNAB(nil, det, []NABWindow{{First: 10, Last: 20}, {First: 20, Last: 30}}, NABStandard, 15)
+	_, err = Score(nil, det, []RowWindow{{First: 10, Last: 20}, {First: 20, Last: 30}}, Standard, 15)
 	assert.ErrorContains(t, err, "overlaps")
-	_, err = ScoreNAB(make([]float64, 3), det, nil, NABStandard, 15)
+	_, err = Score(make([]float64, 3), det, nil, Standard, 15)
 	assert.ErrorContains(t, err, "rowScores length")
-	_, err = NABDetections(nil, []float64{0, math.NaN()}, 0.5)
+	_, err = Detections(nil, []float64{0, math.NaN()}, 0.5)
 	assert.ErrorContains(t, err, "row 1")
 }
