@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -23,43 +22,13 @@ type imsBearing struct {
 	peakZ     float64 // largest z once the baseline is complete
 }
 
-// imsBearingLevels returns, per bearing, the geometric mean of its channels'
-// mean absolute acceleration over the first n snapshots (test 1 has two
-// accelerometers a bearing), grouping channels by their "Bearing N" prefix.
-func imsBearingLevels(s *datasets.IMSSummary, n int) (names []string, y [][]float64) {
-	idx := map[string]int{}
-	var cnt []float64
-	for c, ch := range s.Channels {
-		f := strings.Fields(ch)
-		name := strings.Join(f[:min(2, len(f))], " ")
-		b, ok := idx[name]
-		if !ok {
-			b = len(names)
-			idx[name] = b
-			names = append(names, name)
-			y = append(y, make([]float64, n))
-			cnt = append(cnt, 0)
-		}
-		cnt[b]++
-		for i := 0; i < n; i++ {
-			y[b][i] += math.Log(s.Values[c][i])
-		}
-	}
-	for b := range y {
-		for i := range y[b] {
-			y[b][i] = math.Exp(y[b][i] / cnt[b])
-		}
-	}
-	return names, y
-}
-
 // runRigMonitor streams the active part of an IMS test (the snapshots after
 // the rig stopped, IMSSummary.ActiveLen(0.01), are dropped) through a
 // RigMonitor, snapshot by snapshot as a service would, and returns the
 // active length and each bearing's outcome.
 func runRigMonitor(s *datasets.IMSSummary, cfg RigMonitorConfig) (int, []imsBearing, error) {
 	n := s.ActiveLen(0.01)
-	names, y := imsBearingLevels(s, n)
+	names, y := s.BearingLevels(n)
 	m, err := NewRigMonitor(len(names), cfg)
 	if err != nil {
 		return n, nil, err

@@ -128,3 +128,37 @@ func (s *IMSSummary) ActiveLen(floor float64) int {
 	}
 	return n
 }
+
+// BearingLevels combines each bearing's channels over the first n files:
+// channels are grouped by the first two words of their names ("Bearing 3
+// x" and "Bearing 3 y" are bearing "Bearing 3"; test 1 has two
+// accelerometers a bearing, tests 2 and 3 one) and a bearing's level is the
+// geometric mean of its channels' values. Names are in order of first
+// appearance; levels[b] has n values. It panics if n exceeds the number of
+// files (a programmer error: see ActiveLen).
+func (s *IMSSummary) BearingLevels(n int) (names []string, levels [][]float64) {
+	idx := map[string]int{}
+	var cnt []float64
+	for c, ch := range s.Channels {
+		f := strings.Fields(ch)
+		name := strings.Join(f[:min(2, len(f))], " ")
+		b, ok := idx[name]
+		if !ok {
+			b = len(names)
+			idx[name] = b
+			names = append(names, name)
+			levels = append(levels, make([]float64, n))
+			cnt = append(cnt, 0)
+		}
+		cnt[b]++
+		for i := 0; i < n; i++ {
+			levels[b][i] += math.Log(s.Values[c][i])
+		}
+	}
+	for b := range levels {
+		for i := range levels[b] {
+			levels[b][i] = math.Exp(levels[b][i] / cnt[b])
+		}
+	}
+	return names, levels
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,40 +129,11 @@ func countHealthy(d []imsChannel) int {
 	return n
 }
 
-// imsLevels combines each bearing's channels (geometric mean) over the
-// first n files.
-func imsLevels(s *datasets.IMSSummary, n int) (names []string, y [][]float64) {
-	idx := map[string]int{}
-	var cnt []float64
-	for c, ch := range s.Channels {
-		f := strings.Fields(ch)
-		name := strings.Join(f[:min(2, len(f))], " ")
-		b, ok := idx[name]
-		if !ok {
-			b = len(names)
-			idx[name] = b
-			names = append(names, name)
-			y = append(y, make([]float64, n))
-			cnt = append(cnt, 0)
-		}
-		cnt[b]++
-		for i := 0; i < n; i++ {
-			y[b][i] += math.Log(s.Values[c][i])
-		}
-	}
-	for b := range y {
-		for i := range y[b] {
-			y[b][i] = math.Exp(y[b][i] / cnt[b])
-		}
-	}
-	return names, y
-}
-
 // imsTest streams one test through a RigMonitor.
 func imsTest(test int, s *datasets.IMSSummary) ([]imsChannel, *figure.Figure, error) {
 	n := s.ActiveLen(0.01)
 	hours := s.Hours()[:n]
-	names, y := imsLevels(s, n)
+	names, y := s.BearingLevels(n)
 	m, err := anomaly.NewRigMonitor(len(names), anomaly.DefaultRigMonitorConfig())
 	if err != nil {
 		return nil, nil, err
