@@ -37,10 +37,19 @@ import (
 //     methods and no other fault named: that fault. Different faults
 //     named, an ambiguous method, too few methods, or a cage series alone
 //     (the SES of a cage defect and of a cage-modulated ball defect look
-//     alike): Unknown. Nothing qualifies anywhere: Healthy.
+//     alike): Unknown. Nothing qualifies anywhere: Healthy, if health is
+//     earned (rule 6), else Unknown.
 //  5. Sensor. When the signal reaches its converter's full scale
 //     (Saturation), a fault verdict whose Score is below SaturatedMinScore,
 //     and a Healthy one, become Unknown.
+//  6. Earned health. The absence of fault series is evidence of health
+//     only when the signal spans MinHealthyCageRevolutions cage
+//     revolutions (Health.CageRevolutions) and no band wide enough to
+//     hold the fault series is impulsive beyond HealthyKurtosis
+//     (Health.Kurtosis); otherwise the verdict is Unknown and Reason
+//     says which is missing. Lines on a harmonic of the shaft speed are
+//     explained as shaft-synchronous (ExplainedBy "shaft") and count for
+//     no fault.
 type Diagnosis struct {
 	// Verdict is the diagnosed fault, fault.Healthy or fault.Unknown. The
 	// cage's evidence is reported but fault.Cage is never the verdict: an
@@ -50,8 +59,11 @@ type Diagnosis struct {
 	Verdict fault.Kind `json:"verdict"`
 	// Confidence in [0, 1] is the support for the verdict: for a fault,
 	// its Score (FaultEvidence.Score: strength and agreement of the
-	// methods); for Healthy, one minus the highest score any fault reaches
-	// in any method, qualified or not; for Unknown, the highest Score of
+	// methods); for Healthy, half of one minus the highest score any fault
+	// reaches in any method, qualified or not (absence of every fault
+	// series is evidence of health only at better than even odds when a
+	// reference of the same sensor says so, which this verdict does not
+	// have: it stays below 0.5); for Unknown, the highest Score of
 	// the faults (how much evidence is left unattributed).
 	Confidence float64 `json:"confidence"`
 	// ShaftHz is the shaft speed the diagnosis used, Hz.
@@ -75,6 +87,26 @@ type Diagnosis struct {
 	// (CheckSaturation); Step is 0 when the samples are not converter
 	// codes times a gain, and then nothing is known of clipping.
 	Saturation anomaly.Saturation `json:"saturation"`
+	// Health is what the signal shows for or against a Healthy verdict
+	// (see DiagnoserConfig.MinHealthyCageRevolutions and HealthyKurtosis).
+	Health HealthEvidence `json:"health"`
+}
+
+// HealthEvidence is what a Healthy verdict rests on besides the absence of
+// every fault series: that the signal was long enough for a fault to show,
+// and that no band is impulsive beyond what a healthy bearing shows.
+type HealthEvidence struct {
+	// CageRevolutions is the number of cage revolutions (FTF periods) the
+	// analysed signal spans.
+	CageRevolutions float64 `json:"cage_revolutions"`
+	// Measured tells that Kurtosis and Band were measured (false when the
+	// signal is too short for a kurtogram).
+	Measured bool `json:"measured"`
+	// Kurtosis is the spectral kurtosis of the most impulsive kurtogram
+	// band among those wide enough to hold the fault series, and Band its
+	// edges in Hz.
+	Kurtosis float64    `json:"kurtosis"`
+	Band     [2]float64 `json:"band_hz"`
 }
 
 // Fault returns the evidence of fault v (OuterRace, InnerRace, Ball or

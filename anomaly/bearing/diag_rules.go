@@ -19,6 +19,9 @@ const (
 	reasonFewVotes  = "the fault series qualifies in fewer methods than MinMethods"
 	reasonCage      = "FTF series without 2×BSF lines: a cage defect and a cage-modulated ball defect look alike"
 	reasonClipped   = "the signal reaches its converter's full scale and the evidence is not strong enough to outweigh the clipping"
+	reasonShort     = "no fault series qualifies, but the signal spans too few cage revolutions to earn a healthy verdict (see Health)"
+	reasonImpulsive = "no fault series qualifies, but a band holds impacts beyond what a healthy bearing shows (see Health)"
+	reasonNoKurt    = "no fault series qualifies, but the signal is too short to measure its impulsiveness"
 )
 
 // methodView is the evidence of one method after attribution.
@@ -32,9 +35,10 @@ type methodView struct {
 
 // view attributes the lines of one method's scans (setting their
 // Explained flags) and scores and qualifies each fault.
-func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
+func (c *DiagnoserConfig) view(sc *[4]faultScan, df, shaft float64) methodView {
 	v := methodView{top: -1}
 	faults := fault.Components()
+	names := componentNames()
 	var fund [4]float64
 	order := [4]int{0, 1, 2, 3}
 	for i := range sc {
@@ -54,16 +58,19 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 			order[j], order[j-1] = order[j-1], order[j]
 		}
 	}
-	explained := func(f float64, rank int) bool {
+	explained := func(f float64, rank int) string {
+		if shaftSynchronous(f, shaft, df) {
+			return explainedByShaft
+		}
 		for _, j := range order[:rank] {
 			if faults[j] == fault.Cage || fund[j] < c.LineDB || sc[j].fundamental == 0 {
 				continue
 			}
 			if onLattice(f, sc[j].fundamental, sc[j].lattice, df) {
-				return true
+				return names[j]
 			}
 		}
-		return false
+		return ""
 	}
 	for rank, i := range order {
 		s := &sc[i]
@@ -71,7 +78,8 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 		var h1sides int
 		for k := range s.harm {
 			h := &s.harm[k]
-			h.Explained = explained(h.Freq, rank)
+			h.ExplainedBy = explained(h.Freq, rank)
+			h.Explained = h.ExplainedBy != ""
 			if !h.Present || h.Explained {
 				continue
 			}
@@ -83,7 +91,8 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 		}
 		for k := range s.side {
 			sd := &s.side[k]
-			sd.Explained = explained(sd.Freq, rank)
+			sd.ExplainedBy = explained(sd.Freq, rank)
+			sd.Explained = sd.ExplainedBy != ""
 			if !sd.Present || sd.Explained {
 				continue
 			}
@@ -125,6 +134,34 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df float64) methodView {
 		}
 	}
 	return v
+}
+
+// healthyOdds scales the confidence of a Healthy verdict (one minus the
+// highest score any fault reaches): absence of evidence is weaker evidence
+// than presence, so health is never claimed at better than even odds.
+const healthyOdds = 0.5
+
+// explainedByShaft is the ExplainedBy of a shaft-synchronous line.
+const explainedByShaft = "shaft"
+
+// componentNames returns the text names of fault.Components, without
+// allocating (the strings are constants).
+func componentNames() [4]string {
+	return [4]string{fault.OuterRace.String(), fault.InnerRace.String(), fault.Ball.String(), fault.Cage.String()}
+}
+
+// shaftSynchronous reports whether a line at f Hz lies on a harmonic k·shaft
+// (k ≥ 1) of the shaft speed: within 1.5 bins of spacing df, or 0.2 % of f
+// when that is wider (the given shaft speed is often a nominal or averaged
+// one, and its error grows with k). A bearing's defect frequencies are
+// non-integer multiples of the shaft speed, so such a line is told from a
+// fault line only by a few bins of slip: the line counts for no fault.
+func shaftSynchronous(f, shaft, df float64) bool {
+	k := math.Round(f / shaft)
+	if k < 1 {
+		return false
+	}
+	return math.Abs(f-k*shaft) <= max(1.5*df, 0.002*f)
 }
 
 // q maps a prominence to [0, 1]: 0 at thr dB, 1 at CapDB.
@@ -183,7 +220,7 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 			continue
 		}
 		runs++
-		views[m] = c.view(&a.scans[m], a.res)
+		views[m] = c.view(&a.scans[m], a.res, df.Shaft)
 		switch t := views[m].top; {
 		case t < 0:
 		case views[m].ambiguous:
@@ -233,17 +270,28 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 		out.Verdict, out.Reason = fault.Unknown, reasonConflict
 	case ambiguous > 0:
 		out.Verdict, out.Reason = fault.Unknown, reasonAmbiguous
+	case a.health.CageRevolutions < c.MinHealthyCageRevolutions:
+		out.Verdict, out.Reason = fault.Unknown, reasonShort
+	case !a.health.Measured:
+		out.Verdict, out.Reason = fault.Unknown, reasonNoKurt
+	case a.health.Kurtosis > c.HealthyKurtosis:
+		out.Verdict, out.Reason = fault.Unknown, reasonImpulsive
 	default:
 		out.Verdict, out.Reason = fault.Healthy, reasonHealthy
 	}
-	if out.Saturation.Saturated() && (out.Verdict == fault.Healthy ||
+	out.Health = a.health
+	noSeries := out.Verdict == fault.Healthy || out.Reason == reasonShort || out.Reason == reasonNoKurt || out.Reason == reasonImpulsive
+	if out.Saturation.Saturated() && (noSeries ||
 		out.Verdict != fault.Unknown && out.Evidence[win].Score < c.SaturatedMinScore) {
 		out.Verdict, out.Reason = fault.Unknown, reasonClipped
 	}
 	ref := strongest
 	switch out.Verdict {
 	case fault.Healthy:
-		out.Confidence = 1 - maxRaw
+		// Without a reference of the same sensor on a healthy machine, the
+		// envelope spectra show only that no fault series is present, not
+		// that the bearing is sound: at most even odds.
+		out.Confidence = healthyOdds * (1 - maxRaw)
 	case fault.Unknown:
 		out.Confidence = strongScore
 	default:

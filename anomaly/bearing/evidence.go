@@ -28,8 +28,14 @@ type HarmonicEvidence struct {
 	Present bool `json:"present"`
 	// Explained tells that the line lies on the harmonic or sideband
 	// lattice of a fault with a stronger fundamental, to which it is
-	// attributed; an explained line does not count for this fault.
+	// attributed, or on a harmonic of the shaft speed (a shaft-synchronous
+	// component: unbalance, misalignment, looseness, which no bearing
+	// fault can be told from); an explained line does not count for this
+	// fault.
 	Explained bool `json:"explained"`
+	// ExplainedBy names what explains the line: a fault ("outer_race",
+	// ...) or "shaft"; empty when Explained is false.
+	ExplainedBy string `json:"explained_by,omitempty"`
 }
 
 // SidebandEvidence is a modulation sideband h·f ± s·m of a harmonic: the
@@ -41,7 +47,8 @@ type SidebandEvidence struct {
 	ExpectedFreq float64 `json:"expected_freq_hz"`
 	ProminenceDB float64 `json:"prominence_db"`
 	Present      bool    `json:"present"`   // ProminenceDB ≥ DiagnoserConfig.SidebandDB
-	Explained    bool    `json:"explained"` // attributed to a stronger fault, as for HarmonicEvidence
+	Explained    bool    `json:"explained"` // attributed to a stronger fault or the shaft, as for HarmonicEvidence
+	ExplainedBy  string  `json:"explained_by,omitempty"`
 }
 
 // MethodScore is the evidence one envelope method gives for one fault.
