@@ -40,15 +40,42 @@ type diagInput struct {
 	truth          fault.Kind
 	x              []float64
 	rate, shaftHz  float64
+	// segment > 0 cuts x into consecutive windows of segment seconds,
+	// each diagnosed on its own (record "<record>@<start>s"); the last
+	// partial window is dropped.
+	segment float64
 }
 
-// grade names the outcome of verdict v for a record whose truth is truth.
-func grade(truth, v fault.Kind) string {
+// windows returns the signals to diagnose: x whole, or its segments, with
+// the start of each in seconds.
+func (in *diagInput) windows() (xs [][]float64, starts []float64) {
+	if len(in.x) == 0 {
+		return nil, nil // the record lacks the channel
+	}
+	if in.segment <= 0 {
+		return [][]float64{in.x}, []float64{0}
+	}
+	w := int(in.segment * in.rate)
+	for off := 0; w > 0 && off+w <= len(in.x); off += w {
+		xs = append(xs, in.x[off:off+w])
+		starts = append(starts, float64(off)/in.rate)
+	}
+	return xs, starts
+}
+
+// grade names the outcome of verdict v, given at confidence conf, for a
+// record whose truth is truth: "correct", "unknown", "missed" (healthy on
+// a faulty record), "healthy_on_faulty" (healthy at confidence ≥ 0.5 on a
+// faulty record: the answer a maintenance user must never get) or
+// "wrong".
+func grade(truth, v fault.Kind, conf float64) string {
 	switch {
 	case v == truth:
 		return "correct"
 	case v == fault.Unknown:
 		return "unknown"
+	case v == fault.Healthy && conf >= 0.5:
+		return "healthy_on_faulty"
 	case v == fault.Healthy:
 		return "missed"
 	}
@@ -63,7 +90,7 @@ func diagnoseAll(suite string, n int, b features.Bearing, load func(i int) (*dia
 	if err != nil {
 		return nil, err
 	}
-	out := make([]diagRecord, n)
+	out := make([][]diagRecord, n)
 	errs := make([]error, n)
 	var (
 		wg   sync.WaitGroup
@@ -78,22 +105,36 @@ func diagnoseAll(suite string, n int, b features.Bearing, load func(i int) (*dia
 			var d *bearing.Diagnosis
 			for i := range next {
 				in, err := load(i)
-				if err == nil {
-					d, err = dg.DiagnoseTo(d, in.x, in.rate, in.shaftHz, b)
-				}
 				if err != nil {
 					errs[i] = err
 					continue
 				}
-				out[i] = diagRecord{
-					Record: in.record, Truth: in.truth.String(), Detail: in.detail, ShaftHz: in.shaftHz,
-					Verdict: d.Verdict.String(), Confidence: d.Confidence, Outcome: grade(in.truth, d.Verdict),
-					Evidence: keyEvidence(d), Reason: d.Reason,
+				xs, starts := in.windows()
+				for k, x := range xs {
+					if d, err = dg.DiagnoseTo(d, x, in.rate, in.shaftHz, b); err != nil {
+						errs[i] = fmt.Errorf("%s at %g s: %w", in.record, starts[k], err)
+						break
+					}
+					r := diagRecord{
+						Record: in.record, Truth: in.truth.String(), Detail: in.detail, ShaftHz: in.shaftHz,
+						Verdict: d.Verdict.String(), Confidence: d.Confidence, Outcome: grade(in.truth, d.Verdict, d.Confidence),
+						Evidence: keyEvidence(d), Reason: d.Reason,
+					}
+					if in.segment > 0 {
+						r.Record = fmt.Sprintf("%s@%gs", in.record, starts[k])
+					}
+					out[i] = append(out[i], r)
 				}
 				mu.Lock()
 				done++
-				fmt.Fprintf(logw, "benchmark %s: [%d/%d] %s: truth %v, verdict %v (%.2f), %s\n",
-					suite, done, n, in.record, in.truth, d.Verdict, d.Confidence, out[i].Outcome)
+				if rs := out[i]; len(rs) == 0 {
+					fmt.Fprintf(logw, "benchmark %s: [%d/%d] %s: no such channel, skipped\n", suite, done, n, in.record)
+				} else if len(rs) == 1 {
+					fmt.Fprintf(logw, "benchmark %s: [%d/%d] %s: truth %v, verdict %s (%.2f), %s\n",
+						suite, done, n, in.record, in.truth, rs[0].Verdict, rs[0].Confidence, rs[0].Outcome)
+				} else {
+					fmt.Fprintf(logw, "benchmark %s: [%d/%d] %s: truth %v, %d segments\n", suite, done, n, in.record, in.truth, len(rs))
+				}
 				mu.Unlock()
 			}
 		}()
@@ -108,7 +149,11 @@ func diagnoseAll(suite string, n int, b features.Bearing, load func(i int) (*dia
 			return nil, err
 		}
 	}
-	return out, nil
+	var flat []diagRecord
+	for _, rs := range out {
+		flat = append(flat, rs...)
+	}
+	return flat, nil
 }
 
 // keyEvidence summarises the evidence behind a verdict: the verdict's
@@ -161,6 +206,9 @@ type diagCounts struct {
 	Wrong   int `json:"wrong"`
 	Unknown int `json:"unknown"`
 	Missed  int `json:"missed"`
+	// HealthyOnFaulty counts faulty records (or segments) called healthy
+	// at confidence ≥ 0.5; they are not counted in Missed.
+	HealthyOnFaulty int `json:"healthy_on_faulty"`
 }
 
 func countOutcomes(rs []diagRecord) diagCounts {
@@ -175,6 +223,8 @@ func countOutcomes(rs []diagRecord) diagCounts {
 			c.Unknown++
 		case "missed":
 			c.Missed++
+		case "healthy_on_faulty":
+			c.HealthyOnFaulty++
 		}
 	}
 	return c
@@ -208,6 +258,47 @@ func recordTable(rs []diagRecord) string {
 	for _, r := range rs {
 		fmt.Fprintf(&b, "| %s | %s | %s | %.3f | %s | %.2f | %s | %s |\n",
 			r.Record, r.Truth, r.Detail, r.ShaftHz, r.Verdict, r.Confidence, r.Outcome, r.Evidence)
+	}
+	return b.String()
+}
+
+// calibrationRow is one row of a reliability table: among the verdicts
+// (Unknown excluded) given at confidence ≥ MinConfidence, the fraction
+// that is right. A calibrated diagnoser keeps Right ≥ MinConfidence.
+type calibrationRow struct {
+	MinConfidence float64 `json:"min_confidence"`
+	Verdicts      int     `json:"verdicts"`
+	Right         float64 `json:"right"`
+}
+
+// calibration returns the reliability table of rs at c = 0, 0.1, …, 0.9.
+func calibration(rs []diagRecord) []calibrationRow {
+	var out []calibrationRow
+	for i := 0; i < 10; i++ {
+		row := calibrationRow{MinConfidence: float64(i) / 10}
+		ok := 0
+		for _, r := range rs {
+			if r.Verdict != fault.Unknown.String() && r.Confidence >= row.MinConfidence {
+				row.Verdicts++
+				if r.Outcome == "correct" {
+					ok++
+				}
+			}
+		}
+		if row.Verdicts > 0 {
+			row.Right = float64(ok) / float64(row.Verdicts)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// calibrationTable is the markdown form of calibration(rs).
+func calibrationTable(rs []diagRecord) string {
+	var b strings.Builder
+	b.WriteString("| confidence ≥ | verdicts (unknown excluded) | right |\n|---|---|---|\n")
+	for _, r := range calibration(rs) {
+		fmt.Fprintf(&b, "| %.1f | %d | %.3f |\n", r.MinConfidence, r.Verdicts, r.Right)
 	}
 	return b.String()
 }

@@ -160,9 +160,12 @@ func TestGrade(t *testing.T) {
 		{fault.Healthy, fault.Healthy, "correct"},
 		{fault.OuterRace, fault.InnerRace, "wrong"},
 		{fault.OuterRace, fault.Healthy, "missed"},
+		{fault.Ball, fault.Healthy, "missed"},
 		{fault.Healthy, fault.Ball, "wrong"},
 		{fault.Ball, fault.Unknown, "unknown"},
 	} {
-		assert.Equal(t, c.want, grade(c.truth, c.v), "%v → %v", c.truth, c.v)
+		assert.Equal(t, c.want, grade(c.truth, c.v, 0.4), "%v → %v", c.truth, c.v)
 	}
+	assert.Equal(t, "healthy_on_faulty", grade(fault.OuterRace, fault.Healthy, 0.5))
+	assert.Equal(t, "correct", grade(fault.Healthy, fault.Healthy, 0.9))
 }

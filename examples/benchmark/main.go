@@ -53,7 +53,7 @@ var suites = []suite{
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintf(w, "usage: benchmark <suite|all> [-data DIR] [-out DIR] [-md FILE]\n\nsuites:\n")
+	fmt.Fprintf(w, "usage: benchmark <suite|all> [-data DIR] [-out DIR] [-md FILE] [-channel DE|FE] [-segment SECONDS]\n\nsuites:\n")
 	for _, s := range suites {
 		fmt.Fprintf(w, "  %-7s %s\n", s.name, s.what)
 	}
@@ -69,6 +69,8 @@ func main() {
 	data := fl.String("data", filepath.Join("..", "shared", "data"), "shared data folder, or the suite's own folder")
 	out := fl.String("out", "bench-out", "folder for <suite>.json and the charts")
 	md := fl.String("md", "", "with all: the markdown file to write (default BENCHMARKS.md)")
+	fl.StringVar(&cwruOpts.Channel, "channel", "DE", "cwru: the accelerometer diagnosed, DE (drive end) or FE (fan end)")
+	fl.Float64Var(&cwruOpts.Segment, "segment", 0, "cwru: cut each record into windows of this many seconds (0: whole records)")
 	fl.Usage = func() { usage(fl.Output()); fl.PrintDefaults() }
 	_ = fl.Parse(os.Args[2:])
 	if name == "all" && *md == "" {
