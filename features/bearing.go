@@ -1,7 +1,6 @@
 package features
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -48,15 +47,15 @@ type DefectFrequencies struct {
 func (b Bearing) Validate() error {
 	switch {
 	case b.Elements < 1:
-		return fmt.Errorf("features: bearing %q: %d rolling elements, need at least 1", b.Name, b.Elements)
+		return errorf(ErrConfig, "bearing %q: %d rolling elements, need at least 1", b.Name, b.Elements)
 	case !(b.ElementDiameter > 0) || math.IsInf(b.ElementDiameter, 0):
-		return fmt.Errorf("features: bearing %q: element diameter %v, need a finite value > 0", b.Name, b.ElementDiameter)
+		return errorf(ErrConfig, "bearing %q: element diameter %v, need a finite value > 0", b.Name, b.ElementDiameter)
 	case !(b.PitchDiameter > 0) || math.IsInf(b.PitchDiameter, 0):
-		return fmt.Errorf("features: bearing %q: pitch diameter %v, need a finite value > 0", b.Name, b.PitchDiameter)
+		return errorf(ErrConfig, "bearing %q: pitch diameter %v, need a finite value > 0", b.Name, b.PitchDiameter)
 	case b.ElementDiameter >= b.PitchDiameter:
-		return fmt.Errorf("features: bearing %q: element diameter %v not smaller than pitch diameter %v", b.Name, b.ElementDiameter, b.PitchDiameter)
+		return errorf(ErrConfig, "bearing %q: element diameter %v not smaller than pitch diameter %v", b.Name, b.ElementDiameter, b.PitchDiameter)
 	case !(b.ContactAngle >= 0 && b.ContactAngle < 90):
-		return fmt.Errorf("features: bearing %q: contact angle %v°, need 0 ≤ angle < 90", b.Name, b.ContactAngle)
+		return errorf(ErrConfig, "bearing %q: contact angle %v°, need 0 ≤ angle < 90", b.Name, b.ContactAngle)
 	}
 	return nil
 }
@@ -79,7 +78,7 @@ func (b Bearing) DefectFrequencies(shaftHz float64) (DefectFrequencies, error) {
 		return DefectFrequencies{}, err
 	}
 	if !(shaftHz > 0) || math.IsInf(shaftHz, 0) {
-		return DefectFrequencies{}, fmt.Errorf("features: shaft rate %v Hz, need a finite value > 0", shaftHz)
+		return DefectFrequencies{}, errorf(ErrInput, "shaft rate %v Hz, need a finite value > 0", shaftHz)
 	}
 	r := b.ElementDiameter / b.PitchDiameter * math.Cos(b.ContactAngle*math.Pi/180)
 	n := float64(b.Elements)

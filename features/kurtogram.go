@@ -88,20 +88,21 @@ func (b KurtogramBand) Hi() float64 {
 }
 
 // NewKurtogram returns a fast kurtogram of the given number of levels for
-// signals sampled at rate Hz. Signals must hold at least 2^(levels+7)
-// samples (Antoni's limit). It panics if levels is outside
-// [1, MaxKurtogramLevels] or rate is not a finite positive number.
-func NewKurtogram(levels int, rate float64) *Kurtogram {
+// signals sampled at sampleRate Hz. Signals must hold at least
+// 2^(levels+7) samples (Antoni's limit). It returns an error wrapping
+// ErrConfig if levels is outside [1, MaxKurtogramLevels], or ErrInput if
+// sampleRate is not a finite positive number.
+func NewKurtogram(levels int, sampleRate float64) (*Kurtogram, error) {
 	if levels < 1 || levels > MaxKurtogramLevels {
-		panic(fmt.Sprintf("features: kurtogram levels %d outside [1, %d]", levels, MaxKurtogramLevels))
+		return nil, errorf(ErrConfig, "kurtogram levels %d outside [1, %d]", levels, MaxKurtogramLevels)
 	}
-	if !(rate > 0) || math.IsInf(rate, 0) {
-		panic(fmt.Sprintf("features: invalid sample rate %v Hz", rate))
+	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
+		return nil, errorf(ErrInput, "invalid sample rate %v Hz", sampleRate)
 	}
-	k := &Kurtogram{levels: levels, rate: rate}
+	k := &Kurtogram{levels: levels, rate: sampleRate}
 	k.h, k.g, k.h1, k.h2, k.h3 = kurtogramFilters()
 	k.g17 = append(append([]complex128(nil), k.g...), 0)
-	return k
+	return k, nil
 }
 
 // Levels returns the number of levels.
@@ -116,7 +117,7 @@ func (k *Kurtogram) MinLen() int { return 1 << (k.levels + 7) }
 // MinLen or holds a NaN or ±Inf sample.
 func (k *Kurtogram) Compute(dst *KurtogramResult, x []float64) (*KurtogramResult, error) {
 	if len(x) < k.MinLen() {
-		return dst, fmt.Errorf("features: kurtogram of %d levels needs at least %d samples, got %d", k.levels, k.MinLen(), len(x))
+		return dst, errorf(ErrInput, "kurtogram of %d levels needs at least %d samples, got %d", k.levels, k.MinLen(), len(x))
 	}
 	if err := requireFinite(x, "signal"); err != nil {
 		return dst, err
@@ -303,13 +304,11 @@ func (k *Kurtogram) grow(n int) {
 // invalid levels or rate, a signal shorter than 2^(levels+7) samples or a
 // non-finite sample.
 func FastKurtogram(x []float64, rate float64, levels int) (*KurtogramResult, error) {
-	if levels < 1 || levels > MaxKurtogramLevels {
-		return nil, fmt.Errorf("features: kurtogram levels %d outside [1, %d]", levels, MaxKurtogramLevels)
+	k, err := NewKurtogram(levels, rate)
+	if err != nil {
+		return nil, err
 	}
-	if !(rate > 0) || math.IsInf(rate, 0) {
-		return nil, fmt.Errorf("features: invalid sample rate %v Hz", rate)
-	}
-	return NewKurtogram(levels, rate).Compute(nil, x)
+	return k.Compute(nil, x)
 }
 
 // kurtogramFilters returns Antoni's analysis filters h, g (binary split)

@@ -255,7 +255,7 @@ type freeList struct {
 	idle []*analyzer
 }
 
-func (d *Diagnoser) get(n int, rate float64) *analyzer {
+func (d *Diagnoser) get(n int, rate float64) (*analyzer, error) {
 	key := analyzerKey{n, rate}
 	p, ok := d.pools.Load(key)
 	if !ok {
@@ -267,23 +267,28 @@ func (d *Diagnoser) get(n int, rate float64) *analyzer {
 		a := fl.idle[k-1]
 		fl.idle = fl.idle[:k-1]
 		fl.mu.Unlock()
-		return a
+		return a, nil
 	}
 	fl.mu.Unlock()
-	a := &analyzer{
-		env:   features.NewEnvelopeAnalyzer(n, rate),
-		white: features.NewCepstrumWhitener(n),
-		ses:   make([]float64, n/2+1),
+	a := &analyzer{ses: make([]float64, n/2+1)}
+	var err error
+	if a.env, err = features.NewEnvelopeAnalyzer(n, rate); err != nil {
+		return nil, err
+	}
+	if a.white, err = features.NewCepstrumWhitener(n); err != nil {
+		return nil, err
 	}
 	lv := d.cfg.KurtogramLevels
 	for lv >= 1 && n < 1<<(lv+7) {
 		lv--
 	}
 	if lv >= 1 {
-		a.kurt = features.NewKurtogram(lv, rate)
+		if a.kurt, err = features.NewKurtogram(lv, rate); err != nil {
+			return nil, err
+		}
 		a.levels = lv
 	}
-	return a
+	return a, nil
 }
 
 func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
@@ -338,7 +343,10 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 	}
 	whole := x
 	x = x[:analysisLength(len(x))]
-	a := d.get(len(x), rate)
+	a, err := d.get(len(x), rate)
+	if err != nil {
+		return dst, fmt.Errorf("anomaly: %w", err)
+	}
 	defer d.put(len(x), rate, a)
 	if err := d.analyse(a, x, rate, df, top); err != nil {
 		return dst, err
@@ -468,7 +476,9 @@ func (d *Diagnoser) deconvolve(a *analyzer, x []float64, rate, top float64) (in 
 		return nil, 0, 0, err
 	}
 	if a.med == nil {
-		a.med = features.NewMEDFilter(len(x), d.cfg.MEDTaps, medIterations)
+		if a.med, err = features.NewMEDFilter(len(x), d.cfg.MEDTaps, medIterations); err != nil {
+			return nil, 0, 0, fmt.Errorf("anomaly: %w", err)
+		}
 		a.mx = make([]float64, len(x))
 	}
 	if _, err := a.med.Deconvolve(a.mx, a.wx); err != nil {
