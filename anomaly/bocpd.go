@@ -65,17 +65,17 @@ type BOCPD struct {
 func NewBOCPD(cfg BOCPDConfig) (*BOCPD, error) {
 	switch {
 	case !(cfg.Hazard > 0 && cfg.Hazard < 1):
-		return nil, fmt.Errorf("anomaly: BOCPD Hazard = %g, want 0 < Hazard < 1", cfg.Hazard)
+		return nil, errorf(ErrConfig, "BOCPD Hazard = %g, want 0 < Hazard < 1", cfg.Hazard)
 	case cfg.MaxRunLength < 1:
-		return nil, fmt.Errorf("anomaly: BOCPD MaxRunLength = %d, want ≥ 1", cfg.MaxRunLength)
+		return nil, errorf(ErrConfig, "BOCPD MaxRunLength = %d, want ≥ 1", cfg.MaxRunLength)
 	case !(cfg.Kappa0 > 0 && cfg.Alpha0 > 0 && cfg.Beta0 > 0) || math.IsInf(cfg.Kappa0+cfg.Alpha0+cfg.Beta0, 0) ||
 		math.IsNaN(cfg.Mu0) || math.IsInf(cfg.Mu0, 0):
-		return nil, fmt.Errorf("anomaly: BOCPD prior (Mu0 %g, Kappa0 %g, Alpha0 %g, Beta0 %g): want finite values, the last three > 0",
+		return nil, errorf(ErrConfig, "BOCPD prior (Mu0 %g, Kappa0 %g, Alpha0 %g, Beta0 %g): want finite values, the last three > 0",
 			cfg.Mu0, cfg.Kappa0, cfg.Alpha0, cfg.Beta0)
 	case cfg.Lag < 0:
-		return nil, fmt.Errorf("anomaly: BOCPD Lag = %d, want ≥ 0", cfg.Lag)
+		return nil, errorf(ErrConfig, "BOCPD Lag = %d, want ≥ 0", cfg.Lag)
 	case !(cfg.Threshold > 0 && cfg.Threshold < 1):
-		return nil, fmt.Errorf("anomaly: BOCPD Threshold = %g, want 0 < Threshold < 1", cfg.Threshold)
+		return nil, errorf(ErrConfig, "BOCPD Threshold = %g, want 0 < Threshold < 1", cfg.Threshold)
 	}
 	m := cfg.MaxRunLength + 1
 	b := &BOCPD{

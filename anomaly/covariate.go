@@ -49,13 +49,13 @@ type CovariateCompensator struct {
 func NewCovariateCompensator(cfg CovariateConfig) (*CovariateCompensator, error) {
 	switch {
 	case cfg.Covariates < 1:
-		return nil, fmt.Errorf("anomaly: CovariateConfig.Covariates = %d, want ≥ 1", cfg.Covariates)
+		return nil, errorf(ErrConfig, "CovariateConfig.Covariates = %d, want ≥ 1", cfg.Covariates)
 	case !(cfg.Forgetting > 0 && cfg.Forgetting <= 1):
-		return nil, fmt.Errorf("anomaly: CovariateConfig.Forgetting = %g, want 0 < Forgetting ≤ 1", cfg.Forgetting)
+		return nil, errorf(ErrConfig, "CovariateConfig.Forgetting = %g, want 0 < Forgetting ≤ 1", cfg.Forgetting)
 	case !(cfg.Delta > 0) || math.IsInf(cfg.Delta, 0):
-		return nil, fmt.Errorf("anomaly: CovariateConfig.Delta = %g, want a finite value > 0", cfg.Delta)
+		return nil, errorf(ErrConfig, "CovariateConfig.Delta = %g, want a finite value > 0", cfg.Delta)
 	case cfg.Warmup < 0 || cfg.LearnSamples < 0:
-		return nil, fmt.Errorf("anomaly: CovariateConfig Warmup = %d, LearnSamples = %d, want ≥ 0", cfg.Warmup, cfg.LearnSamples)
+		return nil, errorf(ErrConfig, "CovariateConfig Warmup = %d, LearnSamples = %d, want ≥ 0", cfg.Warmup, cfg.LearnSamples)
 	}
 	if cfg.Warmup == 0 {
 		cfg.Warmup = 10 * (cfg.Covariates + 1)

@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -49,13 +48,13 @@ type CUSUM struct {
 func NewCUSUM(cfg CUSUMConfig) (*CUSUM, error) {
 	switch {
 	case !(cfg.K >= 0) || math.IsInf(cfg.K, 0):
-		return nil, fmt.Errorf("anomaly: CUSUM K = %g, want a finite value ≥ 0", cfg.K)
+		return nil, errorf(ErrConfig, "CUSUM K = %g, want a finite value ≥ 0", cfg.K)
 	case !(cfg.H > 0) || math.IsInf(cfg.H, 0):
-		return nil, fmt.Errorf("anomaly: CUSUM H = %g, want a finite value > 0", cfg.H)
+		return nil, errorf(ErrConfig, "CUSUM H = %g, want a finite value > 0", cfg.H)
 	case cfg.Sigma < 0 || math.IsNaN(cfg.Sigma) || math.IsInf(cfg.Sigma, 0) || math.IsNaN(cfg.Mean) || math.IsInf(cfg.Mean, 0):
-		return nil, fmt.Errorf("anomaly: CUSUM Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
+		return nil, errorf(ErrConfig, "CUSUM Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
 	case cfg.Sigma == 0 && cfg.Warmup < 2:
-		return nil, fmt.Errorf("anomaly: CUSUM Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
+		return nil, errorf(ErrConfig, "CUSUM Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
 	}
 	return &CUSUM{cfg: cfg, base: newDriftBaseline(cfg.Mean, cfg.Sigma, cfg.Warmup)}, nil
 }

@@ -40,4 +40,18 @@
 // that reached them.
 //
 // ScoreNAB reproduces the Numenta Anomaly Benchmark's scorer.
+//
+// # Errors and panics
+//
+// Every error the package returns wraps ErrInput (an unusable data value:
+// NaN or ±Inf, too few samples, a non-positive sample rate, data that leave
+// a model undefined) or ErrConfig (an invalid configuration field or
+// parameter such as a false-alarm probability); test with errors.Is.
+// ErrNotQuantized and ErrConstantSeries are finer classes of ErrInput. The
+// message still says what was wrong and where.
+//
+// No data value makes the package panic. Panics are kept for programmer
+// errors only: vectors or destinations whose lengths disagree with a fitted
+// model or with each other, a nil receiver, and an impossible enum value
+// (an unknown CovEstimator).
 package anomaly

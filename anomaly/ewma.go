@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -44,13 +43,13 @@ type EWMA struct {
 func NewEWMA(cfg EWMAConfig) (*EWMA, error) {
 	switch {
 	case !(cfg.Lambda > 0 && cfg.Lambda <= 1):
-		return nil, fmt.Errorf("anomaly: EWMA Lambda = %g, want 0 < Lambda ≤ 1", cfg.Lambda)
+		return nil, errorf(ErrConfig, "EWMA Lambda = %g, want 0 < Lambda ≤ 1", cfg.Lambda)
 	case !(cfg.L > 0) || math.IsInf(cfg.L, 0):
-		return nil, fmt.Errorf("anomaly: EWMA L = %g, want a finite value > 0", cfg.L)
+		return nil, errorf(ErrConfig, "EWMA L = %g, want a finite value > 0", cfg.L)
 	case cfg.Sigma < 0 || math.IsNaN(cfg.Sigma) || math.IsInf(cfg.Sigma, 0) || math.IsNaN(cfg.Mean) || math.IsInf(cfg.Mean, 0):
-		return nil, fmt.Errorf("anomaly: EWMA Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
+		return nil, errorf(ErrConfig, "EWMA Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
 	case cfg.Sigma == 0 && cfg.Warmup < 2:
-		return nil, fmt.Errorf("anomaly: EWMA Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
+		return nil, errorf(ErrConfig, "EWMA Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
 	}
 	e := &EWMA{cfg: cfg, base: newDriftBaseline(cfg.Mean, cfg.Sigma, cfg.Warmup)}
 	e.restart()

@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -40,11 +39,11 @@ type PageHinkley struct {
 func NewPageHinkley(cfg PageHinkleyConfig) (*PageHinkley, error) {
 	switch {
 	case !(cfg.Delta >= 0) || math.IsInf(cfg.Delta, 0):
-		return nil, fmt.Errorf("anomaly: PageHinkley Delta = %g, want a finite value ≥ 0", cfg.Delta)
+		return nil, errorf(ErrConfig, "PageHinkley Delta = %g, want a finite value ≥ 0", cfg.Delta)
 	case !(cfg.Lambda > 0) || math.IsInf(cfg.Lambda, 0):
-		return nil, fmt.Errorf("anomaly: PageHinkley Lambda = %g, want a finite value > 0", cfg.Lambda)
+		return nil, errorf(ErrConfig, "PageHinkley Lambda = %g, want a finite value > 0", cfg.Lambda)
 	case cfg.MinSamples < 1:
-		return nil, fmt.Errorf("anomaly: PageHinkley MinSamples = %d, want ≥ 1", cfg.MinSamples)
+		return nil, errorf(ErrConfig, "PageHinkley MinSamples = %d, want ≥ 1", cfg.MinSamples)
 	}
 	return &PageHinkley{cfg: cfg}, nil
 }

@@ -85,13 +85,13 @@ type RigMonitor struct {
 func NewRigMonitor(bearings int, cfg RigMonitorConfig) (*RigMonitor, error) {
 	switch {
 	case bearings < 2:
-		return nil, fmt.Errorf("anomaly: rig monitor needs at least 2 bearings, got %d", bearings)
+		return nil, errorf(ErrConfig, "rig monitor needs at least 2 bearings, got %d", bearings)
 	case cfg.Skip < 0 || cfg.Baseline < 10:
-		return nil, fmt.Errorf("anomaly: rig monitor needs Skip ≥ 0 and Baseline ≥ 10, got %d and %d", cfg.Skip, cfg.Baseline)
+		return nil, errorf(ErrConfig, "rig monitor needs Skip ≥ 0 and Baseline ≥ 10, got %d and %d", cfg.Skip, cfg.Baseline)
 	case cfg.Smooth < 1 || cfg.K < 1:
-		return nil, fmt.Errorf("anomaly: rig monitor needs Smooth ≥ 1 and K ≥ 1, got %d and %d", cfg.Smooth, cfg.K)
+		return nil, errorf(ErrConfig, "rig monitor needs Smooth ≥ 1 and K ≥ 1, got %d and %d", cfg.Smooth, cfg.K)
 	case !(cfg.PFA > 0 && cfg.PFA < 1) || !(cfg.Margin > 0) || math.IsInf(cfg.Margin, 0):
-		return nil, fmt.Errorf("anomaly: rig monitor needs 0 < PFA < 1 and a finite Margin > 0, got %g and %g", cfg.PFA, cfg.Margin)
+		return nil, errorf(ErrConfig, "rig monitor needs 0 < PFA < 1 and a finite Margin > 0, got %g and %g", cfg.PFA, cfg.Margin)
 	}
 	m := &RigMonitor{
 		cfg:     cfg,
@@ -138,7 +138,7 @@ func (m *RigMonitor) Update(dst []RigScore, levels []float64) ([]RigScore, error
 	var mean float64
 	for b, v := range levels {
 		if !(v > 0) || math.IsInf(v, 1) {
-			return dst, fmt.Errorf("anomaly: rig monitor snapshot %d: bearing %d level %g is not positive and finite", m.n, b, v)
+			return dst, errorf(ErrInput, "rig monitor snapshot %d: bearing %d level %g is not positive and finite", m.n, b, v)
 		}
 		m.rel[b] = math.Log(v)
 		mean += m.rel[b]
@@ -181,7 +181,7 @@ func (m *RigMonitor) learn() error {
 		}
 		mad := 1.4826 * medianInPlace(dev)
 		if !(mad > 0) {
-			return fmt.Errorf("anomaly: rig monitor bearing %d: baseline has no spread (MAD 0)", b)
+			return errorf(ErrInput, "rig monitor bearing %d: baseline has no spread (MAD 0)", b)
 		}
 		for i, v := range base {
 			dev[i] = (v - med) / mad

@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -126,15 +125,15 @@ type SensorHealth struct {
 func NewSensorHealth(cfg SensorHealthConfig) (*SensorHealth, error) {
 	switch {
 	case cfg.Nominal < 0 || math.IsNaN(cfg.Nominal) || math.IsInf(cfg.Nominal, 0):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig.Nominal = %g s, want a finite value ≥ 0", cfg.Nominal)
+		return nil, errorf(ErrConfig, "SensorHealthConfig.Nominal = %g s, want a finite value ≥ 0", cfg.Nominal)
 	case cfg.Nominal > 0 && !(cfg.Tolerance > 0):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig.Tolerance = %g, want > 0", cfg.Tolerance)
+		return nil, errorf(ErrConfig, "SensorHealthConfig.Tolerance = %g, want > 0", cfg.Tolerance)
 	case cfg.FlatRun == 1 || cfg.FlatRun < 0 || cfg.ClipRun == 1 || cfg.ClipRun < 0:
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig FlatRun = %d, ClipRun = %d, want 0 (off) or ≥ 2", cfg.FlatRun, cfg.ClipRun)
+		return nil, errorf(ErrConfig, "SensorHealthConfig FlatRun = %d, ClipRun = %d, want 0 (off) or ≥ 2", cfg.FlatRun, cfg.ClipRun)
 	case cfg.Min > cfg.Max || math.IsNaN(cfg.Min) || math.IsNaN(cfg.Max):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig rails Min = %g > Max = %g", cfg.Min, cfg.Max)
+		return nil, errorf(ErrConfig, "SensorHealthConfig rails Min = %g > Max = %g", cfg.Min, cfg.Max)
 	case cfg.SpikeZ < 0 || (cfg.SpikeZ > 0 && cfg.SpikeWindow < 8):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig SpikeZ = %g, SpikeWindow = %d, want SpikeZ ≥ 0 and SpikeWindow ≥ 8", cfg.SpikeZ, cfg.SpikeWindow)
+		return nil, errorf(ErrConfig, "SensorHealthConfig SpikeZ = %g, SpikeWindow = %d, want SpikeZ ≥ 0 and SpikeWindow ≥ 8", cfg.SpikeZ, cfg.SpikeWindow)
 	}
 	h := &SensorHealth{cfg: cfg, fixedRails: cfg.Min != 0 || cfg.Max != 0}
 	if cfg.SpikeZ > 0 {
@@ -254,7 +253,7 @@ func (h *SensorHealth) count(f HealthFlag) {
 // errors.
 func CheckSensor(x []float64, fs float64, cfg SensorHealthConfig) (SensorReport, error) {
 	if !(fs > 0) || math.IsInf(fs, 0) {
-		return SensorReport{}, fmt.Errorf("anomaly: CheckSensor sample rate %g Hz, want > 0", fs)
+		return SensorReport{}, errorf(ErrInput, "CheckSensor sample rate %g Hz, want > 0", fs)
 	}
 	h, err := NewSensorHealth(cfg)
 	if err != nil {

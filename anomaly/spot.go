@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -90,17 +89,17 @@ type SPOT struct {
 func NewSPOT(cfg SPOTConfig) (*SPOT, error) {
 	switch {
 	case !(cfg.Level > 0 && cfg.Level < 1):
-		return nil, fmt.Errorf("anomaly: SPOT Level = %g, want 0 < Level < 1", cfg.Level)
+		return nil, errorf(ErrConfig, "SPOT Level = %g, want 0 < Level < 1", cfg.Level)
 	case !(cfg.Q > 0 && cfg.Q < 1-cfg.Level):
-		return nil, fmt.Errorf("anomaly: SPOT Q = %g, want 0 < Q < 1 − Level = %g", cfg.Q, 1-cfg.Level)
+		return nil, errorf(ErrConfig, "SPOT Q = %g, want 0 < Q < 1 − Level = %g", cfg.Q, 1-cfg.Level)
 	case float64(cfg.Calibration)*(1-cfg.Level) < 10:
-		return nil, fmt.Errorf("anomaly: SPOT Calibration = %d gives fewer than 10 expected peaks at Level %g", cfg.Calibration, cfg.Level)
+		return nil, errorf(ErrConfig, "SPOT Calibration = %d gives fewer than 10 expected peaks at Level %g", cfg.Calibration, cfg.Level)
 	case cfg.MaxPeaks < 10:
-		return nil, fmt.Errorf("anomaly: SPOT MaxPeaks = %d, want ≥ 10", cfg.MaxPeaks)
+		return nil, errorf(ErrConfig, "SPOT MaxPeaks = %d, want ≥ 10", cfg.MaxPeaks)
 	case cfg.Depth < 0:
-		return nil, fmt.Errorf("anomaly: SPOT Depth = %d, want ≥ 0", cfg.Depth)
+		return nil, errorf(ErrConfig, "SPOT Depth = %d, want ≥ 0", cfg.Depth)
 	case cfg.Method > GPDMoments:
-		return nil, fmt.Errorf("anomaly: SPOT Method = %d is unknown", cfg.Method)
+		return nil, errorf(ErrConfig, "SPOT Method = %d is unknown", cfg.Method)
 	}
 	s := &SPOT{cfg: cfg, calib: make([]float64, cfg.Calibration), sorted: make([]float64, cfg.Calibration), win: make([]float64, cfg.Depth), peaks: make([]float64, cfg.MaxPeaks)}
 	return s, nil
@@ -143,10 +142,10 @@ func (s *SPOT) Init(calib []float64) error {
 	s.Reset()
 	need := s.cfg.Depth + 10
 	if len(calib) < need {
-		return fmt.Errorf("anomaly: SPOT Init needs at least %d values, got %d", need, len(calib))
+		return errorf(ErrInput, "SPOT Init needs at least %d values, got %d", need, len(calib))
 	}
 	if i := firstNonFinite(calib); i >= 0 {
-		return fmt.Errorf("anomaly: SPOT Init value %d is %v", i, calib[i])
+		return errorf(ErrInput, "SPOT Init value %d is %v", i, calib[i])
 	}
 	var buf []float64
 	if len(calib)-s.cfg.Depth <= len(s.calib) {
@@ -212,7 +211,7 @@ func (s *SPOT) initFrom(x []float64) error {
 	}
 	s.n, s.nt = float64(len(x)), float64(s.np)
 	if s.np < 5 {
-		s.err = fmt.Errorf("anomaly: SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
+		s.err = errorf(ErrInput, "SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
 			s.np, s.cfg.Level, s.t)
 		return s.err
 	}

@@ -74,13 +74,13 @@ type ThermalDetector struct {
 func NewThermalDetector(cfg ThermalConfig) (*ThermalDetector, error) {
 	switch {
 	case cfg.Relearn < 10:
-		return nil, fmt.Errorf("anomaly: ThermalConfig.Relearn = %d, want ≥ 10", cfg.Relearn)
+		return nil, errorf(ErrConfig, "ThermalConfig.Relearn = %d, want ≥ 10", cfg.Relearn)
 	case cfg.Baseline < cfg.Relearn:
-		return nil, fmt.Errorf("anomaly: ThermalConfig.Baseline = %d, want ≥ Relearn (%d)", cfg.Baseline, cfg.Relearn)
+		return nil, errorf(ErrConfig, "ThermalConfig.Baseline = %d, want ≥ Relearn (%d)", cfg.Baseline, cfg.Relearn)
 	case cfg.Short < 1:
-		return nil, fmt.Errorf("anomaly: ThermalConfig.Short = %d, want ≥ 1", cfg.Short)
+		return nil, errorf(ErrConfig, "ThermalConfig.Short = %d, want ≥ 1", cfg.Short)
 	case !(cfg.MinZ > 0) || math.IsInf(cfg.MinZ, 0):
-		return nil, fmt.Errorf("anomaly: ThermalConfig.MinZ = %g, want a finite value > 0", cfg.MinZ)
+		return nil, errorf(ErrConfig, "ThermalConfig.MinZ = %g, want a finite value > 0", cfg.MinZ)
 	}
 	sc := SPOTConfig{Q: cfg.Q, Level: 0.98, Calibration: cfg.Calibration, MaxPeaks: 500, LearnAlarms: true}
 	level, err := NewSPOT(sc)

@@ -1,14 +1,13 @@
 package anomaly
 
 import (
-	"errors"
 	"fmt"
 	"math"
 )
 
 // ErrConstantSeries reports a series without variation, on which a trend
-// test is undefined (its variance is zero).
-var ErrConstantSeries = errors.New("anomaly: constant series: no variation to test for a trend")
+// test is undefined (its variance is zero). It wraps ErrInput.
+var ErrConstantSeries = errorf(ErrInput, "constant series: no variation to test for a trend")
 
 // MannKendallResult is the Mann–Kendall trend test (Mann 1945; Kendall
 // 1975) of a series in time order.
@@ -59,10 +58,10 @@ func mkFinish(r *MannKendallResult, tieTerm, tiedPairs float64) {
 // or infinite sample (naming its index), or ErrConstantSeries.
 func MannKendall(x []float64) (MannKendallResult, error) {
 	if len(x) < 3 {
-		return MannKendallResult{}, fmt.Errorf("anomaly: Mann–Kendall needs at least 3 samples, got %d", len(x))
+		return MannKendallResult{}, errorf(ErrInput, "Mann–Kendall needs at least 3 samples, got %d", len(x))
 	}
 	if i := firstNonFinite(x); i >= 0 {
-		return MannKendallResult{}, fmt.Errorf("anomaly: Mann–Kendall sample %d is %v", i, x[i])
+		return MannKendallResult{}, errorf(ErrInput, "Mann–Kendall sample %d is %v", i, x[i])
 	}
 	r := MannKendallResult{N: len(x)}
 	var tieTerm, tiedPairs float64
@@ -125,13 +124,13 @@ func TheilSen(t, x []float64) (TheilSenResult, error) {
 func theilSen(slopes, med, t, x []float64) (TheilSenResult, error) {
 	n := len(x)
 	if n < 2 {
-		return TheilSenResult{}, fmt.Errorf("anomaly: Theil–Sen needs at least 2 samples, got %d", n)
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen needs at least 2 samples, got %d", n)
 	}
 	if i := firstNonFinite(x); i >= 0 {
-		return TheilSenResult{}, fmt.Errorf("anomaly: Theil–Sen sample %d is %v", i, x[i])
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen sample %d is %v", i, x[i])
 	}
 	if i := firstNonFinite(t); i >= 0 {
-		return TheilSenResult{}, fmt.Errorf("anomaly: Theil–Sen time %d is %v", i, t[i])
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen time %d is %v", i, t[i])
 	}
 	slopes = slopes[:0]
 	for i := 0; i < n; i++ {
@@ -142,7 +141,7 @@ func theilSen(slopes, med, t, x []float64) (TheilSenResult, error) {
 		}
 	}
 	if len(slopes) == 0 {
-		return TheilSenResult{}, errors.New("anomaly: Theil–Sen: all times are equal")
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen: all times are equal")
 	}
 	var r TheilSenResult
 	r.Slope = medianInPlace(slopes)
@@ -245,10 +244,10 @@ type Trend struct {
 // invalid field.
 func NewTrend(cfg TrendConfig) (*Trend, error) {
 	if cfg.Window < 3 {
-		return nil, fmt.Errorf("anomaly: Trend Window = %d, want ≥ 3", cfg.Window)
+		return nil, errorf(ErrConfig, "Trend Window = %d, want ≥ 3", cfg.Window)
 	}
 	if !(cfg.Alpha > 0 && cfg.Alpha < 1) {
-		return nil, fmt.Errorf("anomaly: Trend Alpha = %g, want 0 < Alpha < 1", cfg.Alpha)
+		return nil, errorf(ErrConfig, "Trend Alpha = %g, want 0 < Alpha < 1", cfg.Alpha)
 	}
 	w := cfg.Window
 	return &Trend{

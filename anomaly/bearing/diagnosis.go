@@ -139,7 +139,7 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 		c.MinMethods = min(2, len(c.Methods))
 	}
 	bad := func(field string, v any, want string) (DiagnoserConfig, error) {
-		return c, fmt.Errorf("anomaly: DiagnoserConfig.%s = %v, want %s", field, v, want)
+		return c, errorf(ErrConfig, "DiagnoserConfig.%s = %v, want %s", field, v, want)
 	}
 	switch {
 	case c.Harmonics < 2 || c.Harmonics > 16:
@@ -345,7 +345,7 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 	x = x[:analysisLength(len(x))]
 	a, err := d.get(len(x), rate)
 	if err != nil {
-		return dst, fmt.Errorf("anomaly: %w", err)
+		return dst, wrap("%w", err)
 	}
 	defer d.put(len(x), rate, a)
 	if err := d.analyse(a, x, rate, df, top); err != nil {
@@ -364,29 +364,29 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 func (d *Diagnoser) check(x []float64, rate, shaftHz float64, b features.Bearing) (features.DefectFrequencies, float64, error) {
 	var df features.DefectFrequencies
 	if !(rate > 0) || math.IsInf(rate, 0) {
-		return df, 0, fmt.Errorf("anomaly: sample rate %v Hz, need a finite value > 0", rate)
+		return df, 0, errorf(ErrInput, "sample rate %v Hz, need a finite value > 0", rate)
 	}
 	if !(shaftHz > 0) || math.IsInf(shaftHz, 0) {
-		return df, 0, fmt.Errorf("anomaly: shaft speed %v Hz, need a finite value > 0", shaftHz)
+		return df, 0, errorf(ErrInput, "shaft speed %v Hz, need a finite value > 0", shaftHz)
 	}
 	df, err := b.DefectFrequencies(shaftHz)
 	if err != nil {
-		return df, 0, fmt.Errorf("anomaly: %w", err)
+		return df, 0, wrap("%w", err)
 	}
 	if len(x) < MinDiagnosisSamples {
-		return df, 0, fmt.Errorf("anomaly: signal of %d samples, need at least %d", len(x), MinDiagnosisSamples)
+		return df, 0, errorf(ErrInput, "signal of %d samples, need at least %d", len(x), MinDiagnosisSamples)
 	}
 	if revs := float64(analysisLength(len(x))) / rate * shaftHz; revs < d.cfg.MinRevolutions {
-		return df, 0, fmt.Errorf("anomaly: signal of %d samples (%d analysed) at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
+		return df, 0, errorf(ErrInput, "signal of %d samples (%d analysed) at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
 			len(x), analysisLength(len(x)), rate, revs, shaftHz, d.cfg.MinRevolutions)
 	}
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return df, 0, fmt.Errorf("anomaly: signal sample %d is %v", i, v)
+			return df, 0, errorf(ErrInput, "signal sample %d is %v", i, v)
 		}
 	}
 	if constant(x) {
-		return df, 0, fmt.Errorf("anomaly: signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
+		return df, 0, errorf(ErrInput, "signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
 	}
 	var fmax float64
 	for _, v := range fault.Components() {
@@ -395,7 +395,7 @@ func (d *Diagnoser) check(x []float64, rate, shaftHz float64, b features.Bearing
 	}
 	top := fmax + d.cfg.FloorOrders*shaftHz
 	if top > rate/2 {
-		return df, 0, fmt.Errorf("anomaly: fault lines up to %.4g Hz (%d harmonics of %.4g Hz shaft speed with bearing %q) pass the Nyquist frequency %g Hz",
+		return df, 0, errorf(ErrInput, "fault lines up to %.4g Hz (%d harmonics of %.4g Hz shaft speed with bearing %q) pass the Nyquist frequency %g Hz",
 			top, d.cfg.Harmonics, shaftHz, b.Name, rate/2)
 	}
 	return df, fmax, nil
@@ -423,7 +423,7 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.
 			}
 			var err error
 			if a.kres, err = a.kurt.Compute(a.kres, x); err != nil {
-				return fmt.Errorf("anomaly: %w", err)
+				return wrap("%w", err)
 			}
 			kb := a.kres.BestBand(top, rate/4)
 			lo, hi = kb.Lo(), kb.Hi()
@@ -439,7 +439,7 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.
 			}
 		}
 		if _, err := a.env.SES(a.ses, in, lo, hi); err != nil {
-			return fmt.Errorf("anomaly: %v envelope: %w", m, err)
+			return wrap("%v envelope: %w", m, err)
 		}
 		a.win = a.ls.normalize(a.ses, res, kmax, half, a.win)
 		for i, v := range fault.Components() {
@@ -460,7 +460,7 @@ func (a *analyzer) whiten(x []float64) error {
 		a.wx = make([]float64, len(x))
 	}
 	if _, err := a.white.Whiten(a.wx, x); err != nil {
-		return fmt.Errorf("anomaly: %w", err)
+		return wrap("%w", err)
 	}
 	a.whitened = true
 	return nil
@@ -477,18 +477,18 @@ func (d *Diagnoser) deconvolve(a *analyzer, x []float64, rate, top float64) (in 
 	}
 	if a.med == nil {
 		if a.med, err = features.NewMEDFilter(len(x), d.cfg.MEDTaps, medIterations); err != nil {
-			return nil, 0, 0, fmt.Errorf("anomaly: %w", err)
+			return nil, 0, 0, wrap("%w", err)
 		}
 		a.mx = make([]float64, len(x))
 	}
 	if _, err := a.med.Deconvolve(a.mx, a.wx); err != nil {
-		return nil, 0, 0, fmt.Errorf("anomaly: %w", err)
+		return nil, 0, 0, wrap("%w", err)
 	}
 	if a.kurt == nil {
 		return a.mx, 0, rate / 2, nil
 	}
 	if a.kres, err = a.kurt.Compute(a.kres, a.mx); err != nil {
-		return nil, 0, 0, fmt.Errorf("anomaly: %w", err)
+		return nil, 0, 0, wrap("%w", err)
 	}
 	kb := a.kres.BestBand(top, rate/4)
 	return a.mx, kb.Lo(), kb.Hi(), nil

@@ -20,4 +20,13 @@
 //
 // Layering: bearing builds on fft and features (spectra, envelope, fault
 // bands) and on anomaly (sensor health); nothing below it imports it.
+//
+// # Errors and panics
+//
+// Every error the package returns wraps ErrInput (an unusable signal, sample
+// rate or shaft speed) or ErrConfig (an invalid DiagnoserConfig field,
+// bearing geometry or Method); test with errors.Is. An error that comes
+// from package features wraps features.ErrInput or features.ErrConfig as
+// well. No data value makes the package panic; a panic is a programmer
+// error (a nil receiver).
 package bearing
