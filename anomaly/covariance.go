@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/spindle-pdm/spindle/internal/stats"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -451,7 +452,7 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 	if !ok {
 		return nil, nil, nil, errorf(ErrInput, "MCD: raw covariance is singular")
 	}
-	med := medianInPlace(slices.Clone(d2))
+	med := stats.MedianInPlace(slices.Clone(d2))
 	corr := med / chi2.Quantile(0.5)
 	scale(cov, corr)
 	// Reweighting: keep samples with D² ≤ χ²_d(0.975).

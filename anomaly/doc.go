@@ -1,7 +1,8 @@
 // Package anomaly learns a healthy baseline and scores departures from it:
 // multivariate detectors, data-driven thresholds, drift and change
-// detection, and sensor health. It imports only the standard library and
-// gonum: it knows nothing of bearings or spectra.
+// detection, and sensor health. It imports only the standard library,
+// gonum and Spindle's internal/stats: it knows nothing of bearings or
+// spectra.
 //
 // Where the neighbouring concerns live: bearing fault diagnosis from
 // envelope evidence (which part of a bearing is failing) is package

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // RigMonitorConfig configures a RigMonitor. Lengths count snapshots (calls
@@ -152,7 +154,7 @@ func (m *RigMonitor) Update(dst []RigScore, levels []float64) ([]RigScore, error
 		m.ring[b][slot] = m.rel[b] - mean
 		win := m.win[:w]
 		copy(win, m.ring[b][:w])
-		r := medianInPlace(win)
+		r := stats.MedianInPlace(win)
 		if m.n > start && m.n <= end {
 			m.base[b] = append(m.base[b], r)
 		}
@@ -174,12 +176,12 @@ func (m *RigMonitor) Update(dst []RigScore, levels []float64) ([]RigScore, error
 // learn fixes each bearing's median, MAD and threshold from its baseline.
 func (m *RigMonitor) learn() error {
 	for b, base := range m.base {
-		med := medianInPlace(slices.Clone(base))
+		med := stats.MedianInPlace(slices.Clone(base))
 		dev := make([]float64, len(base))
 		for i, v := range base {
 			dev[i] = math.Abs(v - med)
 		}
-		mad := 1.4826 * medianInPlace(dev)
+		mad := 1.4826 * stats.MedianInPlace(dev)
 		if !(mad > 0) {
 			return errorf(ErrInput, "rig monitor bearing %d: baseline has no spread (MAD 0)", b)
 		}

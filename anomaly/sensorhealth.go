@@ -3,6 +3,8 @@ package anomaly
 import (
 	"math"
 	"strings"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // HealthFlag is a set of sensor-health findings for one sample.
@@ -216,11 +218,11 @@ func (h *SensorHealth) Update(t, x float64) HealthFlag {
 		if h.dn >= 8 {
 			s := h.scratch[:h.dn]
 			copy(s, h.diffs[:h.dn])
-			med := medianInPlace(s)
+			med := stats.MedianInPlace(s)
 			for i := range s {
 				s[i] = math.Abs(s[i] - med)
 			}
-			if mad := 1.4826 * medianInPlace(s); mad > 0 && math.Abs(d-med)/mad > h.cfg.SpikeZ {
+			if mad := 1.4826 * stats.MedianInPlace(s); mad > 0 && math.Abs(d-med)/mad > h.cfg.SpikeZ {
 				f |= HealthSpike
 			}
 		}

@@ -2,6 +2,8 @@ package anomaly
 
 import (
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // GPDMethod selects how SPOT fits the Generalised Pareto tail.
@@ -202,7 +204,7 @@ func (s *SPOT) initFrom(x []float64) error {
 	if k >= len(x) {
 		k = len(x) - 1
 	}
-	s.t = selectKth(srt, k)
+	s.t = stats.SelectKth(srt, k)
 	s.np, s.ph = 0, 0
 	for _, v := range x {
 		if v > s.t {

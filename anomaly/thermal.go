@@ -3,6 +3,8 @@ package anomaly
 import (
 	"fmt"
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // ThermalConfig configures Spindle's thermal drift detector, a streaming
@@ -139,17 +141,17 @@ func (d *ThermalDetector) Update(t, x float64) DriftResult {
 	for k := 0; k < nb; k++ {
 		b[k] = d.at(k)
 	}
-	med := medianInPlace(b)
+	med := stats.MedianInPlace(b)
 	for k := range b {
 		b[k] = math.Abs(b[k] - med)
 	}
-	s := 1.4826 * medianInPlace(b)
+	s := 1.4826 * stats.MedianInPlace(b)
 	s = math.Max(s, 1e-3*math.Max(1, math.Abs(med)))
 	sh := d.shortScratch
 	for k := 0; k < short; k++ {
 		sh[k] = d.at(nb + k)
 	}
-	zl := math.Abs(medianInPlace(sh)-med) / s
+	zl := math.Abs(stats.MedianInPlace(sh)-med) / s
 	zs := math.Abs(x-med) / s
 	d.lastLevel, d.lastSpike = zl, zs
 	rl := d.level.Update(t, zl)

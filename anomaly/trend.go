@@ -3,6 +3,8 @@ package anomaly
 import (
 	"fmt"
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // ErrConstantSeries reports a series without variation, on which a trend
@@ -144,72 +146,13 @@ func theilSen(slopes, med, t, x []float64) (TheilSenResult, error) {
 		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen: all times are equal")
 	}
 	var r TheilSenResult
-	r.Slope = medianInPlace(slopes)
+	r.Slope = stats.MedianInPlace(slopes)
 	med = med[:n]
 	copy(med, x)
-	mx := medianInPlace(med)
+	mx := stats.MedianInPlace(med)
 	copy(med, t)
-	r.Intercept = mx - r.Slope*medianInPlace(med)
+	r.Intercept = mx - r.Slope*stats.MedianInPlace(med)
 	return r, nil
-}
-
-// medianInPlace returns the median of a (mean of the two middle values for
-// even lengths), reordering a; expected O(len(a)).
-func medianInPlace(a []float64) float64 {
-	n := len(a)
-	k := n / 2
-	hi := selectKth(a, k)
-	if n%2 == 1 {
-		return hi
-	}
-	lo := a[0]
-	for _, v := range a[1:k] {
-		lo = math.Max(lo, v)
-	}
-	return lo + (hi-lo)/2
-}
-
-// selectKth partially sorts a so that a[k] holds the k-th smallest value,
-// a[:k] the smaller ones, and returns a[k] (Hoare's selection with
-// median-of-three pivots).
-func selectKth(a []float64, k int) float64 {
-	lo, hi := 0, len(a)-1
-	for hi > lo {
-		mid := lo + (hi-lo)/2
-		if a[mid] < a[lo] {
-			a[mid], a[lo] = a[lo], a[mid]
-		}
-		if a[hi] < a[lo] {
-			a[hi], a[lo] = a[lo], a[hi]
-		}
-		if a[hi] < a[mid] {
-			a[hi], a[mid] = a[mid], a[hi]
-		}
-		p := a[mid]
-		i, j := lo, hi
-		for i <= j {
-			for a[i] < p {
-				i++
-			}
-			for a[j] > p {
-				j--
-			}
-			if i <= j {
-				a[i], a[j] = a[j], a[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return a[k]
-		}
-	}
-	return a[k]
 }
 
 // TrendConfig configures a streaming sliding-window trend detector.

@@ -326,7 +326,7 @@ func cwruTable(results []*cwruResult) string {
 					f = "yes"
 				}
 			}
-			head := fmt.Sprintf("| | | | | | ")
+			head := "| | | | | | "
 			if mi == 0 {
 				head = fmt.Sprintf("| %d | %s | %.3f | %d | %.3f | ", r.info.Number, label, r.info.DiameterIn, r.info.LoadHP, r.shaft)
 			}

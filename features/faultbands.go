@@ -3,9 +3,9 @@ package features
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/spindle-pdm/spindle/features/fault"
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // LineFrequency returns the fundamental envelope line of component k in Hz:
@@ -251,7 +251,7 @@ func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (Band
 	if len(flank) < minFloorBins {
 		return m, errorf(ErrInput, "noise floor of %v: flanking windows of %g Hz hold %d bins, need %d", b, w, len(flank), minFloorBins)
 	}
-	m.Floor = medianInPlace(flank)
+	m.Floor = stats.MedianInPlace(flank)
 	m.Prominence = prominenceDB(m.PeakAmp, m.Floor, cfg.Power)
 	return m, nil
 }
@@ -278,16 +278,6 @@ func checkBins(spec []float64, k0, k1 int) error {
 		}
 	}
 	return nil
-}
-
-// medianInPlace returns the median of x, reordering x.
-func medianInPlace(x []float64) float64 {
-	slices.Sort(x)
-	n := len(x)
-	if n%2 == 1 {
-		return x[n/2]
-	}
-	return (x[n/2-1] + x[n/2]) / 2
 }
 
 // prominenceDB returns the peak-to-floor ratio in dB.
