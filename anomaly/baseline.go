@@ -145,7 +145,7 @@ func HealthyEVT(scores []float64, pfa float64) (float64, error) {
 	if !(pfa > 0 && pfa < 1-level) {
 		return 0, errorf(ErrConfig, "HealthyEVT: pfa = %g, want 0 < pfa < %g (the tail fraction for %d scores)", pfa, 1-level, n)
 	}
-	s, err := NewSPOT(SPOTConfig{Q: pfa, Level: level, Calibration: n, MaxPeaks: n})
+	s, err := NewSPOT(SPOTConfig{PFA: pfa, Level: level, Calibration: n, MaxPeaks: n})
 	if err != nil {
 		return 0, err
 	}

@@ -18,9 +18,9 @@ type PCAConfig struct {
 	Variance float64
 	// Components, when > 0, fixes k instead (1 ≤ k ≤ d − 1).
 	Components int
-	// Alpha is the false-alarm probability of the theoretical control
-	// limits, 0 < Alpha < 1; 0 means 0.01.
-	Alpha float64
+	// PFA is the false-alarm probability of the theoretical control
+	// limits, 0 < PFA < 1; 0 means 0.01.
+	PFA float64
 	// Unscaled analyses the covariance of the centred features instead of
 	// their correlation (features are not divided by their standard
 	// deviations). Use it only when all features share one unit.
@@ -68,7 +68,7 @@ func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 	if err != nil {
 		return nil, err
 	}
-	variance, alpha := cfg.Variance, cfg.Alpha
+	variance, alpha := cfg.Variance, cfg.PFA
 	if variance == 0 {
 		variance = 0.9
 	}
@@ -79,7 +79,7 @@ func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 	case !(variance > 0 && variance <= 1):
 		return nil, errorf(ErrConfig, "FitPCA: Variance = %g, want 0 < Variance ≤ 1", cfg.Variance)
 	case !(alpha > 0 && alpha < 1):
-		return nil, errorf(ErrConfig, "FitPCA: Alpha = %g, want 0 < Alpha < 1", cfg.Alpha)
+		return nil, errorf(ErrConfig, "FitPCA: PFA = %g, want 0 < PFA < 1", cfg.PFA)
 	case cfg.Components < 0 || cfg.Components >= d:
 		return nil, errorf(ErrConfig, "FitPCA: Components = %d, want 1 ≤ k ≤ d − 1 = %d (or 0)", cfg.Components, d-1)
 	}

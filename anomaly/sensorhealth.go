@@ -249,20 +249,20 @@ func (h *SensorHealth) count(f HealthFlag) {
 	}
 }
 
-// CheckSensor runs a fresh SensorHealth over a whole record sampled at fs
-// Hz (t = i/fs) and returns its report. It returns an error if fs is not
-// positive or the configuration is invalid; flags are data findings, not
+// CheckSensor runs a fresh SensorHealth over a whole record sampled at
+// sampleRate Hz (t = i/sampleRate) and returns its report. It returns an
+// error if sampleRate is not positive or the configuration is invalid; flags are data findings, not
 // errors.
-func CheckSensor(x []float64, fs float64, cfg SensorHealthConfig) (SensorReport, error) {
-	if !(fs > 0) || math.IsInf(fs, 0) {
-		return SensorReport{}, errorf(ErrInput, "CheckSensor sample rate %g Hz, want > 0", fs)
+func CheckSensor(x []float64, sampleRate float64, cfg SensorHealthConfig) (SensorReport, error) {
+	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
+		return SensorReport{}, errorf(ErrInput, "CheckSensor sample rate %g Hz, want > 0", sampleRate)
 	}
 	h, err := NewSensorHealth(cfg)
 	if err != nil {
 		return SensorReport{}, err
 	}
 	for i, v := range x {
-		h.Update(float64(i)/fs, v)
+		h.Update(float64(i)/sampleRate, v)
 	}
 	return h.Report(), nil
 }

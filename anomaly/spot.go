@@ -22,12 +22,12 @@ const (
 // SPOTConfig configures SPOT and DSPOT (A. Siffer, P.-A. Fouque, A.
 // Termier and C. Largouët, "Anomaly Detection in Streams with Extreme
 // Value Theory", KDD 2017): a Peaks-Over-Threshold model of the upper
-// tail gives the threshold z_q that a sample exceeds with probability Q,
+// tail gives the threshold z_q that a sample exceeds with probability PFA,
 // refitted as peaks arrive.
 type SPOTConfig struct {
-	// Q is the false-alarm probability per sample targeted by z_q;
-	// 0 < Q < 1 − Level.
-	Q float64
+	// PFA is the false-alarm probability per sample targeted by z_q;
+	// 0 < PFA < 1 − Level.
+	PFA float64
 	// Level is the quantile of the calibration data used as the initial
 	// threshold t (0.98 in the paper); 0 < Level < 1.
 	Level float64
@@ -50,15 +50,15 @@ type SPOTConfig struct {
 	// alarms are not learnt so that anomalies cannot inflate the tail; the
 	// price is that on a long anomaly-free stream the fitted tail is
 	// truncated at z_q and the threshold creeps down (in the tests, an
-	// Exp(1) stream at Q = 1e-3 alarmed at about 3·Q after 3·10⁵
+	// Exp(1) stream at PFA = 1e-3 alarmed at about 3·PFA after 3·10⁵
 	// samples). Set it when the stream is known to be clean.
 	LearnAlarms bool
 }
 
-// DefaultSPOTConfig returns Q = 1e-4, Level = 0.98, 1000 calibration
+// DefaultSPOTConfig returns PFA = 1e-4, Level = 0.98, 1000 calibration
 // samples, 500 peaks and no drift window.
 func DefaultSPOTConfig() SPOTConfig {
-	return SPOTConfig{Q: 1e-4, Level: 0.98, Calibration: 1000, MaxPeaks: 500}
+	return SPOTConfig{PFA: 1e-4, Level: 0.98, Calibration: 1000, MaxPeaks: 500}
 }
 
 // SPOT is a streaming extreme-value threshold (SPOT, or DSPOT when
@@ -92,8 +92,8 @@ func NewSPOT(cfg SPOTConfig) (*SPOT, error) {
 	switch {
 	case !(cfg.Level > 0 && cfg.Level < 1):
 		return nil, errorf(ErrConfig, "SPOT Level = %g, want 0 < Level < 1", cfg.Level)
-	case !(cfg.Q > 0 && cfg.Q < 1-cfg.Level):
-		return nil, errorf(ErrConfig, "SPOT Q = %g, want 0 < Q < 1 − Level = %g", cfg.Q, 1-cfg.Level)
+	case !(cfg.PFA > 0 && cfg.PFA < 1-cfg.Level):
+		return nil, errorf(ErrConfig, "SPOT PFA = %g, want 0 < PFA < 1 − Level = %g", cfg.PFA, 1-cfg.Level)
 	case float64(cfg.Calibration)*(1-cfg.Level) < 10:
 		return nil, errorf(ErrConfig, "SPOT Calibration = %d gives fewer than 10 expected peaks at Level %g", cfg.Calibration, cfg.Level)
 	case cfg.MaxPeaks < 10:
@@ -261,7 +261,7 @@ func (s *SPOT) fit() {
 		g, sg = gpdMoments(y)
 	}
 	s.gamma, s.sig = g, sg
-	s.zq = gpdQuantile(s.t, g, sg, s.cfg.Q, s.n, s.nt)
+	s.zq = gpdQuantile(s.t, g, sg, s.cfg.PFA, s.n, s.nt)
 }
 
 // gpdQuantile returns z_q = t + σ/γ·((q·n/N_t)^(−γ) − 1), or

@@ -19,7 +19,7 @@ import (
 //	level z = |median(last Short samples) − m|/s   (shifts, drifts)
 //	spike z = |x − m|/s                             (isolated excursions)
 //
-// Each score has its own upper-tail SPOT threshold (probability Q) that
+// Each score has its own upper-tail SPOT threshold (probability PFA) that
 // also learns from alarms, so that excursions which recur (hourly load
 // bursts) raise their own threshold while one-off ones still alarm; an
 // alarm needs the score above both that threshold and MinZ. After an alarm
@@ -39,8 +39,8 @@ type ThermalConfig struct {
 	// MinZ is the least robust z that can alarm, whatever SPOT learnt.
 	// > 0.
 	MinZ float64
-	// Q is the SPOT false-alarm probability per sample and score.
-	Q float64
+	// PFA is the SPOT false-alarm probability per sample and score.
+	PFA float64
 	// Calibration is the number of scored samples that calibrate the two
 	// SPOT thresholds (at the 0.98 level).
 	Calibration int
@@ -48,11 +48,11 @@ type ThermalConfig struct {
 
 // DefaultThermalConfig returns the configuration used for the NAB
 // evaluation: Baseline 288 (one day of 5-minute samples), Relearn 48,
-// Short 24, MinZ 8, Q = 1e-3, Calibration 500. It was chosen by a sweep
+// Short 24, MinZ 8, PFA = 1e-3, Calibration 500. It was chosen by a sweep
 // of about 80 configurations scored on NAB's three realKnownCause files
 // that Spindle ships tests for, so its NAB figures are in-sample.
 func DefaultThermalConfig() ThermalConfig {
-	return ThermalConfig{Baseline: 288, Relearn: 48, Short: 24, MinZ: 8, Q: 1e-3, Calibration: 500}
+	return ThermalConfig{Baseline: 288, Relearn: 48, Short: 24, MinZ: 8, PFA: 1e-3, Calibration: 500}
 }
 
 // ThermalDetector is the streaming thermal drift detector configured by
@@ -84,7 +84,7 @@ func NewThermalDetector(cfg ThermalConfig) (*ThermalDetector, error) {
 	case !(cfg.MinZ > 0) || math.IsInf(cfg.MinZ, 0):
 		return nil, errorf(ErrConfig, "ThermalConfig.MinZ = %g, want a finite value > 0", cfg.MinZ)
 	}
-	sc := SPOTConfig{Q: cfg.Q, Level: 0.98, Calibration: cfg.Calibration, MaxPeaks: 500, LearnAlarms: true}
+	sc := SPOTConfig{PFA: cfg.PFA, Level: 0.98, Calibration: cfg.Calibration, MaxPeaks: 500, LearnAlarms: true}
 	level, err := NewSPOT(sc)
 	if err != nil {
 		return nil, fmt.Errorf("anomaly: ThermalConfig: %w", err)

@@ -34,11 +34,11 @@ type Bearing struct {
 // of a ball fault shows its line at 2×BSF (CWRU's tables list 2×BSF as the
 // "rolling element" frequency); look for 2×BSF, with FTF sidebands.
 type DefectFrequencies struct {
-	Shaft float64 // shaft rotation frequency fr
-	FTF   float64 // fundamental train (cage) frequency
-	BPFO  float64 // ball pass frequency, outer race
-	BPFI  float64 // ball pass frequency, inner race
-	BSF   float64 // ball spin frequency; a ball defect shows at 2×BSF
+	ShaftHz float64 // shaft rotation frequency fr
+	FTF     float64 // fundamental train (cage) frequency
+	BPFO    float64 // ball pass frequency, outer race
+	BPFI    float64 // ball pass frequency, inner race
+	BSF     float64 // ball spin frequency; a ball defect shows at 2×BSF
 }
 
 // Validate reports whether the geometry is physically possible: at least
@@ -67,7 +67,7 @@ func (b Bearing) Multiples() (DefectFrequencies, error) {
 }
 
 // DefectFrequencies returns the kinematic defect frequencies in Hz for a
-// shaft turning at shaftHz (rpm/60) with the outer ring fixed. It returns an
+// shaft turning at shaftHz (RPM/60) with the outer ring fixed. It returns an
 // error for an invalid geometry (see Validate) or a shaft rate that is not
 // finite and positive.
 //
@@ -83,10 +83,10 @@ func (b Bearing) DefectFrequencies(shaftHz float64) (DefectFrequencies, error) {
 	r := b.ElementDiameter / b.PitchDiameter * math.Cos(b.ContactAngle*math.Pi/180)
 	n := float64(b.Elements)
 	return DefectFrequencies{
-		Shaft: shaftHz,
-		FTF:   shaftHz / 2 * (1 - r),
-		BPFO:  n * shaftHz / 2 * (1 - r),
-		BPFI:  n * shaftHz / 2 * (1 + r),
-		BSF:   shaftHz * b.PitchDiameter / (2 * b.ElementDiameter) * (1 - r*r),
+		ShaftHz: shaftHz,
+		FTF:     shaftHz / 2 * (1 - r),
+		BPFO:    n * shaftHz / 2 * (1 - r),
+		BPFI:    n * shaftHz / 2 * (1 + r),
+		BSF:     shaftHz * b.PitchDiameter / (2 * b.ElementDiameter) * (1 - r*r),
 	}, nil
 }

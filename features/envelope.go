@@ -73,8 +73,8 @@ func NewEnvelopeAnalyzer(n int, sampleRate float64) (*EnvelopeAnalyzer, error) {
 // Len returns the signal length n the analyzer was built for.
 func (a *EnvelopeAnalyzer) Len() int { return a.n }
 
-// Rate returns the sample rate in Hz.
-func (a *EnvelopeAnalyzer) Rate() float64 { return a.rate }
+// SampleRate returns the sample rate in Hz.
+func (a *EnvelopeAnalyzer) SampleRate() float64 { return a.rate }
 
 // Bins returns n/2+1, the length of a squared-envelope spectrum.
 func (a *EnvelopeAnalyzer) Bins() int { return a.n/2 + 1 }
@@ -104,7 +104,7 @@ func (a *EnvelopeAnalyzer) SquaredEnvelope(dst, x []float64, lo, hi float64) ([]
 
 // SES writes the squared-envelope spectrum of x band-passed to [lo, hi] Hz
 // into dst and returns it; bin k lies at k·Resolution() Hz and the scaling is
-// described on EnvelopeAnalyzer. Use lo = 0, hi = Rate()/2 for the envelope
+// described on EnvelopeAnalyzer. Use lo = 0, hi = SampleRate()/2 for the envelope
 // of the raw signal, or the band of a KurtogramResult. A nil dst is
 // allocated; len(x) must be n and a non-nil len(dst) must be n/2+1, or SES
 // panics. With a non-nil dst SES does not allocate. It returns an error,
@@ -166,8 +166,8 @@ func (a *EnvelopeAnalyzer) checkLen(s []float64, what string) {
 
 // bandBinRange returns the first and last bin k of an n-point transform at rate
 // Hz with lo ≤ k·rate/n ≤ hi, or an error naming what is wrong with the band.
-func bandBinRange(lo, hi, rate float64, n int) (k0, k1 int, err error) {
-	nyq := rate / 2
+func bandBinRange(lo, hi, sampleRate float64, n int) (k0, k1 int, err error) {
+	nyq := sampleRate / 2
 	switch {
 	case math.IsNaN(lo) || math.IsNaN(hi):
 		return 0, 0, errorf(ErrInput, "band [%v, %v] Hz is not a number", lo, hi)
@@ -178,7 +178,7 @@ func bandBinRange(lo, hi, rate float64, n int) (k0, k1 int, err error) {
 	case !(lo < hi):
 		return 0, 0, errorf(ErrInput, "band [%g, %g] Hz is inverted or empty (need lo < hi)", lo, hi)
 	}
-	df := rate / float64(n)
+	df := sampleRate / float64(n)
 	k0, k1 = binSpan(lo, hi, df, n/2)
 	if k0 > k1 {
 		return 0, 0, errorf(ErrInput, "band [%g, %g] Hz holds no frequency bin (resolution %g Hz)", lo, hi, df)
@@ -216,16 +216,16 @@ func requireFinite(x []float64, what string) error {
 	return nil
 }
 
-// SquaredEnvelopeSpectrum is a one-off SES of x sampled at rate Hz,
+// SquaredEnvelopeSpectrum is a one-off SES of x sampled at sampleRate Hz,
 // band-passed to [lo, hi] Hz, with the scaling of EnvelopeAnalyzer. It
 // returns an error for a signal shorter than MinEnvelopeLength, an invalid
-// rate or band, or a non-finite sample. Build an EnvelopeAnalyzer to analyse
+// sample rate or band, or a non-finite sample. Build an EnvelopeAnalyzer to analyse
 // many signals of one length without allocating.
-func SquaredEnvelopeSpectrum(x []float64, rate, lo, hi float64) ([]float64, error) {
+func SquaredEnvelopeSpectrum(x []float64, sampleRate, lo, hi float64) ([]float64, error) {
 	if len(x) < MinEnvelopeLength {
 		return nil, errorf(ErrInput, "signal of %d samples is too short for envelope analysis (minimum %d)", len(x), MinEnvelopeLength)
 	}
-	a, err := NewEnvelopeAnalyzer(len(x), rate)
+	a, err := NewEnvelopeAnalyzer(len(x), sampleRate)
 	if err != nil {
 		return nil, err
 	}

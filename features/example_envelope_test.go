@@ -45,7 +45,7 @@ func Example_envelopeDiagnosis() {
 	)
 	b, _ := features.LookupBearing("6205-2RS")
 	d, _ := b.DefectFrequencies(1797.0 / 60)
-	x := outerRaceSignal(n, rate, d.Shaft, d.BPFO)
+	x := outerRaceSignal(n, rate, d.ShaftHz, d.BPFO)
 
 	kg, err := features.FastKurtogram(x, rate, 5)
 	if err != nil {

@@ -33,7 +33,7 @@ func (d DefectFrequencies) LineFrequency(k fault.Kind) float64 {
 func (d DefectFrequencies) Modulation(k fault.Kind) float64 {
 	switch k {
 	case fault.InnerRace:
-		return d.Shaft
+		return d.ShaftHz
 	case fault.Ball:
 		return d.FTF
 	case fault.OuterRace, fault.Cage:

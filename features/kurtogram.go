@@ -46,11 +46,11 @@ type Kurtogram struct {
 
 // KurtogramResult is a fast kurtogram and its best band.
 type KurtogramResult struct {
-	// Rate is the sample rate in Hz.
-	Rate float64
+	// SampleRate is the sample rate in Hz.
+	SampleRate float64
 	// Levels holds the level of each row of the kurtogram: 0, 1,
 	// 1+log2(3)-1, 2, 2+log2(3)-1, ..., L. Row r has bandwidth
-	// Rate/2^(Levels[r]+1) Hz.
+	// SampleRate/2^(Levels[r]+1) Hz.
 	Levels []float64
 	// Kurtosis[r][j] is the kurtosis of band j of row r, which covers
 	// [j·bw, (j+1)·bw] Hz with bw the row's bandwidth.
@@ -201,7 +201,7 @@ func (k *Kurtogram) ternary(row []float64, at int, x []complex128, floor float64
 // limit); BestBand(0, 0) is Best. Narrow bands are poor carriers for
 // envelope analysis (a band should span a few multiples of the highest
 // fault frequency sought, to hold its sidebands), and a maxWidth below
-// Rate/2 leaves out the raw signal (level 0), whose real-signal kurtosis
+// SampleRate/2 leaves out the raw signal (level 0), whose real-signal kurtosis
 // (excess over 3) is not comparable with the complex-envelope kurtosis
 // (excess over 2) of the bands. The kurtogram is scanned as Antoni's max_IJ
 // scans his replicated matrix: from 0 Hz up, the widest band first, keeping
@@ -212,7 +212,7 @@ func (r *KurtogramResult) BestBand(minWidth, maxWidth float64) KurtogramBand {
 	bi, bj, bv := 0, 0, math.Inf(-1)
 	for c := 0; c < cols; c++ {
 		for i, row := range r.Kurtosis {
-			w := r.Rate / 2 / float64(len(row))
+			w := r.SampleRate / 2 / float64(len(row))
 			if w < minWidth*(1-1e-12) || (maxWidth > 0 && w > maxWidth*(1+1e-12)) {
 				continue
 			}
@@ -227,7 +227,7 @@ func (r *KurtogramResult) BestBand(minWidth, maxWidth float64) KurtogramBand {
 
 // band describes band j of row i.
 func (r *KurtogramResult) band(i, j int) KurtogramBand {
-	w := r.Rate / 2 / float64(len(r.Kurtosis[i]))
+	w := r.SampleRate / 2 / float64(len(r.Kurtosis[i]))
 	return KurtogramBand{
 		Row:      i,
 		Level:    r.Levels[i],
@@ -235,7 +235,7 @@ func (r *KurtogramResult) band(i, j int) KurtogramBand {
 		Center:   (float64(j) + 0.5) * w,
 		Width:    w,
 		Kurtosis: r.Kurtosis[i][j],
-		nyquist:  r.Rate / 2,
+		nyquist:  r.SampleRate / 2,
 	}
 }
 
@@ -254,7 +254,7 @@ func (k *Kurtogram) prepare(dst *KurtogramResult) *KurtogramResult {
 	if dst == nil {
 		dst = &KurtogramResult{}
 	}
-	dst.Rate = k.rate
+	dst.SampleRate = k.rate
 	if len(dst.Levels) != rows || len(dst.Kurtosis) != rows {
 		dst.Levels = make([]float64, rows)
 		dst.Kurtosis = make([][]float64, rows)
@@ -299,12 +299,12 @@ func (k *Kurtogram) grow(n int) {
 	}
 }
 
-// FastKurtogram is a one-off fast kurtogram of x sampled at rate Hz with
-// the given number of levels; see Kurtogram. It returns an error for an
-// invalid levels or rate, a signal shorter than 2^(levels+7) samples or a
+// FastKurtogram is a one-off fast kurtogram of x sampled at sampleRate Hz
+// with the given number of levels; see Kurtogram. It returns an error for
+// an invalid levels or sample rate, a signal shorter than 2^(levels+7) samples or a
 // non-finite sample.
-func FastKurtogram(x []float64, rate float64, levels int) (*KurtogramResult, error) {
-	k, err := NewKurtogram(levels, rate)
+func FastKurtogram(x []float64, sampleRate float64, levels int) (*KurtogramResult, error) {
+	k, err := NewKurtogram(levels, sampleRate)
 	if err != nil {
 		return nil, err
 	}

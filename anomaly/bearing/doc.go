@@ -14,7 +14,7 @@
 // the verdict is what it is, and its Evidence lists every line measured.
 //
 // The signal is a []float64 in the sensor's unit (g) with its sample rate in
-// Hz; the shaft speed is in Hz (rpm/60). A record that reaches its
+// Hz; the shaft speed is in Hz (RPM/60). A record that reaches its
 // converter's full scale is read back with anomaly.ReadSaturation and
 // weakens the verdicts its clipping could fake.
 //
