@@ -37,3 +37,12 @@ type classError struct {
 
 func (e *classError) Error() string   { return e.err.Error() }
 func (e *classError) Unwrap() []error { return []error{e.class, e.err} }
+
+// orDefault sets *v to def when *v is the zero value: the rule that the
+// zero value of every config field means its documented default.
+func orDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
+}

@@ -11,31 +11,51 @@ import (
 // RigMonitorConfig configures a RigMonitor. Lengths count snapshots (calls
 // to Update), so the monitor is causal: nothing depends on how long the run
 // will last.
+//
+// The zero value of every field means its default
+// (DefaultRigMonitorConfig).
 type RigMonitorConfig struct {
-	// Skip is the number of run-in snapshots ignored before the baseline.
+	// Skip is the number of run-in snapshots ignored before the baseline;
+	// zero means 100. A negative Skip skips none.
 	Skip int
 	// Baseline is the number of snapshots after Skip assumed healthy; the
-	// robust statistics and the threshold are learnt from them.
+	// robust statistics and the threshold are learnt from them. ≥ 10; zero
+	// means 200.
 	Baseline int
 	// Smooth is the length of the trailing median applied to each
-	// bearing's relative level (1 disables smoothing).
+	// bearing's relative level (1 disables smoothing); zero means 5.
 	Smooth int
 	// PFA is the false-alarm probability per snapshot at which the healthy
-	// z-scores' tail (HealthyEVT) is cut.
+	// z-scores' tail (HealthyEVT) is cut; zero means 1e-3.
 	PFA float64
-	// Margin multiplies the EVT threshold.
+	// Margin multiplies the EVT threshold; zero means 2.
 	Margin float64
 	// K is the number of consecutive snapshots above the threshold that
-	// raise the alarm (Persistence).
+	// raise the alarm (Persistence); zero means 6.
 	K int
 }
 
-// DefaultRigMonitorConfig returns the configuration used on the IMS
+// DefaultRigMonitorConfig returns the values the zero fields of a
+// RigMonitorConfig stand for, the configuration used on the IMS
 // run-to-failure tests: 100 run-in snapshots skipped, 200 healthy
 // snapshots, a 5-snapshot median, PFA 1e-3, margin 2 and 6 consecutive
 // exceedances (one hour at IMS's 10-minute spacing).
 func DefaultRigMonitorConfig() RigMonitorConfig {
 	return RigMonitorConfig{Skip: 100, Baseline: 200, Smooth: 5, PFA: 1e-3, Margin: 2, K: 6}
+}
+
+// withDefaults returns c with its zero fields set to their defaults and a
+// negative Skip set to 0.
+func (c RigMonitorConfig) withDefaults() RigMonitorConfig {
+	d := DefaultRigMonitorConfig()
+	orDefault(&c.Skip, d.Skip)
+	c.Skip = max(c.Skip, 0)
+	orDefault(&c.Baseline, d.Baseline)
+	orDefault(&c.Smooth, d.Smooth)
+	orDefault(&c.PFA, d.PFA)
+	orDefault(&c.Margin, d.Margin)
+	orDefault(&c.K, d.K)
+	return c
 }
 
 // RigScore is one bearing's state after an Update.
@@ -85,6 +105,7 @@ type RigMonitor struct {
 // NewRigMonitor returns a monitor for the given number of bearings (at
 // least 2, since the common mode is their mean).
 func NewRigMonitor(bearings int, cfg RigMonitorConfig) (*RigMonitor, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case bearings < 2:
 		return nil, errorf(ErrConfig, "rig monitor needs at least 2 bearings, got %d", bearings)

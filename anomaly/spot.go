@@ -24,19 +24,24 @@ const (
 // Value Theory", KDD 2017): a Peaks-Over-Threshold model of the upper
 // tail gives the threshold z_q that a sample exceeds with probability PFA,
 // refitted as peaks arrive.
+//
+// The zero value of every field means its default (DefaultSPOTConfig);
+// the defaults of Depth, Lower, Method and LearnAlarms are their zero
+// values.
 type SPOTConfig struct {
 	// PFA is the false-alarm probability per sample targeted by z_q;
-	// 0 < PFA < 1 − Level.
+	// 0 < PFA < 1 − Level; zero means 1e-4.
 	PFA float64
 	// Level is the quantile of the calibration data used as the initial
-	// threshold t (0.98 in the paper); 0 < Level < 1.
+	// threshold t (0.98 in the paper); 0 < Level < 1; zero means 0.98.
 	Level float64
 	// Calibration is the number of samples used to initialise the model
 	// (the paper's n); at least 10/(1 − Level) so that ten peaks are
-	// expected. For DSPOT, Depth further samples precede them.
+	// expected. For DSPOT, Depth further samples precede them. Zero means
+	// 1000.
 	Calibration int
 	// MaxPeaks bounds the peaks kept for the fit (oldest dropped first),
-	// so memory and refit cost are bounded; ≥ 10.
+	// so memory and refit cost are bounded; ≥ 10; zero means 500.
 	MaxPeaks int
 	// Depth > 0 makes the detector DSPOT: it models x minus the mean of
 	// the last Depth normal samples, following a drifting level.
@@ -55,10 +60,21 @@ type SPOTConfig struct {
 	LearnAlarms bool
 }
 
-// DefaultSPOTConfig returns PFA = 1e-4, Level = 0.98, 1000 calibration
-// samples, 500 peaks and no drift window.
+// DefaultSPOTConfig returns the values the zero fields of a SPOTConfig
+// stand for: PFA = 1e-4, Level = 0.98, 1000 calibration samples, 500
+// peaks and no drift window.
 func DefaultSPOTConfig() SPOTConfig {
 	return SPOTConfig{PFA: 1e-4, Level: 0.98, Calibration: 1000, MaxPeaks: 500}
+}
+
+// withDefaults returns c with its zero fields set to their defaults.
+func (c SPOTConfig) withDefaults() SPOTConfig {
+	d := DefaultSPOTConfig()
+	orDefault(&c.PFA, d.PFA)
+	orDefault(&c.Level, d.Level)
+	orDefault(&c.Calibration, d.Calibration)
+	orDefault(&c.MaxPeaks, d.MaxPeaks)
+	return c
 }
 
 // SPOT is a streaming extreme-value threshold (SPOT, or DSPOT when
@@ -89,6 +105,7 @@ type SPOT struct {
 
 // NewSPOT returns a detector, or an error naming the invalid field.
 func NewSPOT(cfg SPOTConfig) (*SPOT, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case !(cfg.Level > 0 && cfg.Level < 1):
 		return nil, errorf(ErrConfig, "SPOT Level = %g, want 0 < Level < 1", cfg.Level)

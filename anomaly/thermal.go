@@ -27,32 +27,49 @@ import (
 // the detector accepts a new regime and alarms again only on a further
 // change; no alarm is raised while the baseline holds fewer than Relearn
 // samples.
+//
+// The zero value of every field means its default (DefaultThermalConfig).
 type ThermalConfig struct {
 	// Baseline is the longest baseline, in samples (576 = two days of
-	// 5-minute samples). ≥ Relearn.
+	// 5-minute samples). ≥ Relearn; zero means 288.
 	Baseline int
 	// Relearn is the number of samples that make a usable baseline after
-	// start-up or an alarm. ≥ 10.
+	// start-up or an alarm. ≥ 10; zero means 48.
 	Relearn int
-	// Short is the length of the level median, in samples. ≥ 1.
+	// Short is the length of the level median, in samples. ≥ 1; zero
+	// means 24.
 	Short int
 	// MinZ is the least robust z that can alarm, whatever SPOT learnt.
-	// > 0.
+	// > 0; zero means 8.
 	MinZ float64
-	// PFA is the SPOT false-alarm probability per sample and score.
+	// PFA is the SPOT false-alarm probability per sample and score; zero
+	// means 1e-3.
 	PFA float64
 	// Calibration is the number of scored samples that calibrate the two
-	// SPOT thresholds (at the 0.98 level).
+	// SPOT thresholds (at the 0.98 level); zero means 500.
 	Calibration int
 }
 
-// DefaultThermalConfig returns the configuration used for the NAB
+// DefaultThermalConfig returns the values the zero fields of a
+// ThermalConfig stand for, the configuration used for the NAB
 // evaluation: Baseline 288 (one day of 5-minute samples), Relearn 48,
 // Short 24, MinZ 8, PFA = 1e-3, Calibration 500. It was chosen by a sweep
 // of about 80 configurations scored on NAB's three realKnownCause files
 // that Spindle ships tests for, so its NAB figures are in-sample.
 func DefaultThermalConfig() ThermalConfig {
 	return ThermalConfig{Baseline: 288, Relearn: 48, Short: 24, MinZ: 8, PFA: 1e-3, Calibration: 500}
+}
+
+// withDefaults returns c with its zero fields set to their defaults.
+func (c ThermalConfig) withDefaults() ThermalConfig {
+	d := DefaultThermalConfig()
+	orDefault(&c.Baseline, d.Baseline)
+	orDefault(&c.Relearn, d.Relearn)
+	orDefault(&c.Short, d.Short)
+	orDefault(&c.MinZ, d.MinZ)
+	orDefault(&c.PFA, d.PFA)
+	orDefault(&c.Calibration, d.Calibration)
+	return c
 }
 
 // ThermalDetector is the streaming thermal drift detector configured by
@@ -74,6 +91,7 @@ type ThermalDetector struct {
 // NewThermalDetector returns a detector, or an error naming the invalid
 // field.
 func NewThermalDetector(cfg ThermalConfig) (*ThermalDetector, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case cfg.Relearn < 10:
 		return nil, errorf(ErrConfig, "ThermalConfig.Relearn = %d, want ≥ 10", cfg.Relearn)
