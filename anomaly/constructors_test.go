@@ -79,8 +79,8 @@ func TestConstructorsRejectBadValues(t *testing.T) {
 		checkErr(t, ErrConfig, fmt.Sprint("Trend Window ", n), func() error { _, err := NewTrend(TrendConfig{Window: n, Alpha: 0.05}); return err })
 		checkErr(t, ErrConfig, fmt.Sprint("CUSUM Warmup ", n-1), func() error { _, err := NewCUSUM(CUSUMConfig{Warmup: n - 1}); return err })
 		checkErr(t, ErrConfig, fmt.Sprint("SPOT MaxPeaks ", n), func() error { _, err := NewSPOT(SPOTConfig{MaxPeaks: n}); return err })
-		checkErr(t, ErrConfig, fmt.Sprint("Covariate Covariates ", n-2), func() error {
-			_, err := NewCovariateCompensator(CovariateConfig{Covariates: n - 2, Forgetting: 1, Delta: 1})
+		checkErr(t, ErrConfig, fmt.Sprint("Covariate Covariates ", n-3), func() error {
+			_, err := NewCovariateCompensator(CovariateConfig{Covariates: n - 3, Forgetting: 1, Delta: 1})
 			return err
 		})
 	}
@@ -146,6 +146,13 @@ func TestZeroConfigsMeanDefaults(t *testing.T) {
 	assert.NoError(t, err)
 	assert.Zero(t, off.cfg.FlatRun+off.cfg.ClipRun)
 	assert.Zero(t, off.cfg.SpikeZ)
+	for _, f := range []func() error{
+		func() error { _, err := NewPageHinkley(PageHinkleyConfig{}); return err },
+		func() error { _, err := NewCovariateCompensator(CovariateConfig{}); return err },
+		func() error { _, err := NewTrend(TrendConfig{}); return err },
+	} {
+		assert.NoError(t, f())
+	}
 	r1, err := NewRigMonitor(2, RigMonitorConfig{Skip: -1})
 	assert.NoError(t, err)
 	assert.Zero(t, r1.cfg.Skip)

@@ -155,13 +155,15 @@ func theilSen(slopes, med, t, x []float64) (TheilSenResult, error) {
 	return r, nil
 }
 
-// TrendConfig configures a streaming sliding-window trend detector.
+// TrendConfig configures a streaming sliding-window trend detector. The
+// zero value of every field means its default.
 type TrendConfig struct {
-	// Window is the number of most recent samples tested; ≥ 3. Each
-	// Update costs O(Window); Slope costs O(Window²).
+	// Window is the number of most recent samples tested; ≥ 3; zero means
+	// 30. Each Update costs O(Window); Slope costs O(Window²).
 	Window int
-	// Alpha is the two-sided significance level of the Mann–Kendall test;
-	// 0 < Alpha < 1.
+	// Alpha is the two-sided significance level of the Mann–Kendall test
+	// (its false-alarm probability per full window); 0 < Alpha < 1; zero
+	// means 0.05.
 	Alpha float64
 }
 
@@ -186,6 +188,8 @@ type Trend struct {
 // NewTrend returns a streaming trend detector, or an error naming the
 // invalid field.
 func NewTrend(cfg TrendConfig) (*Trend, error) {
+	orDefault(&cfg.Window, 30)
+	orDefault(&cfg.Alpha, 0.05)
 	if cfg.Window < 3 {
 		return nil, errorf(ErrConfig, "Trend Window = %d, want ≥ 3", cfg.Window)
 	}

@@ -153,7 +153,7 @@ func TestTrendBadInput(t *testing.T) {
 	}
 	assert.Equal(t, DriftFlatBaseline, r.Status)
 	assert.False(t, r.Alarm)
-	for _, cfg := range []TrendConfig{{Window: 2, Alpha: 0.05}, {Window: 10, Alpha: 0}, {Window: 10, Alpha: 1}} {
+	for _, cfg := range []TrendConfig{{Window: 2, Alpha: 0.05}, {Window: 10, Alpha: -0.1}, {Window: 10, Alpha: 1}} {
 		_, err := NewTrend(cfg)
 		assert.Error(t, err, "%+v", cfg)
 	}
