@@ -105,3 +105,12 @@ func TestConstructorsRejectBadValues(t *testing.T) {
 		checkErr(t, ErrConfig, "Bearing "+b.Name, func() error { _, err := b.DefectFrequencies(30); return err })
 	}
 }
+
+// TestPeaksNoPanicOnData: FindPeaks and TopPeaks take any data values
+// (invalid PeakOptions are programmer errors and do panic).
+func TestPeaksNoPanicOnData(t *testing.T) {
+	x := []float64{0, 1, math.NaN(), 2, math.Inf(1), 0, 3, math.Inf(-1), 1, 0}
+	assert.NotPanics(t, func() { FindPeaks(x, PeakOptions{MinProminence: 0.1, MinDistance: 2, Wlen: 4}) })
+	assert.NotPanics(t, func() { TopPeaks(x, 3, 1) })
+	assert.NotPanics(t, func() { FindPeaks(nil, PeakOptions{}) })
+}
