@@ -34,8 +34,8 @@
 //
 // No data value makes the package panic. Panics are kept for programmer
 // errors only: slices whose lengths disagree with a plan or with each other
-// (a destination of the wrong length), a nil callback or receiver, a fault
-// kind that is not a component passed to DefectFrequencies.LineFrequency or
-// Modulation, an out-of-range kurtogram band index, and invalid PeakOptions
-// or a negative TopPeaks count.
+// (a destination of the wrong length), a nil callback, window or receiver,
+// a fault kind that is not a component passed to
+// DefectFrequencies.LineFrequency or Modulation, an out-of-range kurtogram
+// band index, and invalid PeakOptions or a negative TopPeaks count.
 package features
