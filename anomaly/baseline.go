@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -31,13 +30,13 @@ type Detector interface {
 // returns an error for no rows, empty rows or rows of different lengths.
 func RowsDense(rows [][]float64) (*mat.Dense, error) {
 	if len(rows) == 0 || len(rows[0]) == 0 {
-		return nil, errors.New("anomaly: RowsDense: no samples or empty rows")
+		return nil, errorf(ErrInput, "RowsDense: no samples or empty rows")
 	}
 	d := len(rows[0])
 	data := make([]float64, 0, len(rows)*d)
 	for i, r := range rows {
 		if len(r) != d {
-			return nil, fmt.Errorf("anomaly: RowsDense: row %d has %d features, row 0 has %d", i, len(r), d)
+			return nil, errorf(ErrInput, "RowsDense: row %d has %d features, row 0 has %d", i, len(r), d)
 		}
 		data = append(data, r...)
 	}
@@ -49,7 +48,7 @@ func RowsDense(rows [][]float64) (*mat.Dense, error) {
 func samples(who string, x mat.Matrix, minRows int) (data []float64, n, d int, err error) {
 	n, d = x.Dims()
 	if n < minRows {
-		return nil, n, d, fmt.Errorf("anomaly: %s: %d samples of dimension %d, need at least %d", who, n, d, minRows)
+		return nil, n, d, errorf(ErrInput, "%s: %d samples of dimension %d, need at least %d", who, n, d, minRows)
 	}
 	data = make([]float64, n*d)
 	for i := 0; i < n; i++ {
@@ -57,7 +56,7 @@ func samples(who string, x mat.Matrix, minRows int) (data []float64, n, d int, e
 		for j := range row {
 			v := x.At(i, j)
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, n, d, fmt.Errorf("anomaly: %s: sample %d feature %d is %v", who, i, j, v)
+				return nil, n, d, errorf(ErrInput, "%s: sample %d feature %d is %v", who, i, j, v)
 			}
 			row[j] = v
 		}
@@ -73,7 +72,7 @@ func checkVector(who string, x []float64, d int) error {
 	}
 	for j, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("anomaly: %s: feature %d is %v", who, j, v)
+			return errorf(ErrInput, "%s: feature %d is %v", who, j, v)
 		}
 	}
 	return nil
@@ -92,7 +91,7 @@ type healthyScores []float64
 func HealthyQuantile(scores []float64, pfa float64) (float64, error) {
 	s := slices.Clone(scores)
 	if i := firstNaN(s); i >= 0 {
-		return 0, fmt.Errorf("anomaly: HealthyQuantile: score %d is NaN", i)
+		return 0, errorf(ErrInput, "HealthyQuantile: score %d is NaN", i)
 	}
 	slices.Sort(s)
 	return healthyScores(s).quantile(pfa)
@@ -111,11 +110,11 @@ func (h healthyScores) quantile(pfa float64) (float64, error) {
 	n := len(h)
 	switch {
 	case n == 0:
-		return 0, errors.New("anomaly: healthy threshold: no scores")
+		return 0, errorf(ErrInput, "healthy threshold: no scores")
 	case !(pfa > 0 && pfa < 1):
-		return 0, fmt.Errorf("anomaly: healthy threshold: pfa = %g, want 0 < pfa < 1", pfa)
+		return 0, errorf(ErrConfig, "healthy threshold: pfa = %g, want 0 < pfa < 1", pfa)
 	case pfa*float64(n) < 1:
-		return 0, fmt.Errorf("anomaly: healthy threshold: pfa = %g is below 1/n = %g for %d healthy scores; use the EVT threshold", pfa, 1/float64(n), n)
+		return 0, errorf(ErrInput, "healthy threshold: pfa = %g is below 1/n = %g for %d healthy scores; use the EVT threshold", pfa, 1/float64(n), n)
 	}
 	pos := (1 - pfa) * float64(n-1)
 	i := int(pos)
@@ -137,16 +136,16 @@ func (h healthyScores) quantile(pfa float64) (float64, error) {
 func HealthyEVT(scores []float64, pfa float64) (float64, error) {
 	n := len(scores)
 	if n < 50 {
-		return 0, fmt.Errorf("anomaly: HealthyEVT: %d scores, need at least 50", n)
+		return 0, errorf(ErrInput, "HealthyEVT: %d scores, need at least 50", n)
 	}
 	level := 0.98
 	if float64(n)*(1-level) < 10 {
 		level = 1 - 10.5/float64(n) // ≥ 10 peaks despite rounding
 	}
 	if !(pfa > 0 && pfa < 1-level) {
-		return 0, fmt.Errorf("anomaly: HealthyEVT: pfa = %g, want 0 < pfa < %g (the tail fraction for %d scores)", pfa, 1-level, n)
+		return 0, errorf(ErrConfig, "HealthyEVT: pfa = %g, want 0 < pfa < %g (the tail fraction for %d scores)", pfa, 1-level, n)
 	}
-	s, err := NewSPOT(SPOTConfig{Q: pfa, Level: level, Calibration: n, MaxPeaks: n})
+	s, err := NewSPOT(SPOTConfig{PFA: pfa, Level: level, Calibration: n, MaxPeaks: n})
 	if err != nil {
 		return 0, err
 	}

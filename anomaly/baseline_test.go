@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/internal/stats"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/mat"
@@ -139,7 +140,7 @@ func TestHealthyEVT(t *testing.T) {
 			multiRel(t, -math.Log(pfa), z, 0.35, "Exp(1) quantile at pfa %g, seed %d", pfa, seed)
 			zs = append(zs, z)
 		}
-		multiRel(t, -math.Log(pfa), medianInPlace(zs), 0.08, "median Exp(1) quantile at pfa %g", pfa)
+		multiRel(t, -math.Log(pfa), stats.MedianInPlace(zs), 0.08, "median Exp(1) quantile at pfa %g", pfa)
 	}
 	s := make([]float64, 100)
 	for i := range s {

@@ -15,32 +15,50 @@ import (
 // The prior is in the units of x; for standardised data Mu0 = 0,
 // Kappa0 = 1, Alpha0 = 1, Beta0 = 1 is a reasonable choice (a prior
 // predictive σ of about 1.4).
+//
+// The zero value of every field means its default (DefaultBOCPDConfig);
+// Mu0's default is 0, so a zero Mu0 is the default too.
 type BOCPDConfig struct {
 	// Hazard is the constant prior probability of a change at each sample,
-	// 1/(expected segment length); 0 < Hazard < 1.
+	// 1/(expected segment length); 0 < Hazard < 1; zero means 1/250.
 	Hazard float64
 	// MaxRunLength truncates the run-length posterior: run lengths ≥
 	// MaxRunLength share one bin, so memory and time per update are
-	// O(MaxRunLength). ≥ 1.
+	// O(MaxRunLength). ≥ 1; zero means 500.
 	MaxRunLength int
 	// Mu0, Kappa0, Alpha0 and Beta0 are the Normal-Gamma prior; Kappa0,
-	// Alpha0 and Beta0 must be > 0.
+	// Alpha0 and Beta0 must be > 0, and zero means 1 for each.
 	Mu0, Kappa0, Alpha0, Beta0 float64
 	// Lag is the look-back of the score: Score = P(r_t ≤ Lag), the
 	// posterior probability that a change happened within the last Lag+1
-	// samples. ≥ 0. (P(r_t = 0) alone equals Hazard under a constant
-	// hazard and carries no information.)
+	// samples. ≥ 0; zero means 5. (P(r_t = 0) alone, Lag 0, equals
+	// Hazard under a constant hazard and carries no information, so it
+	// cannot be requested.)
 	Lag int
 	// Threshold is the Score above which an alarm is raised, on the
-	// rising edge only; 0 < Threshold < 1.
+	// rising edge only; 0 < Threshold < 1; zero means 0.5.
 	Threshold float64
 }
 
-// DefaultBOCPDConfig returns a configuration for standardised data:
+// DefaultBOCPDConfig returns the values the zero fields of a BOCPDConfig
+// stand for, a configuration for standardised data:
 // hazard 1/250, run lengths up to 500, prior (0, 1, 1, 1), Lag 5 and
 // threshold 0.5.
 func DefaultBOCPDConfig() BOCPDConfig {
 	return BOCPDConfig{Hazard: 1.0 / 250, MaxRunLength: 500, Mu0: 0, Kappa0: 1, Alpha0: 1, Beta0: 1, Lag: 5, Threshold: 0.5}
+}
+
+// withDefaults returns c with its zero fields set to their defaults.
+func (c BOCPDConfig) withDefaults() BOCPDConfig {
+	d := DefaultBOCPDConfig()
+	orDefault(&c.Hazard, d.Hazard)
+	orDefault(&c.MaxRunLength, d.MaxRunLength)
+	orDefault(&c.Kappa0, d.Kappa0)
+	orDefault(&c.Alpha0, d.Alpha0)
+	orDefault(&c.Beta0, d.Beta0)
+	orDefault(&c.Lag, d.Lag)
+	orDefault(&c.Threshold, d.Threshold)
+	return c
 }
 
 // BOCPD is a streaming Bayesian online change-point detector. All its
@@ -63,19 +81,20 @@ type BOCPD struct {
 
 // NewBOCPD returns a detector, or an error naming the invalid field.
 func NewBOCPD(cfg BOCPDConfig) (*BOCPD, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case !(cfg.Hazard > 0 && cfg.Hazard < 1):
-		return nil, fmt.Errorf("anomaly: BOCPD Hazard = %g, want 0 < Hazard < 1", cfg.Hazard)
+		return nil, errorf(ErrConfig, "BOCPD Hazard = %g, want 0 < Hazard < 1", cfg.Hazard)
 	case cfg.MaxRunLength < 1:
-		return nil, fmt.Errorf("anomaly: BOCPD MaxRunLength = %d, want ≥ 1", cfg.MaxRunLength)
+		return nil, errorf(ErrConfig, "BOCPD MaxRunLength = %d, want ≥ 1", cfg.MaxRunLength)
 	case !(cfg.Kappa0 > 0 && cfg.Alpha0 > 0 && cfg.Beta0 > 0) || math.IsInf(cfg.Kappa0+cfg.Alpha0+cfg.Beta0, 0) ||
 		math.IsNaN(cfg.Mu0) || math.IsInf(cfg.Mu0, 0):
-		return nil, fmt.Errorf("anomaly: BOCPD prior (Mu0 %g, Kappa0 %g, Alpha0 %g, Beta0 %g): want finite values, the last three > 0",
+		return nil, errorf(ErrConfig, "BOCPD prior (Mu0 %g, Kappa0 %g, Alpha0 %g, Beta0 %g): want finite values, the last three > 0",
 			cfg.Mu0, cfg.Kappa0, cfg.Alpha0, cfg.Beta0)
 	case cfg.Lag < 0:
-		return nil, fmt.Errorf("anomaly: BOCPD Lag = %d, want ≥ 0", cfg.Lag)
+		return nil, errorf(ErrConfig, "BOCPD Lag = %d, want ≥ 0", cfg.Lag)
 	case !(cfg.Threshold > 0 && cfg.Threshold < 1):
-		return nil, fmt.Errorf("anomaly: BOCPD Threshold = %g, want 0 < Threshold < 1", cfg.Threshold)
+		return nil, errorf(ErrConfig, "BOCPD Threshold = %g, want 0 < Threshold < 1", cfg.Threshold)
 	}
 	m := cfg.MaxRunLength + 1
 	b := &BOCPD{

@@ -133,10 +133,10 @@ func TestBOCPDDetectsMeanAndVarianceChanges(t *testing.T) {
 
 func TestBOCPDInvalidConfig(t *testing.T) {
 	bad := []func(*BOCPDConfig){
-		func(c *BOCPDConfig) { c.Hazard = 0 },
+		func(c *BOCPDConfig) { c.Hazard = -0.1 },
 		func(c *BOCPDConfig) { c.Hazard = 1 },
-		func(c *BOCPDConfig) { c.MaxRunLength = 0 },
-		func(c *BOCPDConfig) { c.Beta0 = 0 },
+		func(c *BOCPDConfig) { c.MaxRunLength = -1 },
+		func(c *BOCPDConfig) { c.Beta0 = -1 },
 		func(c *BOCPDConfig) { c.Mu0 = math.NaN() },
 		func(c *BOCPDConfig) { c.Lag = -1 },
 		func(c *BOCPDConfig) { c.Threshold = 1 },

@@ -1,12 +1,12 @@
 package anomaly
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
 
+	"github.com/spindle-pdm/spindle/internal/stats"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -120,7 +120,7 @@ func estimate(data []float64, n, d int, est CovEstimator, mcd MCDConfig) (CovEst
 		cov = scatter(nil, data, d, mean, nil)
 		scale(cov, 1/float64(n-1))
 		if _, _, ok := cholesky(nil, cov, d); !ok {
-			err = fmt.Errorf("anomaly: empirical covariance is singular%s; use CovLedoitWolf", constantHint(data, n, d))
+			err = errorf(ErrInput, "empirical covariance is singular%s; use CovLedoitWolf", constantHint(data, n, d))
 		}
 		support = allIndices(n)
 	case CovMCD:
@@ -254,7 +254,7 @@ func ledoitWolf(data []float64, n, d int, mean []float64) (cov []float64, shrink
 	}
 	mu := tr / float64(d)
 	if !(mu > 0) {
-		return nil, 0, errors.New("anomaly: Ledoit–Wolf: every feature is constant (zero total variance)")
+		return nil, 0, errorf(ErrInput, "Ledoit–Wolf: every feature is constant (zero total variance)")
 	}
 	fd := float64(d)
 	delta := (fro - 2*mu*tr + fd*mu*mu) / fd // ‖S − μI‖²_F / d
@@ -360,13 +360,13 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 	h := hMin
 	if cfg.Support != 0 {
 		if !(cfg.Support >= 0.5 && cfg.Support <= 1) {
-			return nil, nil, nil, fmt.Errorf("anomaly: MCD Support = %g, want 0.5 ≤ Support ≤ 1", cfg.Support)
+			return nil, nil, nil, errorf(ErrConfig, "MCD Support = %g, want 0.5 ≤ Support ≤ 1", cfg.Support)
 		}
 		h = max(hMin, int(math.Ceil(cfg.Support*float64(n))))
 	}
 	h = min(h, n)
 	if h <= d {
-		return nil, nil, nil, fmt.Errorf("anomaly: MCD needs h = %d > d = %d samples", h, d)
+		return nil, nil, nil, errorf(ErrInput, "MCD needs h = %d > d = %d samples", h, d)
 	}
 	starts := cfg.Starts
 	if starts <= 0 {
@@ -409,7 +409,7 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 		}
 	}
 	if len(best) == 0 {
-		return nil, nil, nil, fmt.Errorf("anomaly: MCD: every h-subset covariance is singular%s; use CovLedoitWolf", constantHint(data, n, d))
+		return nil, nil, nil, errorf(ErrInput, "MCD: every h-subset covariance is singular%s; use CovLedoitWolf", constantHint(data, n, d))
 	}
 	all := allIndices(n)
 	var bestIdx []int
@@ -440,7 +440,7 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 		}
 	}
 	if bestIdx == nil {
-		return nil, nil, nil, fmt.Errorf("anomaly: MCD: h-subset covariance is singular%s; use CovLedoitWolf", constantHint(data, n, d))
+		return nil, nil, nil, errorf(ErrInput, "MCD: h-subset covariance is singular%s; use CovLedoitWolf", constantHint(data, n, d))
 	}
 	// Raw estimate, consistency-corrected so that the median squared
 	// distance matches χ²_d's median (as scikit-learn does).
@@ -450,9 +450,9 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 	scale(cov, 1/float64(len(bestIdx)))
 	d2, ok := w.distances(data, d, cov, mean)
 	if !ok {
-		return nil, nil, nil, errors.New("anomaly: MCD: raw covariance is singular")
+		return nil, nil, nil, errorf(ErrInput, "MCD: raw covariance is singular")
 	}
-	med := medianInPlace(slices.Clone(d2))
+	med := stats.MedianInPlace(slices.Clone(d2))
 	corr := med / chi2.Quantile(0.5)
 	scale(cov, corr)
 	// Reweighting: keep samples with D² ≤ χ²_d(0.975).
@@ -470,7 +470,7 @@ func fastMCD(data []float64, n, d int, cfg MCDConfig) (mean, cov []float64, supp
 	cons := 0.975 / distuv.ChiSquared{K: float64(d + 2)}.CDF(chi2.Quantile(0.975))
 	scale(cov, cons/float64(len(support)))
 	if _, _, ok := cholesky(nil, cov, d); !ok {
-		return nil, nil, nil, fmt.Errorf("anomaly: MCD: reweighted covariance is singular%s", constantHint(data, n, d))
+		return nil, nil, nil, errorf(ErrInput, "MCD: reweighted covariance is singular%s", constantHint(data, n, d))
 	}
 	return mean, cov, support, nil
 }

@@ -9,14 +9,17 @@ import (
 // regresses a measurement on known covariates (ambient temperature, load,
 // speed) online, so that a drift detector sees only what the covariates do
 // not explain: x = θ₀ + θ₁c₁ + … + θ_p c_p + residual.
+//
+// The zero value of every field means its default.
 type CovariateConfig struct {
-	// Covariates is the number of covariates p; ≥ 1.
+	// Covariates is the number of covariates p; ≥ 1; zero means 1.
 	Covariates int
 	// Forgetting is the RLS forgetting factor, 0 < Forgetting ≤ 1; 1 weighs
-	// all samples equally, 0.999 has a memory of about 1000 samples.
+	// all samples equally, 0.999 has a memory of about 1000 samples. Zero
+	// means 1.
 	Forgetting float64
 	// Delta sets the initial inverse covariance P₀ = Delta·I; large values
-	// (1e3–1e6) make the start uninformative. > 0.
+	// (1e3–1e6) make the start uninformative. > 0; zero means 1e4.
 	Delta float64
 	// Warmup is the number of samples before residuals are reported as
 	// ready; 0 means 10·(p+1).
@@ -47,15 +50,18 @@ type CovariateCompensator struct {
 // NewCovariateCompensator returns a compensator, or an error naming the
 // invalid field.
 func NewCovariateCompensator(cfg CovariateConfig) (*CovariateCompensator, error) {
+	orDefault(&cfg.Covariates, 1)
+	orDefault(&cfg.Forgetting, 1)
+	orDefault(&cfg.Delta, 1e4)
 	switch {
 	case cfg.Covariates < 1:
-		return nil, fmt.Errorf("anomaly: CovariateConfig.Covariates = %d, want ≥ 1", cfg.Covariates)
+		return nil, errorf(ErrConfig, "CovariateConfig.Covariates = %d, want ≥ 1", cfg.Covariates)
 	case !(cfg.Forgetting > 0 && cfg.Forgetting <= 1):
-		return nil, fmt.Errorf("anomaly: CovariateConfig.Forgetting = %g, want 0 < Forgetting ≤ 1", cfg.Forgetting)
+		return nil, errorf(ErrConfig, "CovariateConfig.Forgetting = %g, want 0 < Forgetting ≤ 1", cfg.Forgetting)
 	case !(cfg.Delta > 0) || math.IsInf(cfg.Delta, 0):
-		return nil, fmt.Errorf("anomaly: CovariateConfig.Delta = %g, want a finite value > 0", cfg.Delta)
+		return nil, errorf(ErrConfig, "CovariateConfig.Delta = %g, want a finite value > 0", cfg.Delta)
 	case cfg.Warmup < 0 || cfg.LearnSamples < 0:
-		return nil, fmt.Errorf("anomaly: CovariateConfig Warmup = %d, LearnSamples = %d, want ≥ 0", cfg.Warmup, cfg.LearnSamples)
+		return nil, errorf(ErrConfig, "CovariateConfig Warmup = %d, LearnSamples = %d, want ≥ 0", cfg.Warmup, cfg.LearnSamples)
 	}
 	if cfg.Warmup == 0 {
 		cfg.Warmup = 10 * (cfg.Covariates + 1)

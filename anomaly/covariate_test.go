@@ -75,8 +75,8 @@ func TestCovariateCompensationRemovesAmbient(t *testing.T) {
 }
 
 func TestCovariateBadInput(t *testing.T) {
-	for _, cfg := range []CovariateConfig{{Covariates: 0, Forgetting: 1, Delta: 1}, {Covariates: 1, Forgetting: 0, Delta: 1},
-		{Covariates: 1, Forgetting: 1, Delta: 0}, {Covariates: 1, Forgetting: 1, Delta: 1, Warmup: -1}} {
+	for _, cfg := range []CovariateConfig{{Covariates: -1, Forgetting: 1, Delta: 1}, {Covariates: 1, Forgetting: -1, Delta: 1},
+		{Covariates: 1, Forgetting: 1, Delta: -1}, {Covariates: 1, Forgetting: 1, Delta: 1, Warmup: -1}} {
 		_, err := NewCovariateCompensator(cfg)
 		assert.Error(t, err, "%+v", cfg)
 	}

@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -14,18 +13,21 @@ import (
 // alarming when max(S⁺, S⁻) > H. With K = 0.5 and H = 5 the in-control
 // average run length is about 465 samples and a 1σ shift is found in about
 // 10.
+//
+// The zero value of every field means its default (DefaultCUSUMConfig).
 type CUSUMConfig struct {
 	// K is the reference value (allowance) in σ units, usually half the
-	// shift to detect. K ≥ 0.
+	// shift to detect. K ≥ 0; zero means 0.5. For no allowance at all set
+	// K to math.SmallestNonzeroFloat64.
 	K float64
-	// H is the decision interval in σ units. H > 0.
+	// H is the decision interval in σ units. H > 0; zero means 5.
 	H float64
 	// Mean and Sigma give the in-control level and standard deviation in
 	// the units of x. When Sigma is zero they are estimated from the first
 	// Warmup samples instead.
 	Mean, Sigma float64
 	// Warmup is the number of samples used to estimate Mean and Sigma when
-	// Sigma is zero; at least 2.
+	// Sigma is zero; at least 2; zero means 50.
 	Warmup int
 	// Relearn, when set (and Sigma is zero), re-estimates the baseline from
 	// the Warmup samples that follow each alarm, so that the detector
@@ -33,8 +35,18 @@ type CUSUMConfig struct {
 	Relearn bool
 }
 
-// DefaultCUSUMConfig returns K = 0.5, H = 5 and a 50-sample warm-up.
+// DefaultCUSUMConfig returns the values the zero fields of a CUSUMConfig
+// stand for: K = 0.5, H = 5 and a 50-sample warm-up.
 func DefaultCUSUMConfig() CUSUMConfig { return CUSUMConfig{K: 0.5, H: 5, Warmup: 50} }
+
+// withDefaults returns c with its zero fields set to their defaults.
+func (c CUSUMConfig) withDefaults() CUSUMConfig {
+	d := DefaultCUSUMConfig()
+	orDefault(&c.K, d.K)
+	orDefault(&c.H, d.H)
+	orDefault(&c.Warmup, d.Warmup)
+	return c
+}
 
 // CUSUM is a streaming two-sided CUSUM detector for shifts of the mean.
 // Its Score is max(S⁺, S⁻) in σ units. After an alarm both sums restart at
@@ -47,15 +59,16 @@ type CUSUM struct {
 
 // NewCUSUM returns a CUSUM, or an error naming the invalid field.
 func NewCUSUM(cfg CUSUMConfig) (*CUSUM, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case !(cfg.K >= 0) || math.IsInf(cfg.K, 0):
-		return nil, fmt.Errorf("anomaly: CUSUM K = %g, want a finite value ≥ 0", cfg.K)
+		return nil, errorf(ErrConfig, "CUSUM K = %g, want a finite value ≥ 0", cfg.K)
 	case !(cfg.H > 0) || math.IsInf(cfg.H, 0):
-		return nil, fmt.Errorf("anomaly: CUSUM H = %g, want a finite value > 0", cfg.H)
+		return nil, errorf(ErrConfig, "CUSUM H = %g, want a finite value > 0", cfg.H)
 	case cfg.Sigma < 0 || math.IsNaN(cfg.Sigma) || math.IsInf(cfg.Sigma, 0) || math.IsNaN(cfg.Mean) || math.IsInf(cfg.Mean, 0):
-		return nil, fmt.Errorf("anomaly: CUSUM Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
+		return nil, errorf(ErrConfig, "CUSUM Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
 	case cfg.Sigma == 0 && cfg.Warmup < 2:
-		return nil, fmt.Errorf("anomaly: CUSUM Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
+		return nil, errorf(ErrConfig, "CUSUM Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
 	}
 	return &CUSUM{cfg: cfg, base: newDriftBaseline(cfg.Mean, cfg.Sigma, cfg.Warmup)}, nil
 }

@@ -79,7 +79,7 @@ func TestCUSUMFlatAndInvalidConfig(t *testing.T) {
 	r = c.Update(100, 5.01)
 	assert.True(t, r.Alarm, "a constant series that moves is a change")
 
-	for _, cfg := range []CUSUMConfig{{K: -1, H: 5, Warmup: 10}, {K: 0.5, H: 0, Warmup: 10}, {K: 0.5, H: 5, Warmup: 1}, {K: 0.5, H: 5, Sigma: -1}} {
+	for _, cfg := range []CUSUMConfig{{K: -1, H: 5, Warmup: 10}, {K: 0.5, H: -1, Warmup: 10}, {K: 0.5, H: 5, Warmup: 1}, {K: 0.5, H: 5, Sigma: -1}} {
 		_, err := NewCUSUM(cfg)
 		assert.Error(t, err, "%+v", cfg)
 	}

@@ -1,7 +1,8 @@
 // Package anomaly learns a healthy baseline and scores departures from it:
 // multivariate detectors, data-driven thresholds, drift and change
-// detection, and sensor health. It imports only the standard library and
-// gonum: it knows nothing of bearings or spectra.
+// detection, and sensor health. It imports only the standard library,
+// gonum and Spindle's internal/stats: it knows nothing of bearings or
+// spectra.
 //
 // Where the neighbouring concerns live: bearing fault diagnosis from
 // envelope evidence (which part of a bearing is failing) is package
@@ -38,5 +39,18 @@
 // healthy or failing machine. CheckSaturation reads a record's converter
 // step and full-scale rails back from its samples and counts the samples
 // that reached them.
-
+//
+// # Errors and panics
+//
+// Every error the package returns wraps ErrInput (an unusable data value:
+// NaN or ±Inf, too few samples, a non-positive sample rate, data that leave
+// a model undefined) or ErrConfig (an invalid configuration field or
+// parameter such as a false-alarm probability); test with errors.Is.
+// ErrNotQuantized and ErrConstantSeries are finer classes of ErrInput. The
+// message still says what was wrong and where.
+//
+// No data value makes the package panic. Panics are kept for programmer
+// errors only: vectors or destinations whose lengths disagree with a fitted
+// model or with each other, a nil receiver, and an impossible enum value
+// (an unknown CovEstimator).
 package anomaly

@@ -1,32 +1,43 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 )
 
 // EWMAConfig configures an EWMA control chart (Roberts 1959; Montgomery,
 // §9.2): zₜ = λxₜ + (1 − λ)zₜ₋₁ with z₀ = μ, and the exact time-varying
 // limits μ ± L·σ·√(λ/(2 − λ)·(1 − (1 − λ)^{2t})).
+//
+// The zero value of every field means its default (DefaultEWMAConfig).
 type EWMAConfig struct {
 	// Lambda is the smoothing weight, 0 < Lambda ≤ 1 (1 gives a Shewhart
-	// chart); 0.05–0.25 detect small shifts.
+	// chart); 0.05–0.25 detect small shifts. Zero means 0.2.
 	Lambda float64
-	// L is the width of the limits in σ_z units. > 0.
+	// L is the width of the limits in σ_z units. > 0; zero means 3.
 	L float64
 	// Mean and Sigma give the in-control level and σ of x; when Sigma is
 	// zero they are estimated from the first Warmup samples.
 	Mean, Sigma float64
 	// Warmup is the number of samples used to estimate the baseline when
-	// Sigma is zero; at least 2.
+	// Sigma is zero; at least 2; zero means 50.
 	Warmup int
 	// Relearn, when set (and Sigma is zero), re-estimates the baseline
 	// after each alarm.
 	Relearn bool
 }
 
-// DefaultEWMAConfig returns λ = 0.2, L = 3 and a 50-sample warm-up.
+// DefaultEWMAConfig returns the values the zero fields of an EWMAConfig
+// stand for: λ = 0.2, L = 3 and a 50-sample warm-up.
 func DefaultEWMAConfig() EWMAConfig { return EWMAConfig{Lambda: 0.2, L: 3, Warmup: 50} }
+
+// withDefaults returns c with its zero fields set to their defaults.
+func (c EWMAConfig) withDefaults() EWMAConfig {
+	d := DefaultEWMAConfig()
+	orDefault(&c.Lambda, d.Lambda)
+	orDefault(&c.L, d.L)
+	orDefault(&c.Warmup, d.Warmup)
+	return c
+}
 
 // EWMA is a streaming EWMA control chart. Its Score is |zₜ − μ|/σ_z(t), the
 // distance from the centre line in units of the statistic's exact
@@ -42,15 +53,16 @@ type EWMA struct {
 
 // NewEWMA returns an EWMA chart, or an error naming the invalid field.
 func NewEWMA(cfg EWMAConfig) (*EWMA, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case !(cfg.Lambda > 0 && cfg.Lambda <= 1):
-		return nil, fmt.Errorf("anomaly: EWMA Lambda = %g, want 0 < Lambda ≤ 1", cfg.Lambda)
+		return nil, errorf(ErrConfig, "EWMA Lambda = %g, want 0 < Lambda ≤ 1", cfg.Lambda)
 	case !(cfg.L > 0) || math.IsInf(cfg.L, 0):
-		return nil, fmt.Errorf("anomaly: EWMA L = %g, want a finite value > 0", cfg.L)
+		return nil, errorf(ErrConfig, "EWMA L = %g, want a finite value > 0", cfg.L)
 	case cfg.Sigma < 0 || math.IsNaN(cfg.Sigma) || math.IsInf(cfg.Sigma, 0) || math.IsNaN(cfg.Mean) || math.IsInf(cfg.Mean, 0):
-		return nil, fmt.Errorf("anomaly: EWMA Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
+		return nil, errorf(ErrConfig, "EWMA Mean = %g, Sigma = %g, want finite values and Sigma ≥ 0", cfg.Mean, cfg.Sigma)
 	case cfg.Sigma == 0 && cfg.Warmup < 2:
-		return nil, fmt.Errorf("anomaly: EWMA Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
+		return nil, errorf(ErrConfig, "EWMA Warmup = %d, want ≥ 2 when Sigma is not given", cfg.Warmup)
 	}
 	e := &EWMA{cfg: cfg, base: newDriftBaseline(cfg.Mean, cfg.Sigma, cfg.Warmup)}
 	e.restart()

@@ -63,7 +63,7 @@ func TestEWMAWarmupAndBasics(t *testing.T) {
 	assert.Less(t, a, 515)
 	checkDriftBasics(t, e)
 
-	for _, cfg := range []EWMAConfig{{Lambda: 0, L: 3, Warmup: 10}, {Lambda: 1.5, L: 3, Warmup: 10}, {Lambda: 0.2, L: 0, Warmup: 10}, {Lambda: 0.2, L: 3, Warmup: 0}} {
+	for _, cfg := range []EWMAConfig{{Lambda: -0.1, L: 3, Warmup: 10}, {Lambda: 1.5, L: 3, Warmup: 10}, {Lambda: 0.2, L: -1, Warmup: 10}, {Lambda: 0.2, L: 3, Warmup: 1}} {
 		_, err := NewEWMA(cfg)
 		assert.Error(t, err, "%+v", cfg)
 	}

@@ -70,7 +70,7 @@ func ExampleMannKendall() {
 
 func ExampleSPOT() {
 	r := rand.New(rand.NewPCG(3, 4))
-	cfg := anomaly.SPOTConfig{Q: 1e-3, Level: 0.98, Calibration: 5000, MaxPeaks: 500}
+	cfg := anomaly.SPOTConfig{PFA: 1e-3, Level: 0.98, Calibration: 5000, MaxPeaks: 500}
 	s, err := anomaly.NewSPOT(cfg)
 	if err != nil {
 		panic(err)

@@ -53,7 +53,7 @@ func ExampleFitMahalanobis() {
 // PCA with Hotelling's T² and the SPE: a vector that breaks the healthy
 // correlation shows up in the SPE, not in T².
 func ExampleFitPCA() {
-	p, err := anomaly.FitPCA(healthyFeatures(2000), anomaly.PCAConfig{Components: 2, Alpha: 0.01})
+	p, err := anomaly.FitPCA(healthyFeatures(2000), anomaly.PCAConfig{Components: 2, PFA: 0.01})
 	if err != nil {
 		fmt.Println(err)
 		return

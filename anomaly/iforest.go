@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -68,11 +67,11 @@ func FitIsolationForest(x mat.Matrix, cfg IForestConfig) (*IsolationForest, erro
 		psi = 256
 	}
 	if trees < 0 || psi < 0 {
-		return nil, fmt.Errorf("anomaly: FitIsolationForest: Trees = %d, Subsample = %d, want ≥ 0", cfg.Trees, cfg.Subsample)
+		return nil, errorf(ErrConfig, "FitIsolationForest: Trees = %d, Subsample = %d, want ≥ 0", cfg.Trees, cfg.Subsample)
 	}
 	psi = min(psi, n)
 	if psi < 2 {
-		return nil, fmt.Errorf("anomaly: FitIsolationForest: Subsample = %d, want ≥ 2", psi)
+		return nil, errorf(ErrInput, "FitIsolationForest: Subsample = %d, want ≥ 2", psi)
 	}
 	f := &IsolationForest{d: d, psi: psi, cpsi: avgPathLength(psi), roots: make([]int32, trees)}
 	limit := int(math.Ceil(math.Log2(float64(psi))))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/internal/stats"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/mat"
@@ -92,9 +93,9 @@ func TestIsolationForestSeparates(t *testing.T) {
 		}
 	}
 	a := auc(scores, isOut)
-	t.Logf("iForest AUC %.4f, inlier median score %.3f", a, medianInPlace(slices.Clone(inl)))
+	t.Logf("iForest AUC %.4f, inlier median score %.3f", a, stats.MedianInPlace(slices.Clone(inl)))
 	assert.Greater(t, a, 0.95)
-	assert.Less(t, medianInPlace(inl), 0.5, "inliers score ≈ 0.5 or below")
+	assert.Less(t, stats.MedianInPlace(inl), 0.5, "inliers score ≈ 0.5 or below")
 	centre, _ := f.Score([]float64{0, 0})
 	far, _ := f.Score([]float64{50, -50})
 	assert.Less(t, centre, 0.45)

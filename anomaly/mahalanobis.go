@@ -1,8 +1,6 @@
 package anomaly
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"slices"
 
@@ -55,10 +53,10 @@ func FitMahalanobis(x mat.Matrix, cfg MahalanobisConfig) (*Mahalanobis, error) {
 func NewMahalanobis(mean []float64, cov mat.Symmetric) (*Mahalanobis, error) {
 	d := cov.SymmetricDim()
 	if len(mean) != d {
-		return nil, fmt.Errorf("anomaly: NewMahalanobis: mean length %d, covariance size %d", len(mean), d)
+		return nil, errorf(ErrInput, "NewMahalanobis: mean length %d, covariance size %d", len(mean), d)
 	}
 	if i := firstNonFiniteF(mean); i >= 0 {
-		return nil, fmt.Errorf("anomaly: NewMahalanobis: mean[%d] is %v", i, mean[i])
+		return nil, errorf(ErrInput, "NewMahalanobis: mean[%d] is %v", i, mean[i])
 	}
 	c := mat.NewSymDense(d, nil)
 	c.CopySym(cov)
@@ -82,11 +80,11 @@ func newMahalanobis(est CovEstimate, data []float64, n, d int) (*Mahalanobis, er
 		}
 	}
 	if firstNonFiniteF(raw) >= 0 {
-		return nil, errors.New("anomaly: Mahalanobis: covariance holds NaN or infinity")
+		return nil, errorf(ErrInput, "Mahalanobis: covariance holds NaN or infinity")
 	}
 	l, _, ok := cholesky(nil, raw, d)
 	if !ok {
-		return nil, fmt.Errorf("anomaly: Mahalanobis: covariance is not positive definite%s", constantHint(data, n, d))
+		return nil, errorf(ErrInput, "Mahalanobis: covariance is not positive definite%s", constantHint(data, n, d))
 	}
 	m := &Mahalanobis{est: est, d: d, mean: est.Mean, w: invLower(nil, l, d)}
 	if n > 0 {

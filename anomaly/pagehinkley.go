@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -13,14 +12,19 @@ import (
 //	nₜ = Σ (xᵢ − x̄ᵢ + δ),  PH⁻ = max nᵢ − nₜ   (decrease)
 //
 // and an alarm is raised when max(PH⁺, PH⁻) > λ.
+//
+// The zero value of every field means its default: Delta 0 (no tolerance),
+// Lambda 50 and MinSamples 30, the defaults of the river library. Delta
+// and Lambda are in the units of x, so set them for your data.
 type PageHinkleyConfig struct {
-	// Delta is the magnitude of change tolerated, in the units of x. ≥ 0.
+	// Delta is the magnitude of change tolerated, in the units of x. ≥ 0;
+	// the default is 0.
 	Delta float64
 	// Lambda is the detection threshold, in the units of x times samples.
-	// > 0.
+	// > 0; zero means 50.
 	Lambda float64
 	// MinSamples is the number of samples after a reset before an alarm
-	// may be raised (the statistic still accumulates). ≥ 1.
+	// may be raised (the statistic still accumulates). ≥ 1; zero means 30.
 	MinSamples int
 }
 
@@ -38,13 +42,15 @@ type PageHinkley struct {
 // NewPageHinkley returns a Page–Hinkley detector, or an error naming the
 // invalid field.
 func NewPageHinkley(cfg PageHinkleyConfig) (*PageHinkley, error) {
+	orDefault(&cfg.Lambda, 50)
+	orDefault(&cfg.MinSamples, 30)
 	switch {
 	case !(cfg.Delta >= 0) || math.IsInf(cfg.Delta, 0):
-		return nil, fmt.Errorf("anomaly: PageHinkley Delta = %g, want a finite value ≥ 0", cfg.Delta)
+		return nil, errorf(ErrConfig, "PageHinkley Delta = %g, want a finite value ≥ 0", cfg.Delta)
 	case !(cfg.Lambda > 0) || math.IsInf(cfg.Lambda, 0):
-		return nil, fmt.Errorf("anomaly: PageHinkley Lambda = %g, want a finite value > 0", cfg.Lambda)
+		return nil, errorf(ErrConfig, "PageHinkley Lambda = %g, want a finite value > 0", cfg.Lambda)
 	case cfg.MinSamples < 1:
-		return nil, fmt.Errorf("anomaly: PageHinkley MinSamples = %d, want ≥ 1", cfg.MinSamples)
+		return nil, errorf(ErrConfig, "PageHinkley MinSamples = %d, want ≥ 1", cfg.MinSamples)
 	}
 	return &PageHinkley{cfg: cfg}, nil
 }

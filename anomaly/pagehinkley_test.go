@@ -27,7 +27,7 @@ func TestPageHinkleyStep(t *testing.T) {
 }
 
 func TestPageHinkleyInvalidConfig(t *testing.T) {
-	for _, cfg := range []PageHinkleyConfig{{Delta: -1, Lambda: 1, MinSamples: 1}, {Delta: 0, Lambda: 0, MinSamples: 1}, {Delta: 0, Lambda: 1}} {
+	for _, cfg := range []PageHinkleyConfig{{Delta: -1, Lambda: 1, MinSamples: 1}, {Delta: 0, Lambda: -1, MinSamples: 1}, {Delta: 0, Lambda: 1, MinSamples: -1}} {
 		_, err := NewPageHinkley(cfg)
 		assert.Error(t, err, "%+v", cfg)
 	}

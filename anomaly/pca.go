@@ -1,8 +1,6 @@
 package anomaly
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"slices"
 
@@ -20,9 +18,9 @@ type PCAConfig struct {
 	Variance float64
 	// Components, when > 0, fixes k instead (1 ≤ k ≤ d − 1).
 	Components int
-	// Alpha is the false-alarm probability of the theoretical control
-	// limits, 0 < Alpha < 1; 0 means 0.01.
-	Alpha float64
+	// PFA is the false-alarm probability of the theoretical control
+	// limits, 0 < PFA < 1; 0 means 0.01.
+	PFA float64
 	// Unscaled analyses the covariance of the centred features instead of
 	// their correlation (features are not divided by their standard
 	// deviations). Use it only when all features share one unit.
@@ -64,13 +62,13 @@ type PCA struct {
 func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 	_, d := x.Dims()
 	if d < 2 {
-		return nil, fmt.Errorf("anomaly: FitPCA: dimension %d, need at least 2", d)
+		return nil, errorf(ErrInput, "FitPCA: dimension %d, need at least 2", d)
 	}
 	data, n, d, err := samples("FitPCA", x, d+1)
 	if err != nil {
 		return nil, err
 	}
-	variance, alpha := cfg.Variance, cfg.Alpha
+	variance, alpha := cfg.Variance, cfg.PFA
 	if variance == 0 {
 		variance = 0.9
 	}
@@ -79,11 +77,11 @@ func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 	}
 	switch {
 	case !(variance > 0 && variance <= 1):
-		return nil, fmt.Errorf("anomaly: FitPCA: Variance = %g, want 0 < Variance ≤ 1", cfg.Variance)
+		return nil, errorf(ErrConfig, "FitPCA: Variance = %g, want 0 < Variance ≤ 1", cfg.Variance)
 	case !(alpha > 0 && alpha < 1):
-		return nil, fmt.Errorf("anomaly: FitPCA: Alpha = %g, want 0 < Alpha < 1", cfg.Alpha)
+		return nil, errorf(ErrConfig, "FitPCA: PFA = %g, want 0 < PFA < 1", cfg.PFA)
 	case cfg.Components < 0 || cfg.Components >= d:
-		return nil, fmt.Errorf("anomaly: FitPCA: Components = %d, want 1 ≤ k ≤ d − 1 = %d (or 0)", cfg.Components, d-1)
+		return nil, errorf(ErrConfig, "FitPCA: Components = %d, want 1 ≤ k ≤ d − 1 = %d (or 0)", cfg.Components, d-1)
 	}
 	p := &PCA{d: d, alpha: alpha}
 	p.mean = columnMean(nil, data, n, d, nil)
@@ -97,7 +95,7 @@ func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 		}
 		sd := math.Sqrt(cov[j*d+j])
 		if !(sd > 1e-12*math.Max(1, math.Abs(p.mean[j]))) {
-			return nil, fmt.Errorf("anomaly: FitPCA: feature %d is constant in the healthy data (cannot standardise)", j)
+			return nil, errorf(ErrInput, "FitPCA: feature %d is constant in the healthy data (cannot standardise)", j)
 		}
 		p.invStd[j] = 1 / sd
 	}
@@ -108,7 +106,7 @@ func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 	}
 	var eig mat.EigenSym
 	if !eig.Factorize(mat.NewSymDense(d, cov), true) {
-		return nil, errors.New("anomaly: FitPCA: eigendecomposition did not converge")
+		return nil, errorf(ErrInput, "FitPCA: eigendecomposition did not converge")
 	}
 	vals := eig.Values(nil) // ascending
 	var vecs mat.Dense
@@ -153,7 +151,7 @@ func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 		}
 	}
 	if !(p.lambda[k-1] > 0) {
-		return nil, fmt.Errorf("anomaly: FitPCA: retained component %d has zero variance; lower Components", k)
+		return nil, errorf(ErrInput, "FitPCA: retained component %d has zero variance; lower Components", k)
 	}
 	if p.t2Lim, p.speLim, err = pcaLimits(p.lambda, k, n, alpha); err != nil {
 		return nil, err
@@ -175,7 +173,7 @@ func FitPCA(x mat.Matrix, cfg PCAConfig) (*PCA, error) {
 // limit (Box's approximation when h₀ ≤ 0) at false-alarm probability α.
 func pcaLimits(lambda []float64, k, n int, alpha float64) (t2, spe float64, err error) {
 	if n <= k {
-		return 0, 0, fmt.Errorf("anomaly: FitPCA: %d samples for %d components", n, k)
+		return 0, 0, errorf(ErrInput, "FitPCA: %d samples for %d components", n, k)
 	}
 	fk, fn := float64(k), float64(n)
 	f := distuv.F{D1: fk, D2: fn - fk}
@@ -190,7 +188,7 @@ func pcaLimits(lambda []float64, k, n int, alpha float64) (t2, spe float64, err 
 		}
 	}
 	if !(th1 > 1e-12*total) {
-		return 0, 0, errors.New("anomaly: FitPCA: the residual subspace has no variance (the retained components explain everything); lower Variance or Components")
+		return 0, 0, errorf(ErrInput, "FitPCA: the residual subspace has no variance (the retained components explain everything); lower Variance or Components")
 	}
 	h0 := 1 - 2*th1*th3/(3*th2*th2)
 	ca := distuv.UnitNormal.Quantile(1 - alpha)

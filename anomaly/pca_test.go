@@ -12,7 +12,7 @@ import (
 func TestPCAGolden(t *testing.T) {
 	for _, c := range loadMultiGolden(t).PCA {
 		t.Run(c.Name, func(t *testing.T) {
-			cfg := PCAConfig{Variance: c.Variance, Alpha: c.Alpha, Unscaled: c.Unscaled}
+			cfg := PCAConfig{Variance: c.Variance, PFA: c.Alpha, Unscaled: c.Unscaled}
 			if c.Variance == 0 {
 				cfg.Components = c.Components
 			}
@@ -59,7 +59,7 @@ func TestPCALimitsCalibrated(t *testing.T) {
 		}
 		return x
 	}
-	p, err := FitPCA(gen(3000), PCAConfig{Components: 3, Alpha: 0.01})
+	p, err := FitPCA(gen(3000), PCAConfig{Components: 3, PFA: 0.01})
 	require.NoError(t, err)
 	t2l, spel := p.Limits()
 	test := gen(20000)
@@ -94,8 +94,8 @@ func TestPCAErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "Components")
 	_, err = FitPCA(x, PCAConfig{Variance: 1.5})
 	assert.ErrorContains(t, err, "Variance")
-	_, err = FitPCA(x, PCAConfig{Alpha: 1})
-	assert.ErrorContains(t, err, "Alpha")
+	_, err = FitPCA(x, PCAConfig{PFA: 1})
+	assert.ErrorContains(t, err, "PFA")
 	c := mat.DenseCopyOf(x)
 	for i := 0; i < 50; i++ {
 		c.Set(i, 3, 7)

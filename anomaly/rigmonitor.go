@@ -4,36 +4,58 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // RigMonitorConfig configures a RigMonitor. Lengths count snapshots (calls
 // to Update), so the monitor is causal: nothing depends on how long the run
 // will last.
+//
+// The zero value of every field means its default
+// (DefaultRigMonitorConfig).
 type RigMonitorConfig struct {
-	// Skip is the number of run-in snapshots ignored before the baseline.
+	// Skip is the number of run-in snapshots ignored before the baseline;
+	// zero means 100. A negative Skip skips none.
 	Skip int
 	// Baseline is the number of snapshots after Skip assumed healthy; the
-	// robust statistics and the threshold are learnt from them.
+	// robust statistics and the threshold are learnt from them. ≥ 10; zero
+	// means 200.
 	Baseline int
 	// Smooth is the length of the trailing median applied to each
-	// bearing's relative level (1 disables smoothing).
+	// bearing's relative level (1 disables smoothing); zero means 5.
 	Smooth int
 	// PFA is the false-alarm probability per snapshot at which the healthy
-	// z-scores' tail (HealthyEVT) is cut.
+	// z-scores' tail (HealthyEVT) is cut; zero means 1e-3.
 	PFA float64
-	// Margin multiplies the EVT threshold.
+	// Margin multiplies the EVT threshold; zero means 2.
 	Margin float64
 	// K is the number of consecutive snapshots above the threshold that
-	// raise the alarm (Persistence).
+	// raise the alarm (Persistence); zero means 6.
 	K int
 }
 
-// DefaultRigMonitorConfig returns the configuration used on the IMS
+// DefaultRigMonitorConfig returns the values the zero fields of a
+// RigMonitorConfig stand for, the configuration used on the IMS
 // run-to-failure tests: 100 run-in snapshots skipped, 200 healthy
 // snapshots, a 5-snapshot median, PFA 1e-3, margin 2 and 6 consecutive
 // exceedances (one hour at IMS's 10-minute spacing).
 func DefaultRigMonitorConfig() RigMonitorConfig {
 	return RigMonitorConfig{Skip: 100, Baseline: 200, Smooth: 5, PFA: 1e-3, Margin: 2, K: 6}
+}
+
+// withDefaults returns c with its zero fields set to their defaults and a
+// negative Skip set to 0.
+func (c RigMonitorConfig) withDefaults() RigMonitorConfig {
+	d := DefaultRigMonitorConfig()
+	orDefault(&c.Skip, d.Skip)
+	c.Skip = max(c.Skip, 0)
+	orDefault(&c.Baseline, d.Baseline)
+	orDefault(&c.Smooth, d.Smooth)
+	orDefault(&c.PFA, d.PFA)
+	orDefault(&c.Margin, d.Margin)
+	orDefault(&c.K, d.K)
+	return c
 }
 
 // RigScore is one bearing's state after an Update.
@@ -83,15 +105,16 @@ type RigMonitor struct {
 // NewRigMonitor returns a monitor for the given number of bearings (at
 // least 2, since the common mode is their mean).
 func NewRigMonitor(bearings int, cfg RigMonitorConfig) (*RigMonitor, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case bearings < 2:
-		return nil, fmt.Errorf("anomaly: rig monitor needs at least 2 bearings, got %d", bearings)
+		return nil, errorf(ErrConfig, "rig monitor needs at least 2 bearings, got %d", bearings)
 	case cfg.Skip < 0 || cfg.Baseline < 10:
-		return nil, fmt.Errorf("anomaly: rig monitor needs Skip ≥ 0 and Baseline ≥ 10, got %d and %d", cfg.Skip, cfg.Baseline)
+		return nil, errorf(ErrConfig, "rig monitor needs Skip ≥ 0 and Baseline ≥ 10, got %d and %d", cfg.Skip, cfg.Baseline)
 	case cfg.Smooth < 1 || cfg.K < 1:
-		return nil, fmt.Errorf("anomaly: rig monitor needs Smooth ≥ 1 and K ≥ 1, got %d and %d", cfg.Smooth, cfg.K)
+		return nil, errorf(ErrConfig, "rig monitor needs Smooth ≥ 1 and K ≥ 1, got %d and %d", cfg.Smooth, cfg.K)
 	case !(cfg.PFA > 0 && cfg.PFA < 1) || !(cfg.Margin > 0) || math.IsInf(cfg.Margin, 0):
-		return nil, fmt.Errorf("anomaly: rig monitor needs 0 < PFA < 1 and a finite Margin > 0, got %g and %g", cfg.PFA, cfg.Margin)
+		return nil, errorf(ErrConfig, "rig monitor needs 0 < PFA < 1 and a finite Margin > 0, got %g and %g", cfg.PFA, cfg.Margin)
 	}
 	m := &RigMonitor{
 		cfg:     cfg,
@@ -138,7 +161,7 @@ func (m *RigMonitor) Update(dst []RigScore, levels []float64) ([]RigScore, error
 	var mean float64
 	for b, v := range levels {
 		if !(v > 0) || math.IsInf(v, 1) {
-			return dst, fmt.Errorf("anomaly: rig monitor snapshot %d: bearing %d level %g is not positive and finite", m.n, b, v)
+			return dst, errorf(ErrInput, "rig monitor snapshot %d: bearing %d level %g is not positive and finite", m.n, b, v)
 		}
 		m.rel[b] = math.Log(v)
 		mean += m.rel[b]
@@ -152,7 +175,7 @@ func (m *RigMonitor) Update(dst []RigScore, levels []float64) ([]RigScore, error
 		m.ring[b][slot] = m.rel[b] - mean
 		win := m.win[:w]
 		copy(win, m.ring[b][:w])
-		r := medianInPlace(win)
+		r := stats.MedianInPlace(win)
 		if m.n > start && m.n <= end {
 			m.base[b] = append(m.base[b], r)
 		}
@@ -174,14 +197,14 @@ func (m *RigMonitor) Update(dst []RigScore, levels []float64) ([]RigScore, error
 // learn fixes each bearing's median, MAD and threshold from its baseline.
 func (m *RigMonitor) learn() error {
 	for b, base := range m.base {
-		med := medianInPlace(slices.Clone(base))
+		med := stats.MedianInPlace(slices.Clone(base))
 		dev := make([]float64, len(base))
 		for i, v := range base {
 			dev[i] = math.Abs(v - med)
 		}
-		mad := 1.4826 * medianInPlace(dev)
+		mad := 1.4826 * stats.MedianInPlace(dev)
 		if !(mad > 0) {
-			return fmt.Errorf("anomaly: rig monitor bearing %d: baseline has no spread (MAD 0)", b)
+			return errorf(ErrInput, "rig monitor bearing %d: baseline has no spread (MAD 0)", b)
 		}
 		for i, v := range base {
 			dev[i] = (v - med) / mad

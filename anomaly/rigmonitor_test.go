@@ -76,7 +76,7 @@ func TestRigMonitorBadInput(t *testing.T) {
 	_, err := NewRigMonitor(1, DefaultRigMonitorConfig())
 	assert.ErrorContains(t, err, "at least 2 bearings")
 	bad := DefaultRigMonitorConfig()
-	bad.PFA = 0
+	bad.PFA = -1
 	_, err = NewRigMonitor(4, bad)
 	assert.ErrorContains(t, err, "PFA")
 	bad = DefaultRigMonitorConfig()
@@ -94,7 +94,7 @@ func TestRigMonitorBadInput(t *testing.T) {
 	assert.Panics(t, func() { m.Update(nil, []float64{1}) })
 
 	// A baseline with no spread cannot set a threshold.
-	cfg := RigMonitorConfig{Skip: 0, Baseline: 20, Smooth: 1, PFA: 1e-3, Margin: 2, K: 1}
+	cfg := RigMonitorConfig{Skip: -1, Baseline: 20, Smooth: 1, PFA: 1e-3, Margin: 2, K: 1}
 	m, err = NewRigMonitor(2, cfg)
 	require.NoError(t, err)
 	for i := 0; i < 19; i++ {

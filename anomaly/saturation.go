@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"errors"
 	"fmt"
 	"math"
 )
@@ -9,8 +8,8 @@ import (
 // ErrNotQuantized is returned by CheckSaturation when a record's samples
 // are not integer multiples of one step, so that no ADC code can be read
 // from them (the record was filtered, resampled or offset after
-// conversion).
-var ErrNotQuantized = errors.New("anomaly: samples are not integer multiples of one quantisation step")
+// conversion). It wraps ErrInput.
+var ErrNotQuantized = errorf(ErrInput, "samples are not integer multiples of one quantisation step")
 
 // Saturation describes a record's analog-to-digital conversion as read
 // back from its samples: the quantisation step, the smallest two's-
@@ -117,15 +116,15 @@ func (p saturationProblem) err(n int) error {
 	case satOK:
 		return nil
 	case satEmpty:
-		return errors.New("anomaly: CheckSaturation: empty record")
+		return errorf(ErrInput, "CheckSaturation: empty record")
 	case satNonFinite:
-		return fmt.Errorf("anomaly: CheckSaturation: sample %d is %g", p.i, p.v)
+		return errorf(ErrInput, "CheckSaturation: sample %d is %g", p.i, p.v)
 	case satConstant:
-		return fmt.Errorf("anomaly: CheckSaturation: all %d samples are %g", n, p.v)
+		return errorf(ErrInput, "CheckSaturation: all %d samples are %g", n, p.v)
 	case satNotQuantized:
 		return fmt.Errorf("%w (sample %d = %g is %.4f steps of %g)", ErrNotQuantized, p.i, p.v, p.v/p.step, p.step)
 	default:
-		return fmt.Errorf("anomaly: CheckSaturation: the samples span %g steps of %g, want ≥ %d to infer a converter", p.v, p.step, saturationMinSpan)
+		return errorf(ErrInput, "CheckSaturation: the samples span %g steps of %g, want ≥ %d to infer a converter", p.v, p.step, saturationMinSpan)
 	}
 }
 

@@ -1,9 +1,10 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
 	"strings"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // HealthFlag is a set of sensor-health findings for one sample.
@@ -48,40 +49,55 @@ func (f HealthFlag) String() string {
 	return strings.Join(parts, "|")
 }
 
-// SensorHealthConfig configures a SensorHealth monitor. Zero values
-// disable the corresponding check where noted.
+// SensorHealthConfig configures a SensorHealth monitor. The zero value of
+// every field means its default (DefaultSensorHealthConfig); a check with
+// a run length or threshold is disabled by a negative value.
 type SensorHealthConfig struct {
-	// Nominal is the nominal sample interval in seconds; 0 disables the
-	// irregular-timestamp check.
+	// Nominal is the nominal sample interval in seconds; zero, the
+	// default, disables the irregular-timestamp check.
 	Nominal float64
 	// Tolerance is the accepted relative deviation of a time step from
-	// Nominal (0.5 accepts 0.5–1.5 × Nominal).
+	// Nominal (0.5 accepts 0.5–1.5 × Nominal); zero means 0.5.
 	Tolerance float64
-	// FlatRun is the run of identical values that flags a flatline; 0
-	// disables the check, otherwise ≥ 2.
+	// FlatRun is the run of identical values that flags a flatline; ≥ 2;
+	// zero means 50; negative disables the check.
 	FlatRun int
-	// ClipRun is the run of values at a rail that flags clipping; 0
-	// disables the check, otherwise ≥ 2.
+	// ClipRun is the run of values at a rail that flags clipping; ≥ 2;
+	// zero means 3; negative disables the check.
 	ClipRun int
 	// Min and Max are the sensor's rails (ADC or range limits) in the
 	// units of x. When both are zero the rails are the extremes of the
 	// last 64 samples, so a flat top or bottom of ClipRun identical values
 	// is taken for saturation.
 	Min, Max float64
-	// SpikeZ is the robust z of a first difference that flags a spike; 0
-	// disables the check.
+	// SpikeZ is the robust z of a first difference that flags a spike;
+	// zero means 10; negative disables the check.
 	SpikeZ float64
 	// SpikeWindow is the number of recent first differences whose median
-	// and MAD judge a new one; ≥ 8 when SpikeZ > 0.
+	// and MAD judge a new one; ≥ 8; zero means 64.
 	SpikeWindow int
 }
 
-// DefaultSensorHealthConfig returns checks for a sensor with the given
-// nominal interval (seconds): ±50 % time-step tolerance, flatline after 50
+// DefaultSensorHealthConfig returns the values the zero fields of a
+// SensorHealthConfig stand for, with the given nominal interval (seconds): ±50 % time-step tolerance, flatline after 50
 // identical samples, clipping after 3 samples at the running extremes,
 // spikes at robust z 10 over 64 differences.
 func DefaultSensorHealthConfig(nominal float64) SensorHealthConfig {
 	return SensorHealthConfig{Nominal: nominal, Tolerance: 0.5, FlatRun: 50, ClipRun: 3, SpikeZ: 10, SpikeWindow: 64}
+}
+
+// withDefaults returns c with its zero fields set to their defaults and
+// the negative (disabled) FlatRun, ClipRun and SpikeZ set to 0, the
+// monitor's internal "off".
+func (c SensorHealthConfig) withDefaults() SensorHealthConfig {
+	d := DefaultSensorHealthConfig(0)
+	orDefault(&c.Tolerance, d.Tolerance)
+	orDefault(&c.FlatRun, d.FlatRun)
+	orDefault(&c.ClipRun, d.ClipRun)
+	orDefault(&c.SpikeZ, d.SpikeZ)
+	orDefault(&c.SpikeWindow, d.SpikeWindow)
+	c.FlatRun, c.ClipRun, c.SpikeZ = max(c.FlatRun, 0), max(c.ClipRun, 0), max(c.SpikeZ, 0)
+	return c
 }
 
 // SensorReport counts the samples a SensorHealth monitor flagged.
@@ -124,17 +140,18 @@ type SensorHealth struct {
 // NewSensorHealth returns a monitor, or an error naming the invalid
 // field.
 func NewSensorHealth(cfg SensorHealthConfig) (*SensorHealth, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case cfg.Nominal < 0 || math.IsNaN(cfg.Nominal) || math.IsInf(cfg.Nominal, 0):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig.Nominal = %g s, want a finite value ≥ 0", cfg.Nominal)
+		return nil, errorf(ErrConfig, "SensorHealthConfig.Nominal = %g s, want a finite value ≥ 0", cfg.Nominal)
 	case cfg.Nominal > 0 && !(cfg.Tolerance > 0):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig.Tolerance = %g, want > 0", cfg.Tolerance)
+		return nil, errorf(ErrConfig, "SensorHealthConfig.Tolerance = %g, want > 0", cfg.Tolerance)
 	case cfg.FlatRun == 1 || cfg.FlatRun < 0 || cfg.ClipRun == 1 || cfg.ClipRun < 0:
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig FlatRun = %d, ClipRun = %d, want 0 (off) or ≥ 2", cfg.FlatRun, cfg.ClipRun)
+		return nil, errorf(ErrConfig, "SensorHealthConfig FlatRun = %d, ClipRun = %d, want ≥ 2 (or < 0 for off)", cfg.FlatRun, cfg.ClipRun)
 	case cfg.Min > cfg.Max || math.IsNaN(cfg.Min) || math.IsNaN(cfg.Max):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig rails Min = %g > Max = %g", cfg.Min, cfg.Max)
-	case cfg.SpikeZ < 0 || (cfg.SpikeZ > 0 && cfg.SpikeWindow < 8):
-		return nil, fmt.Errorf("anomaly: SensorHealthConfig SpikeZ = %g, SpikeWindow = %d, want SpikeZ ≥ 0 and SpikeWindow ≥ 8", cfg.SpikeZ, cfg.SpikeWindow)
+		return nil, errorf(ErrConfig, "SensorHealthConfig rails Min = %g > Max = %g", cfg.Min, cfg.Max)
+	case !(cfg.SpikeZ >= 0) || math.IsInf(cfg.SpikeZ, 0) || (cfg.SpikeZ > 0 && cfg.SpikeWindow < 8):
+		return nil, errorf(ErrConfig, "SensorHealthConfig SpikeZ = %g, SpikeWindow = %d, want SpikeZ ≥ 0 and SpikeWindow ≥ 8", cfg.SpikeZ, cfg.SpikeWindow)
 	}
 	h := &SensorHealth{cfg: cfg, fixedRails: cfg.Min != 0 || cfg.Max != 0}
 	if cfg.SpikeZ > 0 {
@@ -217,11 +234,11 @@ func (h *SensorHealth) Update(t, x float64) HealthFlag {
 		if h.dn >= 8 {
 			s := h.scratch[:h.dn]
 			copy(s, h.diffs[:h.dn])
-			med := medianInPlace(s)
+			med := stats.MedianInPlace(s)
 			for i := range s {
 				s[i] = math.Abs(s[i] - med)
 			}
-			if mad := 1.4826 * medianInPlace(s); mad > 0 && math.Abs(d-med)/mad > h.cfg.SpikeZ {
+			if mad := 1.4826 * stats.MedianInPlace(s); mad > 0 && math.Abs(d-med)/mad > h.cfg.SpikeZ {
 				f |= HealthSpike
 			}
 		}
@@ -248,20 +265,20 @@ func (h *SensorHealth) count(f HealthFlag) {
 	}
 }
 
-// CheckSensor runs a fresh SensorHealth over a whole record sampled at fs
-// Hz (t = i/fs) and returns its report. It returns an error if fs is not
-// positive or the configuration is invalid; flags are data findings, not
+// CheckSensor runs a fresh SensorHealth over a whole record sampled at
+// sampleRate Hz (t = i/sampleRate) and returns its report. It returns an
+// error if sampleRate is not positive or the configuration is invalid; flags are data findings, not
 // errors.
-func CheckSensor(x []float64, fs float64, cfg SensorHealthConfig) (SensorReport, error) {
-	if !(fs > 0) || math.IsInf(fs, 0) {
-		return SensorReport{}, fmt.Errorf("anomaly: CheckSensor sample rate %g Hz, want > 0", fs)
+func CheckSensor(x []float64, sampleRate float64, cfg SensorHealthConfig) (SensorReport, error) {
+	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
+		return SensorReport{}, errorf(ErrInput, "CheckSensor sample rate %g Hz, want > 0", sampleRate)
 	}
 	h, err := NewSensorHealth(cfg)
 	if err != nil {
 		return SensorReport{}, err
 	}
 	for i, v := range x {
-		h.Update(float64(i)/fs, v)
+		h.Update(float64(i)/sampleRate, v)
 	}
 	return h.Report(), nil
 }

@@ -37,7 +37,7 @@ func TestSensorHealthClipping(t *testing.T) {
 			x[i], clipped = -0.8, clipped+1
 		}
 	}
-	for _, cfg := range []SensorHealthConfig{DefaultSensorHealthConfig(1 / fs), {ClipRun: 3, Min: -0.8, Max: 0.8}} {
+	for _, cfg := range []SensorHealthConfig{DefaultSensorHealthConfig(1 / fs), {ClipRun: 3, Min: -0.8, Max: 0.8, FlatRun: -1, SpikeZ: -1}} {
 		rep, err := CheckSensor(x, fs, cfg)
 		require.NoError(t, err)
 		t.Logf("rails %g..%g: %d samples at the rails, %d flagged clipped, longest run %d", cfg.Min, cfg.Max, clipped, rep.Clipped, rep.LongestClip)
@@ -46,7 +46,7 @@ func TestSensorHealthClipping(t *testing.T) {
 		assert.False(t, rep.Healthy())
 	}
 	// The same record before clipping is clean at the given rails.
-	rep, err := CheckSensor(x[:10000], fs, SensorHealthConfig{ClipRun: 3, Min: -2, Max: 2})
+	rep, err := CheckSensor(x[:10000], fs, SensorHealthConfig{ClipRun: 3, Min: -2, Max: 2, FlatRun: -1, SpikeZ: -1})
 	require.NoError(t, err)
 	assert.Zero(t, rep.Clipped)
 }
@@ -99,7 +99,7 @@ func TestSensorHealthFaults(t *testing.T) {
 }
 
 func TestSensorHealthBadConfig(t *testing.T) {
-	for _, cfg := range []SensorHealthConfig{{Nominal: -1}, {Nominal: 1, Tolerance: 0}, {FlatRun: 1}, {ClipRun: -2},
+	for _, cfg := range []SensorHealthConfig{{Nominal: -1}, {Nominal: 1, Tolerance: -1}, {FlatRun: 1}, {ClipRun: 1}, {SpikeZ: math.NaN()},
 		{Min: 1, Max: -1}, {SpikeZ: 5, SpikeWindow: 3}} {
 		_, err := NewSensorHealth(cfg)
 		assert.Error(t, err, "%+v", cfg)

@@ -1,8 +1,9 @@
 package anomaly
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // GPDMethod selects how SPOT fits the Generalised Pareto tail.
@@ -21,21 +22,26 @@ const (
 // SPOTConfig configures SPOT and DSPOT (A. Siffer, P.-A. Fouque, A.
 // Termier and C. Largouët, "Anomaly Detection in Streams with Extreme
 // Value Theory", KDD 2017): a Peaks-Over-Threshold model of the upper
-// tail gives the threshold z_q that a sample exceeds with probability Q,
+// tail gives the threshold z_q that a sample exceeds with probability PFA,
 // refitted as peaks arrive.
+//
+// The zero value of every field means its default (DefaultSPOTConfig);
+// the defaults of Depth, Lower, Method and LearnAlarms are their zero
+// values.
 type SPOTConfig struct {
-	// Q is the false-alarm probability per sample targeted by z_q;
-	// 0 < Q < 1 − Level.
-	Q float64
+	// PFA is the false-alarm probability per sample targeted by z_q;
+	// 0 < PFA < 1 − Level; zero means 1e-4.
+	PFA float64
 	// Level is the quantile of the calibration data used as the initial
-	// threshold t (0.98 in the paper); 0 < Level < 1.
+	// threshold t (0.98 in the paper); 0 < Level < 1; zero means 0.98.
 	Level float64
 	// Calibration is the number of samples used to initialise the model
 	// (the paper's n); at least 10/(1 − Level) so that ten peaks are
-	// expected. For DSPOT, Depth further samples precede them.
+	// expected. For DSPOT, Depth further samples precede them. Zero means
+	// 1000.
 	Calibration int
 	// MaxPeaks bounds the peaks kept for the fit (oldest dropped first),
-	// so memory and refit cost are bounded; ≥ 10.
+	// so memory and refit cost are bounded; ≥ 10; zero means 500.
 	MaxPeaks int
 	// Depth > 0 makes the detector DSPOT: it models x minus the mean of
 	// the last Depth normal samples, following a drifting level.
@@ -49,15 +55,26 @@ type SPOTConfig struct {
 	// alarms are not learnt so that anomalies cannot inflate the tail; the
 	// price is that on a long anomaly-free stream the fitted tail is
 	// truncated at z_q and the threshold creeps down (in the tests, an
-	// Exp(1) stream at Q = 1e-3 alarmed at about 3·Q after 3·10⁵
+	// Exp(1) stream at PFA = 1e-3 alarmed at about 3·PFA after 3·10⁵
 	// samples). Set it when the stream is known to be clean.
 	LearnAlarms bool
 }
 
-// DefaultSPOTConfig returns Q = 1e-4, Level = 0.98, 1000 calibration
-// samples, 500 peaks and no drift window.
+// DefaultSPOTConfig returns the values the zero fields of a SPOTConfig
+// stand for: PFA = 1e-4, Level = 0.98, 1000 calibration samples, 500
+// peaks and no drift window.
 func DefaultSPOTConfig() SPOTConfig {
-	return SPOTConfig{Q: 1e-4, Level: 0.98, Calibration: 1000, MaxPeaks: 500}
+	return SPOTConfig{PFA: 1e-4, Level: 0.98, Calibration: 1000, MaxPeaks: 500}
+}
+
+// withDefaults returns c with its zero fields set to their defaults.
+func (c SPOTConfig) withDefaults() SPOTConfig {
+	d := DefaultSPOTConfig()
+	orDefault(&c.PFA, d.PFA)
+	orDefault(&c.Level, d.Level)
+	orDefault(&c.Calibration, d.Calibration)
+	orDefault(&c.MaxPeaks, d.MaxPeaks)
+	return c
 }
 
 // SPOT is a streaming extreme-value threshold (SPOT, or DSPOT when
@@ -88,19 +105,20 @@ type SPOT struct {
 
 // NewSPOT returns a detector, or an error naming the invalid field.
 func NewSPOT(cfg SPOTConfig) (*SPOT, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case !(cfg.Level > 0 && cfg.Level < 1):
-		return nil, fmt.Errorf("anomaly: SPOT Level = %g, want 0 < Level < 1", cfg.Level)
-	case !(cfg.Q > 0 && cfg.Q < 1-cfg.Level):
-		return nil, fmt.Errorf("anomaly: SPOT Q = %g, want 0 < Q < 1 − Level = %g", cfg.Q, 1-cfg.Level)
+		return nil, errorf(ErrConfig, "SPOT Level = %g, want 0 < Level < 1", cfg.Level)
+	case !(cfg.PFA > 0 && cfg.PFA < 1-cfg.Level):
+		return nil, errorf(ErrConfig, "SPOT PFA = %g, want 0 < PFA < 1 − Level = %g", cfg.PFA, 1-cfg.Level)
 	case float64(cfg.Calibration)*(1-cfg.Level) < 10:
-		return nil, fmt.Errorf("anomaly: SPOT Calibration = %d gives fewer than 10 expected peaks at Level %g", cfg.Calibration, cfg.Level)
+		return nil, errorf(ErrConfig, "SPOT Calibration = %d gives fewer than 10 expected peaks at Level %g", cfg.Calibration, cfg.Level)
 	case cfg.MaxPeaks < 10:
-		return nil, fmt.Errorf("anomaly: SPOT MaxPeaks = %d, want ≥ 10", cfg.MaxPeaks)
+		return nil, errorf(ErrConfig, "SPOT MaxPeaks = %d, want ≥ 10", cfg.MaxPeaks)
 	case cfg.Depth < 0:
-		return nil, fmt.Errorf("anomaly: SPOT Depth = %d, want ≥ 0", cfg.Depth)
+		return nil, errorf(ErrConfig, "SPOT Depth = %d, want ≥ 0", cfg.Depth)
 	case cfg.Method > GPDMoments:
-		return nil, fmt.Errorf("anomaly: SPOT Method = %d is unknown", cfg.Method)
+		return nil, errorf(ErrConfig, "SPOT Method = %d is unknown", cfg.Method)
 	}
 	s := &SPOT{cfg: cfg, calib: make([]float64, cfg.Calibration), sorted: make([]float64, cfg.Calibration), win: make([]float64, cfg.Depth), peaks: make([]float64, cfg.MaxPeaks)}
 	return s, nil
@@ -143,10 +161,10 @@ func (s *SPOT) Init(calib []float64) error {
 	s.Reset()
 	need := s.cfg.Depth + 10
 	if len(calib) < need {
-		return fmt.Errorf("anomaly: SPOT Init needs at least %d values, got %d", need, len(calib))
+		return errorf(ErrInput, "SPOT Init needs at least %d values, got %d", need, len(calib))
 	}
 	if i := firstNonFinite(calib); i >= 0 {
-		return fmt.Errorf("anomaly: SPOT Init value %d is %v", i, calib[i])
+		return errorf(ErrInput, "SPOT Init value %d is %v", i, calib[i])
 	}
 	var buf []float64
 	if len(calib)-s.cfg.Depth <= len(s.calib) {
@@ -203,7 +221,7 @@ func (s *SPOT) initFrom(x []float64) error {
 	if k >= len(x) {
 		k = len(x) - 1
 	}
-	s.t = selectKth(srt, k)
+	s.t = stats.SelectKth(srt, k)
 	s.np, s.ph = 0, 0
 	for _, v := range x {
 		if v > s.t {
@@ -212,7 +230,7 @@ func (s *SPOT) initFrom(x []float64) error {
 	}
 	s.n, s.nt = float64(len(x)), float64(s.np)
 	if s.np < 5 {
-		s.err = fmt.Errorf("anomaly: SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
+		s.err = errorf(ErrInput, "SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
 			s.np, s.cfg.Level, s.t)
 		return s.err
 	}
@@ -260,7 +278,7 @@ func (s *SPOT) fit() {
 		g, sg = gpdMoments(y)
 	}
 	s.gamma, s.sig = g, sg
-	s.zq = gpdQuantile(s.t, g, sg, s.cfg.Q, s.n, s.nt)
+	s.zq = gpdQuantile(s.t, g, sg, s.cfg.PFA, s.n, s.nt)
 }
 
 // gpdQuantile returns z_q = t + σ/γ·((q·n/N_t)^(−γ) − 1), or

@@ -23,7 +23,7 @@ func TestSPOTExponentialTail(t *testing.T) {
 	const beta, q = 2.0, 1e-3
 	for _, m := range []GPDMethod{GPDGrimshaw, GPDMoments} {
 		sim := newDriftSim(41)
-		cfg := SPOTConfig{Q: q, Level: 0.98, Calibration: 20000, MaxPeaks: 2000, Method: m}
+		cfg := SPOTConfig{PFA: q, Level: 0.98, Calibration: 20000, MaxPeaks: 2000, Method: m}
 		s, err := NewSPOT(cfg)
 		require.NoError(t, err)
 		require.NoError(t, s.Init(expSamples(sim, 20000, beta)))
@@ -63,7 +63,7 @@ func TestSPOTHeavyTail(t *testing.T) {
 	for i := range x {
 		x[i] = sigma / gamma * (math.Pow(1-sim.r.Float64(), -gamma) - 1)
 	}
-	s, err := NewSPOT(SPOTConfig{Q: q, Level: 0.95, Calibration: 50000, MaxPeaks: 5000})
+	s, err := NewSPOT(SPOTConfig{PFA: q, Level: 0.95, Calibration: 50000, MaxPeaks: 5000})
 	require.NoError(t, err)
 	require.NoError(t, s.Init(x))
 	g, _ := s.GPD()
@@ -111,7 +111,7 @@ func TestDSPOTFollowsDrift(t *testing.T) {
 	}
 	spike := 25000
 	x[spike] += 40
-	cfg := SPOTConfig{Q: 1e-3, Level: 0.98, Calibration: 2000, MaxPeaks: 1000}
+	cfg := SPOTConfig{PFA: 1e-3, Level: 0.98, Calibration: 2000, MaxPeaks: 1000}
 	plain, err := NewSPOT(cfg)
 	require.NoError(t, err)
 	cfg.Depth = 50
@@ -125,14 +125,14 @@ func TestDSPOTFollowsDrift(t *testing.T) {
 	z, ok := drift.Threshold()
 	require.True(t, ok)
 	assert.Greater(t, z, 30.0, "the DSPOT threshold includes the local level")
-	small, err := NewSPOT(SPOTConfig{Q: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100, Depth: 20})
+	small, err := NewSPOT(SPOTConfig{PFA: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100, Depth: 20})
 	require.NoError(t, err)
 	checkDriftBasicsOn(t, small, newDriftSim(47).step(3000, 2500, 8))
 }
 
 func TestSPOTLowerTail(t *testing.T) {
 	sim := newDriftSim(45)
-	cfg := SPOTConfig{Q: 1e-3, Level: 0.98, Calibration: 5000, MaxPeaks: 1000, Lower: true}
+	cfg := SPOTConfig{PFA: 1e-3, Level: 0.98, Calibration: 5000, MaxPeaks: 1000, Lower: true}
 	s, err := NewSPOT(cfg)
 	require.NoError(t, err)
 	x := expSamples(sim, 20000, 1)
@@ -148,17 +148,17 @@ func TestSPOTLowerTail(t *testing.T) {
 
 func TestSPOTBadInput(t *testing.T) {
 	for _, cfg := range []SPOTConfig{
-		{Q: 1e-3, Level: 1, Calibration: 1000, MaxPeaks: 100},
-		{Q: 0.05, Level: 0.98, Calibration: 1000, MaxPeaks: 100},
-		{Q: 1e-3, Level: 0.98, Calibration: 100, MaxPeaks: 100},
-		{Q: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 5},
-		{Q: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100, Depth: -1},
-		{Q: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100, Method: 9},
+		{PFA: 1e-3, Level: 1, Calibration: 1000, MaxPeaks: 100},
+		{PFA: 0.05, Level: 0.98, Calibration: 1000, MaxPeaks: 100},
+		{PFA: 1e-3, Level: 0.98, Calibration: 100, MaxPeaks: 100},
+		{PFA: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 5},
+		{PFA: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100, Depth: -1},
+		{PFA: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100, Method: 9},
 	} {
 		_, err := NewSPOT(cfg)
 		assert.Error(t, err, "%+v", cfg)
 	}
-	s, err := NewSPOT(SPOTConfig{Q: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100})
+	s, err := NewSPOT(SPOTConfig{PFA: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 100})
 	require.NoError(t, err)
 	assert.ErrorContains(t, s.Init([]float64{1, 2}), "at least")
 	assert.ErrorContains(t, s.Init(append(make([]float64, 50), math.NaN())), "value 50")
@@ -177,7 +177,7 @@ func TestSPOTBadInput(t *testing.T) {
 
 func TestSPOTZeroAllocs(t *testing.T) {
 	sim := newDriftSim(46)
-	s, err := NewSPOT(SPOTConfig{Q: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 200, Depth: 20})
+	s, err := NewSPOT(SPOTConfig{PFA: 1e-3, Level: 0.98, Calibration: 1000, MaxPeaks: 200, Depth: 20})
 	require.NoError(t, err)
 	x := expSamples(sim, 5000, 1)
 	i := 0

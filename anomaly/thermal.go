@@ -3,6 +3,8 @@ package anomaly
 import (
 	"fmt"
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // ThermalConfig configures Spindle's thermal drift detector, a streaming
@@ -17,7 +19,7 @@ import (
 //	level z = |median(last Short samples) − m|/s   (shifts, drifts)
 //	spike z = |x − m|/s                             (isolated excursions)
 //
-// Each score has its own upper-tail SPOT threshold (probability Q) that
+// Each score has its own upper-tail SPOT threshold (probability PFA) that
 // also learns from alarms, so that excursions which recur (hourly load
 // bursts) raise their own threshold while one-off ones still alarm; an
 // alarm needs the score above both that threshold and MinZ. After an alarm
@@ -25,32 +27,49 @@ import (
 // the detector accepts a new regime and alarms again only on a further
 // change; no alarm is raised while the baseline holds fewer than Relearn
 // samples.
+//
+// The zero value of every field means its default (DefaultThermalConfig).
 type ThermalConfig struct {
 	// Baseline is the longest baseline, in samples (576 = two days of
-	// 5-minute samples). ≥ Relearn.
+	// 5-minute samples). ≥ Relearn; zero means 288.
 	Baseline int
 	// Relearn is the number of samples that make a usable baseline after
-	// start-up or an alarm. ≥ 10.
+	// start-up or an alarm. ≥ 10; zero means 48.
 	Relearn int
-	// Short is the length of the level median, in samples. ≥ 1.
+	// Short is the length of the level median, in samples. ≥ 1; zero
+	// means 24.
 	Short int
 	// MinZ is the least robust z that can alarm, whatever SPOT learnt.
-	// > 0.
+	// > 0; zero means 8.
 	MinZ float64
-	// Q is the SPOT false-alarm probability per sample and score.
-	Q float64
+	// PFA is the SPOT false-alarm probability per sample and score; zero
+	// means 1e-3.
+	PFA float64
 	// Calibration is the number of scored samples that calibrate the two
-	// SPOT thresholds (at the 0.98 level).
+	// SPOT thresholds (at the 0.98 level); zero means 500.
 	Calibration int
 }
 
-// DefaultThermalConfig returns the configuration used for the NAB
+// DefaultThermalConfig returns the values the zero fields of a
+// ThermalConfig stand for, the configuration used for the NAB
 // evaluation: Baseline 288 (one day of 5-minute samples), Relearn 48,
-// Short 24, MinZ 8, Q = 1e-3, Calibration 500. It was chosen by a sweep
+// Short 24, MinZ 8, PFA = 1e-3, Calibration 500. It was chosen by a sweep
 // of about 80 configurations scored on NAB's three realKnownCause files
 // that Spindle ships tests for, so its NAB figures are in-sample.
 func DefaultThermalConfig() ThermalConfig {
-	return ThermalConfig{Baseline: 288, Relearn: 48, Short: 24, MinZ: 8, Q: 1e-3, Calibration: 500}
+	return ThermalConfig{Baseline: 288, Relearn: 48, Short: 24, MinZ: 8, PFA: 1e-3, Calibration: 500}
+}
+
+// withDefaults returns c with its zero fields set to their defaults.
+func (c ThermalConfig) withDefaults() ThermalConfig {
+	d := DefaultThermalConfig()
+	orDefault(&c.Baseline, d.Baseline)
+	orDefault(&c.Relearn, d.Relearn)
+	orDefault(&c.Short, d.Short)
+	orDefault(&c.MinZ, d.MinZ)
+	orDefault(&c.PFA, d.PFA)
+	orDefault(&c.Calibration, d.Calibration)
+	return c
 }
 
 // ThermalDetector is the streaming thermal drift detector configured by
@@ -72,17 +91,18 @@ type ThermalDetector struct {
 // NewThermalDetector returns a detector, or an error naming the invalid
 // field.
 func NewThermalDetector(cfg ThermalConfig) (*ThermalDetector, error) {
+	cfg = cfg.withDefaults()
 	switch {
 	case cfg.Relearn < 10:
-		return nil, fmt.Errorf("anomaly: ThermalConfig.Relearn = %d, want ≥ 10", cfg.Relearn)
+		return nil, errorf(ErrConfig, "ThermalConfig.Relearn = %d, want ≥ 10", cfg.Relearn)
 	case cfg.Baseline < cfg.Relearn:
-		return nil, fmt.Errorf("anomaly: ThermalConfig.Baseline = %d, want ≥ Relearn (%d)", cfg.Baseline, cfg.Relearn)
+		return nil, errorf(ErrConfig, "ThermalConfig.Baseline = %d, want ≥ Relearn (%d)", cfg.Baseline, cfg.Relearn)
 	case cfg.Short < 1:
-		return nil, fmt.Errorf("anomaly: ThermalConfig.Short = %d, want ≥ 1", cfg.Short)
+		return nil, errorf(ErrConfig, "ThermalConfig.Short = %d, want ≥ 1", cfg.Short)
 	case !(cfg.MinZ > 0) || math.IsInf(cfg.MinZ, 0):
-		return nil, fmt.Errorf("anomaly: ThermalConfig.MinZ = %g, want a finite value > 0", cfg.MinZ)
+		return nil, errorf(ErrConfig, "ThermalConfig.MinZ = %g, want a finite value > 0", cfg.MinZ)
 	}
-	sc := SPOTConfig{Q: cfg.Q, Level: 0.98, Calibration: cfg.Calibration, MaxPeaks: 500, LearnAlarms: true}
+	sc := SPOTConfig{PFA: cfg.PFA, Level: 0.98, Calibration: cfg.Calibration, MaxPeaks: 500, LearnAlarms: true}
 	level, err := NewSPOT(sc)
 	if err != nil {
 		return nil, fmt.Errorf("anomaly: ThermalConfig: %w", err)
@@ -139,17 +159,17 @@ func (d *ThermalDetector) Update(t, x float64) DriftResult {
 	for k := 0; k < nb; k++ {
 		b[k] = d.at(k)
 	}
-	med := medianInPlace(b)
+	med := stats.MedianInPlace(b)
 	for k := range b {
 		b[k] = math.Abs(b[k] - med)
 	}
-	s := 1.4826 * medianInPlace(b)
+	s := 1.4826 * stats.MedianInPlace(b)
 	s = math.Max(s, 1e-3*math.Max(1, math.Abs(med)))
 	sh := d.shortScratch
 	for k := 0; k < short; k++ {
 		sh[k] = d.at(nb + k)
 	}
-	zl := math.Abs(medianInPlace(sh)-med) / s
+	zl := math.Abs(stats.MedianInPlace(sh)-med) / s
 	zs := math.Abs(x-med) / s
 	d.lastLevel, d.lastSpike = zl, zs
 	rl := d.level.Update(t, zl)

@@ -31,11 +31,11 @@ func TestThermalSyntheticChanges(t *testing.T) {
 	checkDriftBasicsOn(t, d, x)
 
 	for _, cfg := range []ThermalConfig{
-		{Baseline: 288, Relearn: 5, Short: 6, MinZ: 5, Q: 1e-3, Calibration: 500},
-		{Baseline: 20, Relearn: 48, Short: 6, MinZ: 5, Q: 1e-3, Calibration: 500},
-		{Baseline: 288, Relearn: 48, Short: 0, MinZ: 5, Q: 1e-3, Calibration: 500},
-		{Baseline: 288, Relearn: 48, Short: 6, MinZ: 0, Q: 1e-3, Calibration: 500},
-		{Baseline: 288, Relearn: 48, Short: 6, MinZ: 5, Q: 0.5, Calibration: 500},
+		{Baseline: 288, Relearn: 5, Short: 6, MinZ: 5, PFA: 1e-3, Calibration: 500},
+		{Baseline: 20, Relearn: 48, Short: 6, MinZ: 5, PFA: 1e-3, Calibration: 500},
+		{Baseline: 288, Relearn: 48, Short: -1, MinZ: 5, PFA: 1e-3, Calibration: 500},
+		{Baseline: 288, Relearn: 48, Short: 6, MinZ: -1, PFA: 1e-3, Calibration: 500},
+		{Baseline: 288, Relearn: 48, Short: 6, MinZ: 5, PFA: 0.5, Calibration: 500},
 	} {
 		_, err := NewThermalDetector(cfg)
 		assert.Error(t, err, "%+v", cfg)

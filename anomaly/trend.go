@@ -1,14 +1,15 @@
 package anomaly
 
 import (
-	"errors"
 	"fmt"
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // ErrConstantSeries reports a series without variation, on which a trend
-// test is undefined (its variance is zero).
-var ErrConstantSeries = errors.New("anomaly: constant series: no variation to test for a trend")
+// test is undefined (its variance is zero). It wraps ErrInput.
+var ErrConstantSeries = errorf(ErrInput, "constant series: no variation to test for a trend")
 
 // MannKendallResult is the Mann–Kendall trend test (Mann 1945; Kendall
 // 1975) of a series in time order.
@@ -59,10 +60,10 @@ func mkFinish(r *MannKendallResult, tieTerm, tiedPairs float64) {
 // or infinite sample (naming its index), or ErrConstantSeries.
 func MannKendall(x []float64) (MannKendallResult, error) {
 	if len(x) < 3 {
-		return MannKendallResult{}, fmt.Errorf("anomaly: Mann–Kendall needs at least 3 samples, got %d", len(x))
+		return MannKendallResult{}, errorf(ErrInput, "Mann–Kendall needs at least 3 samples, got %d", len(x))
 	}
 	if i := firstNonFinite(x); i >= 0 {
-		return MannKendallResult{}, fmt.Errorf("anomaly: Mann–Kendall sample %d is %v", i, x[i])
+		return MannKendallResult{}, errorf(ErrInput, "Mann–Kendall sample %d is %v", i, x[i])
 	}
 	r := MannKendallResult{N: len(x)}
 	var tieTerm, tiedPairs float64
@@ -125,13 +126,13 @@ func TheilSen(t, x []float64) (TheilSenResult, error) {
 func theilSen(slopes, med, t, x []float64) (TheilSenResult, error) {
 	n := len(x)
 	if n < 2 {
-		return TheilSenResult{}, fmt.Errorf("anomaly: Theil–Sen needs at least 2 samples, got %d", n)
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen needs at least 2 samples, got %d", n)
 	}
 	if i := firstNonFinite(x); i >= 0 {
-		return TheilSenResult{}, fmt.Errorf("anomaly: Theil–Sen sample %d is %v", i, x[i])
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen sample %d is %v", i, x[i])
 	}
 	if i := firstNonFinite(t); i >= 0 {
-		return TheilSenResult{}, fmt.Errorf("anomaly: Theil–Sen time %d is %v", i, t[i])
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen time %d is %v", i, t[i])
 	}
 	slopes = slopes[:0]
 	for i := 0; i < n; i++ {
@@ -142,84 +143,27 @@ func theilSen(slopes, med, t, x []float64) (TheilSenResult, error) {
 		}
 	}
 	if len(slopes) == 0 {
-		return TheilSenResult{}, errors.New("anomaly: Theil–Sen: all times are equal")
+		return TheilSenResult{}, errorf(ErrInput, "Theil–Sen: all times are equal")
 	}
 	var r TheilSenResult
-	r.Slope = medianInPlace(slopes)
+	r.Slope = stats.MedianInPlace(slopes)
 	med = med[:n]
 	copy(med, x)
-	mx := medianInPlace(med)
+	mx := stats.MedianInPlace(med)
 	copy(med, t)
-	r.Intercept = mx - r.Slope*medianInPlace(med)
+	r.Intercept = mx - r.Slope*stats.MedianInPlace(med)
 	return r, nil
 }
 
-// medianInPlace returns the median of a (mean of the two middle values for
-// even lengths), reordering a; expected O(len(a)).
-func medianInPlace(a []float64) float64 {
-	n := len(a)
-	k := n / 2
-	hi := selectKth(a, k)
-	if n%2 == 1 {
-		return hi
-	}
-	lo := a[0]
-	for _, v := range a[1:k] {
-		lo = math.Max(lo, v)
-	}
-	return lo + (hi-lo)/2
-}
-
-// selectKth partially sorts a so that a[k] holds the k-th smallest value,
-// a[:k] the smaller ones, and returns a[k] (Hoare's selection with
-// median-of-three pivots).
-func selectKth(a []float64, k int) float64 {
-	lo, hi := 0, len(a)-1
-	for hi > lo {
-		mid := lo + (hi-lo)/2
-		if a[mid] < a[lo] {
-			a[mid], a[lo] = a[lo], a[mid]
-		}
-		if a[hi] < a[lo] {
-			a[hi], a[lo] = a[lo], a[hi]
-		}
-		if a[hi] < a[mid] {
-			a[hi], a[mid] = a[mid], a[hi]
-		}
-		p := a[mid]
-		i, j := lo, hi
-		for i <= j {
-			for a[i] < p {
-				i++
-			}
-			for a[j] > p {
-				j--
-			}
-			if i <= j {
-				a[i], a[j] = a[j], a[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return a[k]
-		}
-	}
-	return a[k]
-}
-
-// TrendConfig configures a streaming sliding-window trend detector.
+// TrendConfig configures a streaming sliding-window trend detector. The
+// zero value of every field means its default.
 type TrendConfig struct {
-	// Window is the number of most recent samples tested; ≥ 3. Each
-	// Update costs O(Window); Slope costs O(Window²).
+	// Window is the number of most recent samples tested; ≥ 3; zero means
+	// 30. Each Update costs O(Window); Slope costs O(Window²).
 	Window int
-	// Alpha is the two-sided significance level of the Mann–Kendall test;
-	// 0 < Alpha < 1.
+	// Alpha is the two-sided significance level of the Mann–Kendall test
+	// (its false-alarm probability per full window); 0 < Alpha < 1; zero
+	// means 0.05.
 	Alpha float64
 }
 
@@ -244,11 +188,13 @@ type Trend struct {
 // NewTrend returns a streaming trend detector, or an error naming the
 // invalid field.
 func NewTrend(cfg TrendConfig) (*Trend, error) {
+	orDefault(&cfg.Window, 30)
+	orDefault(&cfg.Alpha, 0.05)
 	if cfg.Window < 3 {
-		return nil, fmt.Errorf("anomaly: Trend Window = %d, want ≥ 3", cfg.Window)
+		return nil, errorf(ErrConfig, "Trend Window = %d, want ≥ 3", cfg.Window)
 	}
 	if !(cfg.Alpha > 0 && cfg.Alpha < 1) {
-		return nil, fmt.Errorf("anomaly: Trend Alpha = %g, want 0 < Alpha < 1", cfg.Alpha)
+		return nil, errorf(ErrConfig, "Trend Alpha = %g, want 0 < Alpha < 1", cfg.Alpha)
 	}
 	w := cfg.Window
 	return &Trend{

@@ -1,7 +1,6 @@
 package features
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -35,11 +34,11 @@ type Bearing struct {
 // of a ball fault shows its line at 2×BSF (CWRU's tables list 2×BSF as the
 // "rolling element" frequency); look for 2×BSF, with FTF sidebands.
 type DefectFrequencies struct {
-	Shaft float64 // shaft rotation frequency fr
-	FTF   float64 // fundamental train (cage) frequency
-	BPFO  float64 // ball pass frequency, outer race
-	BPFI  float64 // ball pass frequency, inner race
-	BSF   float64 // ball spin frequency; a ball defect shows at 2×BSF
+	ShaftHz float64 // shaft rotation frequency fr
+	FTF     float64 // fundamental train (cage) frequency
+	BPFO    float64 // ball pass frequency, outer race
+	BPFI    float64 // ball pass frequency, inner race
+	BSF     float64 // ball spin frequency; a ball defect shows at 2×BSF
 }
 
 // Validate reports whether the geometry is physically possible: at least
@@ -48,15 +47,15 @@ type DefectFrequencies struct {
 func (b Bearing) Validate() error {
 	switch {
 	case b.Elements < 1:
-		return fmt.Errorf("features: bearing %q: %d rolling elements, need at least 1", b.Name, b.Elements)
+		return errorf(ErrConfig, "bearing %q: %d rolling elements, need at least 1", b.Name, b.Elements)
 	case !(b.ElementDiameter > 0) || math.IsInf(b.ElementDiameter, 0):
-		return fmt.Errorf("features: bearing %q: element diameter %v, need a finite value > 0", b.Name, b.ElementDiameter)
+		return errorf(ErrConfig, "bearing %q: element diameter %v, need a finite value > 0", b.Name, b.ElementDiameter)
 	case !(b.PitchDiameter > 0) || math.IsInf(b.PitchDiameter, 0):
-		return fmt.Errorf("features: bearing %q: pitch diameter %v, need a finite value > 0", b.Name, b.PitchDiameter)
+		return errorf(ErrConfig, "bearing %q: pitch diameter %v, need a finite value > 0", b.Name, b.PitchDiameter)
 	case b.ElementDiameter >= b.PitchDiameter:
-		return fmt.Errorf("features: bearing %q: element diameter %v not smaller than pitch diameter %v", b.Name, b.ElementDiameter, b.PitchDiameter)
+		return errorf(ErrConfig, "bearing %q: element diameter %v not smaller than pitch diameter %v", b.Name, b.ElementDiameter, b.PitchDiameter)
 	case !(b.ContactAngle >= 0 && b.ContactAngle < 90):
-		return fmt.Errorf("features: bearing %q: contact angle %v°, need 0 ≤ angle < 90", b.Name, b.ContactAngle)
+		return errorf(ErrConfig, "bearing %q: contact angle %v°, need 0 ≤ angle < 90", b.Name, b.ContactAngle)
 	}
 	return nil
 }
@@ -68,7 +67,7 @@ func (b Bearing) Multiples() (DefectFrequencies, error) {
 }
 
 // DefectFrequencies returns the kinematic defect frequencies in Hz for a
-// shaft turning at shaftHz (rpm/60) with the outer ring fixed. It returns an
+// shaft turning at shaftHz (RPM/60) with the outer ring fixed. It returns an
 // error for an invalid geometry (see Validate) or a shaft rate that is not
 // finite and positive.
 //
@@ -79,15 +78,15 @@ func (b Bearing) DefectFrequencies(shaftHz float64) (DefectFrequencies, error) {
 		return DefectFrequencies{}, err
 	}
 	if !(shaftHz > 0) || math.IsInf(shaftHz, 0) {
-		return DefectFrequencies{}, fmt.Errorf("features: shaft rate %v Hz, need a finite value > 0", shaftHz)
+		return DefectFrequencies{}, errorf(ErrInput, "shaft rate %v Hz, need a finite value > 0", shaftHz)
 	}
 	r := b.ElementDiameter / b.PitchDiameter * math.Cos(b.ContactAngle*math.Pi/180)
 	n := float64(b.Elements)
 	return DefectFrequencies{
-		Shaft: shaftHz,
-		FTF:   shaftHz / 2 * (1 - r),
-		BPFO:  n * shaftHz / 2 * (1 - r),
-		BPFI:  n * shaftHz / 2 * (1 + r),
-		BSF:   shaftHz * b.PitchDiameter / (2 * b.ElementDiameter) * (1 - r*r),
+		ShaftHz: shaftHz,
+		FTF:     shaftHz / 2 * (1 - r),
+		BPFO:    n * shaftHz / 2 * (1 - r),
+		BPFI:    n * shaftHz / 2 * (1 + r),
+		BSF:     shaftHz * b.PitchDiameter / (2 * b.ElementDiameter) * (1 - r*r),
 	}, nil
 }

@@ -15,7 +15,7 @@ func TestBearingCWRUMultiples(t *testing.T) {
 	require.True(t, ok)
 	m, err := b.Multiples()
 	require.NoError(t, err)
-	assert.Equal(t, 1.0, m.Shaft)
+	assert.Equal(t, 1.0, m.ShaftHz)
 	// Published to 4 decimals: half a unit in the last place.
 	assert.InDelta(t, 5.4152, m.BPFI, 0.5e-4)
 	assert.InDelta(t, 3.5848, m.BPFO, 0.5e-4)
@@ -80,7 +80,7 @@ func TestBearingIdentities(t *testing.T) {
 		assert.InDelta(t, 29.95*m.BSF, f.BSF, 1e-9, b.Name)   // linear in shaft rate
 		assert.Less(t, m.FTF, 0.5, b.Name)                    // cage slower than half shaft speed
 		assert.Greater(t, m.BPFI, m.BPFO, b.Name)             // inner race passes faster
-		assert.InDelta(t, 29.95, f.Shaft, 0, b.Name)
+		assert.InDelta(t, 29.95, f.ShaftHz, 0, b.Name)
 	}
 	// Contact angle: cos φ scales d/D; at 60° r halves.
 	b := Bearing{Name: "x", Elements: 10, ElementDiameter: 1, PitchDiameter: 5, ContactAngle: 60}

@@ -13,7 +13,7 @@ func BenchmarkSES(b *testing.B) {
 	for _, n := range []int{4096, 65536, 120000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			x := benchSignal(n)
-			a := NewEnvelopeAnalyzer(n, 12000)
+			a := must(NewEnvelopeAnalyzer(n, 12000))
 			dst := make([]float64, a.Bins())
 			if _, err := a.SES(dst, x, 2000, 4000); err != nil { // warm the FFT plans' scratch pools
 				b.Fatal(err)
@@ -35,7 +35,7 @@ func BenchmarkCepstrumWhiten(b *testing.B) {
 	for _, n := range []int{65536, 120000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			x := benchSignal(n)
-			w := NewCepstrumWhitener(n)
+			w := must(NewCepstrumWhitener(n))
 			dst := make([]float64, n)
 			if _, err := w.Whiten(dst, x); err != nil {
 				b.Fatal(err)
@@ -58,7 +58,7 @@ func BenchmarkKurtogram(b *testing.B) {
 	for _, levels := range []int{4, 6, 8} {
 		b.Run(fmt.Sprintf("n=%d/levels=%d", n, levels), func(b *testing.B) {
 			x := benchSignal(n)
-			k := NewKurtogram(levels, 12000)
+			k := must(NewKurtogram(levels, 12000))
 			r, err := k.Compute(nil, x)
 			if err != nil {
 				b.Fatal(err)

@@ -31,17 +31,17 @@ type CepstrumWhitener struct {
 	spec []complex128
 }
 
-// NewCepstrumWhitener returns a whitener for signals of n samples. It panics
-// if n < MinEnvelopeLength.
-func NewCepstrumWhitener(n int) *CepstrumWhitener {
+// NewCepstrumWhitener returns a whitener for signals of n samples. It
+// returns an error wrapping ErrInput if n < MinEnvelopeLength.
+func NewCepstrumWhitener(n int) (*CepstrumWhitener, error) {
 	if n < MinEnvelopeLength {
-		panic(fmt.Sprintf("features: cepstrum length %d below the minimum %d", n, MinEnvelopeLength))
+		return nil, errorf(ErrInput, "cepstrum length %d below the minimum %d", n, MinEnvelopeLength)
 	}
 	return &CepstrumWhitener{
 		n:    n,
 		rp:   fft.NewRealPlan(n),
 		spec: make([]complex128, n/2+1),
-	}
+	}, nil
 }
 
 // Len returns the signal length n the whitener was built for.
@@ -68,7 +68,7 @@ func (w *CepstrumWhitener) Whiten(dst, x []float64) ([]float64, error) {
 		count += wt
 	}
 	if count == 0 {
-		return dst, fmt.Errorf("features: cannot whiten a signal of %d zeros", w.n)
+		return dst, errorf(ErrInput, "cannot whiten a signal of %d zeros", w.n)
 	}
 	g := math.Exp(sum / count)
 	for k, c := range w.spec {
@@ -94,7 +94,7 @@ func (w *CepstrumWhitener) RealCepstrum(dst, x []float64) ([]float64, error) {
 	for k, c := range w.spec {
 		m := cmplx.Abs(c)
 		if m == 0 {
-			return dst, fmt.Errorf("features: spectral bin %d of the signal is zero; its real cepstrum is undefined", k)
+			return dst, errorf(ErrInput, "spectral bin %d of the signal is zero; its real cepstrum is undefined", k)
 		}
 		w.spec[k] = complex(math.Log(m), 0)
 	}

@@ -107,14 +107,14 @@ func analyzeCWRU(t testing.TB, dir, name string) *cwruResult {
 	require.True(t, ok)
 	d, err := b.DefectFrequencies(res.shaft)
 	require.NoError(t, err)
-	bands := features.FaultBands(d, features.BandConfig{Harmonics: 1, Sidebands: 1})
+	bands := must(features.FaultBands(d, features.BandConfig{Harmonics: 1, Sidebands: 1}))
 
-	a := features.NewEnvelopeAnalyzer(len(x), rec.Rate)
+	a := must(features.NewEnvelopeAnalyzer(len(x), rec.Rate))
 	nyq := rec.Rate / 2
 	kg, err := features.FastKurtogram(x, rec.Rate, kurtogramLevels)
 	require.NoError(t, err, name)
 	kb := kg.BestBand(kurtogramMinWidth, rec.Rate/4)
-	white, err := features.NewCepstrumWhitener(len(x)).Whiten(nil, x)
+	white, err := must(features.NewCepstrumWhitener(len(x))).Whiten(nil, x)
 	require.NoError(t, err, name)
 
 	inputs := [numMethods]struct {
@@ -326,7 +326,7 @@ func cwruTable(results []*cwruResult) string {
 					f = "yes"
 				}
 			}
-			head := fmt.Sprintf("| | | | | | ")
+			head := "| | | | | | "
 			if mi == 0 {
 				head = fmt.Sprintf("| %d | %s | %.3f | %d | %.3f | ", r.info.Number, label, r.info.DiameterIn, r.info.LoadHP, r.shaft)
 			}

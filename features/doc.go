@@ -20,4 +20,22 @@
 //
 // Signals are []float64 sample slices with a sample rate in Hz; amplitudes
 // are in the signal's own unit (typically g), frequencies in Hz.
+//
+// # Errors and panics
+//
+// Every error the package returns wraps one of two sentinels, so callers
+// can classify it with errors.Is: ErrInput for an unusable data value (NaN
+// or ±Inf samples, a signal or spectrum too short, a sample rate, shaft
+// speed or resolution that is not finite and positive, a band outside the
+// spectrum) and ErrConfig for an invalid configuration (bearing geometry,
+// kurtogram levels, MED taps, fault-band, noise-floor or extractor
+// settings). ErrNoSamples and ErrConstant are finer classes of ErrInput.
+// The message still says what was wrong and where.
+//
+// No data value makes the package panic. Panics are kept for programmer
+// errors only: slices whose lengths disagree with a plan or with each other
+// (a destination of the wrong length), a nil callback, window or receiver,
+// a fault kind that is not a component passed to
+// DefectFrequencies.LineFrequency or Modulation, an out-of-range kurtogram
+// band index, and invalid PeakOptions or a negative TopPeaks count.
 package features

@@ -48,17 +48,17 @@ type EnvelopeAnalyzer struct {
 	se   []float64    // n: squared envelope
 }
 
-// NewEnvelopeAnalyzer returns an analyzer for signals of n samples at rate
-// Hz. It panics if n < MinEnvelopeLength or rate is not a finite positive
-// number; use SquaredEnvelopeSpectrum for a one-off call that reports a
-// short signal as an error.
-func NewEnvelopeAnalyzer(n int, rate float64) *EnvelopeAnalyzer {
+// NewEnvelopeAnalyzer returns an analyzer for signals of n samples at
+// sampleRate Hz. It returns an error wrapping ErrInput if n <
+// MinEnvelopeLength or sampleRate is not a finite positive number.
+func NewEnvelopeAnalyzer(n int, sampleRate float64) (*EnvelopeAnalyzer, error) {
 	if n < MinEnvelopeLength {
-		panic(fmt.Sprintf("features: envelope length %d below the minimum %d", n, MinEnvelopeLength))
+		return nil, errorf(ErrInput, "envelope length %d below the minimum %d", n, MinEnvelopeLength)
 	}
-	if !(rate > 0) || math.IsInf(rate, 0) {
-		panic(fmt.Sprintf("features: invalid sample rate %v Hz", rate))
+	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
+		return nil, errorf(ErrInput, "invalid sample rate %v Hz", sampleRate)
 	}
+	rate := sampleRate
 	return &EnvelopeAnalyzer{
 		n:    n,
 		rate: rate,
@@ -67,14 +67,14 @@ func NewEnvelopeAnalyzer(n int, rate float64) *EnvelopeAnalyzer {
 		spec: make([]complex128, n/2+1),
 		z:    make([]complex128, n),
 		se:   make([]float64, n),
-	}
+	}, nil
 }
 
 // Len returns the signal length n the analyzer was built for.
 func (a *EnvelopeAnalyzer) Len() int { return a.n }
 
-// Rate returns the sample rate in Hz.
-func (a *EnvelopeAnalyzer) Rate() float64 { return a.rate }
+// SampleRate returns the sample rate in Hz.
+func (a *EnvelopeAnalyzer) SampleRate() float64 { return a.rate }
 
 // Bins returns n/2+1, the length of a squared-envelope spectrum.
 func (a *EnvelopeAnalyzer) Bins() int { return a.n/2 + 1 }
@@ -104,7 +104,7 @@ func (a *EnvelopeAnalyzer) SquaredEnvelope(dst, x []float64, lo, hi float64) ([]
 
 // SES writes the squared-envelope spectrum of x band-passed to [lo, hi] Hz
 // into dst and returns it; bin k lies at k·Resolution() Hz and the scaling is
-// described on EnvelopeAnalyzer. Use lo = 0, hi = Rate()/2 for the envelope
+// described on EnvelopeAnalyzer. Use lo = 0, hi = SampleRate()/2 for the envelope
 // of the raw signal, or the band of a KurtogramResult. A nil dst is
 // allocated; len(x) must be n and a non-nil len(dst) must be n/2+1, or SES
 // panics. With a non-nil dst SES does not allocate. It returns an error,
@@ -166,22 +166,22 @@ func (a *EnvelopeAnalyzer) checkLen(s []float64, what string) {
 
 // bandBinRange returns the first and last bin k of an n-point transform at rate
 // Hz with lo ≤ k·rate/n ≤ hi, or an error naming what is wrong with the band.
-func bandBinRange(lo, hi, rate float64, n int) (k0, k1 int, err error) {
-	nyq := rate / 2
+func bandBinRange(lo, hi, sampleRate float64, n int) (k0, k1 int, err error) {
+	nyq := sampleRate / 2
 	switch {
 	case math.IsNaN(lo) || math.IsNaN(hi):
-		return 0, 0, fmt.Errorf("features: band [%v, %v] Hz is not a number", lo, hi)
+		return 0, 0, errorf(ErrInput, "band [%v, %v] Hz is not a number", lo, hi)
 	case lo < 0:
-		return 0, 0, fmt.Errorf("features: band [%g, %g] Hz starts below 0 Hz", lo, hi)
+		return 0, 0, errorf(ErrInput, "band [%g, %g] Hz starts below 0 Hz", lo, hi)
 	case hi > nyq:
-		return 0, 0, fmt.Errorf("features: band [%g, %g] Hz ends above the Nyquist frequency %g Hz", lo, hi, nyq)
+		return 0, 0, errorf(ErrInput, "band [%g, %g] Hz ends above the Nyquist frequency %g Hz", lo, hi, nyq)
 	case !(lo < hi):
-		return 0, 0, fmt.Errorf("features: band [%g, %g] Hz is inverted or empty (need lo < hi)", lo, hi)
+		return 0, 0, errorf(ErrInput, "band [%g, %g] Hz is inverted or empty (need lo < hi)", lo, hi)
 	}
-	df := rate / float64(n)
+	df := sampleRate / float64(n)
 	k0, k1 = binSpan(lo, hi, df, n/2)
 	if k0 > k1 {
-		return 0, 0, fmt.Errorf("features: band [%g, %g] Hz holds no frequency bin (resolution %g Hz)", lo, hi, df)
+		return 0, 0, errorf(ErrInput, "band [%g, %g] Hz holds no frequency bin (resolution %g Hz)", lo, hi, df)
 	}
 	return k0, k1, nil
 }
@@ -210,23 +210,24 @@ func oneSidedAmplitude(dst []float64, spec []complex128, n int) {
 func requireFinite(x []float64, what string) error {
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("features: %s sample %d is %v", what, i, v)
+			return errorf(ErrInput, "%s sample %d is %v", what, i, v)
 		}
 	}
 	return nil
 }
 
-// SquaredEnvelopeSpectrum is a one-off SES of x sampled at rate Hz,
+// SquaredEnvelopeSpectrum is a one-off SES of x sampled at sampleRate Hz,
 // band-passed to [lo, hi] Hz, with the scaling of EnvelopeAnalyzer. It
 // returns an error for a signal shorter than MinEnvelopeLength, an invalid
-// rate or band, or a non-finite sample. Build an EnvelopeAnalyzer to analyse
+// sample rate or band, or a non-finite sample. Build an EnvelopeAnalyzer to analyse
 // many signals of one length without allocating.
-func SquaredEnvelopeSpectrum(x []float64, rate, lo, hi float64) ([]float64, error) {
+func SquaredEnvelopeSpectrum(x []float64, sampleRate, lo, hi float64) ([]float64, error) {
 	if len(x) < MinEnvelopeLength {
-		return nil, fmt.Errorf("features: signal of %d samples is too short for envelope analysis (minimum %d)", len(x), MinEnvelopeLength)
+		return nil, errorf(ErrInput, "signal of %d samples is too short for envelope analysis (minimum %d)", len(x), MinEnvelopeLength)
 	}
-	if !(rate > 0) || math.IsInf(rate, 0) {
-		return nil, fmt.Errorf("features: invalid sample rate %v Hz", rate)
+	a, err := NewEnvelopeAnalyzer(len(x), sampleRate)
+	if err != nil {
+		return nil, err
 	}
-	return NewEnvelopeAnalyzer(len(x), rate).SES(nil, x, lo, hi)
+	return a.SES(nil, x, lo, hi)
 }

@@ -46,7 +46,7 @@ func TestSESGoldenScipy(t *testing.T) {
 	g := loadEnvelopeGolden(t)
 	require.Len(t, g.SES, 4)
 	for i, c := range g.SES {
-		a := NewEnvelopeAnalyzer(len(c.X), c.Rate)
+		a := must(NewEnvelopeAnalyzer(len(c.X), c.Rate))
 		got, err := a.SES(nil, c.X, c.Lo, c.Hi)
 		require.NoError(t, err, "case %d", i)
 		require.Len(t, got, len(c.Want))
@@ -72,7 +72,7 @@ func TestSESAmplitudeModulation(t *testing.T) {
 		tt := float64(i) / rate
 		x[i] = (1 + m*math.Cos(2*math.Pi*fm*tt)) * math.Cos(2*math.Pi*fc*tt)
 	}
-	a := NewEnvelopeAnalyzer(n, rate)
+	a := must(NewEnvelopeAnalyzer(n, rate))
 	assert.Equal(t, 1.0, a.Resolution())
 	for _, band := range [][2]float64{{0, rate / 2}, {fc - 60, fc + 60}} {
 		s, err := a.SES(nil, x, band[0], band[1])
@@ -114,7 +114,7 @@ func TestSESImpulseTrainResonance(t *testing.T) {
 			x[(s+j)%n] += math.Exp(-tt*600) * math.Sin(2*math.Pi*fres*tt)
 		}
 	}
-	a := NewEnvelopeAnalyzer(n, rate)
+	a := must(NewEnvelopeAnalyzer(n, rate))
 	for _, band := range [][2]float64{{0, rate / 2}, {fres - 1000, fres + 1000}} {
 		s, err := a.SES(nil, x, band[0], band[1])
 		require.NoError(t, err)
@@ -139,7 +139,7 @@ func TestSquaredEnvelopeFullBandIsHilbert(t *testing.T) {
 	for i := range x {
 		x[i] = 3 * math.Cos(2*math.Pi*float64(10*i)/n+0.3)
 	}
-	a := NewEnvelopeAnalyzer(n, 1)
+	a := must(NewEnvelopeAnalyzer(n, 1))
 	e, err := a.SquaredEnvelope(nil, x, 0, 0.5)
 	require.NoError(t, err)
 	for i, v := range e {
@@ -148,7 +148,7 @@ func TestSquaredEnvelopeFullBandIsHilbert(t *testing.T) {
 }
 
 func TestSESBadInput(t *testing.T) {
-	a := NewEnvelopeAnalyzer(64, 1000)
+	a := must(NewEnvelopeAnalyzer(64, 1000))
 	x := make([]float64, 64)
 	for _, c := range []struct {
 		lo, hi float64
@@ -177,8 +177,10 @@ func TestSESBadInput(t *testing.T) {
 	_, err = SquaredEnvelopeSpectrum(make([]float64, 64), 0, 0, 500)
 	require.ErrorContains(t, err, "sample rate")
 
-	assert.Panics(t, func() { NewEnvelopeAnalyzer(8, 1000) })
-	assert.Panics(t, func() { NewEnvelopeAnalyzer(64, math.Inf(1)) })
+	_, err = NewEnvelopeAnalyzer(8, 1000)
+	assert.ErrorIs(t, err, ErrInput)
+	_, err = NewEnvelopeAnalyzer(64, math.Inf(1))
+	assert.ErrorIs(t, err, ErrInput)
 	assert.Panics(t, func() { _, _ = a.SES(nil, make([]float64, 63), 0, 500) })
 	assert.Panics(t, func() { _, _ = a.SES(make([]float64, 32), make([]float64, 64), 0, 500) })
 }
@@ -190,7 +192,7 @@ func TestSESZeroAllocs(t *testing.T) {
 	for i := range x {
 		x[i] = rng.NormFloat64()
 	}
-	a := NewEnvelopeAnalyzer(n, 12000)
+	a := must(NewEnvelopeAnalyzer(n, 12000))
 	dst := make([]float64, a.Bins())
 	allocs := testing.AllocsPerRun(5, func() {
 		if _, err := a.SES(dst, x, 1000, 4000); err != nil {

@@ -16,7 +16,7 @@ func ExampleBearing_DefectFrequencies() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("shaft %.2f Hz\n", f.Shaft)
+	fmt.Printf("shaft %.2f Hz\n", f.ShaftHz)
 	fmt.Printf("BPFO  %.2f Hz\n", f.BPFO)
 	fmt.Printf("BPFI  %.2f Hz\n", f.BPFI)
 	fmt.Printf("FTF   %.2f Hz\n", f.FTF)

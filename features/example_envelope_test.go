@@ -45,7 +45,7 @@ func Example_envelopeDiagnosis() {
 	)
 	b, _ := features.LookupBearing("6205-2RS")
 	d, _ := b.DefectFrequencies(1797.0 / 60)
-	x := outerRaceSignal(n, rate, d.Shaft, d.BPFO)
+	x := outerRaceSignal(n, rate, d.ShaftHz, d.BPFO)
 
 	kg, err := features.FastKurtogram(x, rate, 5)
 	if err != nil {
@@ -54,19 +54,25 @@ func Example_envelopeDiagnosis() {
 	band := kg.BestBand(500, rate/4) // wide enough for sidebands, not the raw signal
 	fmt.Printf("kurtogram band: %.0f-%.0f Hz\n", band.Lo(), band.Hi())
 
-	a := features.NewEnvelopeAnalyzer(n, rate)
+	a, err := features.NewEnvelopeAnalyzer(n, rate)
+	if err != nil {
+		panic(err)
+	}
 	ses, err := a.SES(nil, x, band.Lo(), band.Hi())
 	if err != nil {
 		panic(err)
 	}
-	bands := features.FaultBands(d, features.BandConfig{Harmonics: 1})
+	bands, err := features.FaultBands(d, features.BandConfig{Harmonics: 1})
+	if err != nil {
+		panic(err)
+	}
 	for _, fb := range bands {
 		m, err := features.MeasureBand(ses, a.Resolution(), fb, features.FloorConfig{})
 		if err != nil {
 			panic(err)
 		}
 		fmt.Printf("%-5v expected %6.2f Hz, peak %6.2f Hz, %5.1f dB over floor, found %v\n",
-			fb.Fault, fb.Center, m.PeakFreq, m.Prominence, math.Abs(m.Error) < 0.01 && m.Prominence >= 10)
+			fb.Fault.Line(), fb.Center, m.PeakFreq, m.Prominence, math.Abs(m.Error) < 0.01 && m.Prominence >= 10)
 	}
 	// Output:
 	// kurtogram band: 2000-4000 Hz
@@ -88,7 +94,10 @@ func ExampleEnvelopeAnalyzer_SES() {
 		t := float64(i) / rate
 		x[i] = (1 + 0.3*math.Cos(2*math.Pi*40*t)) * math.Cos(2*math.Pi*1000*t)
 	}
-	a := features.NewEnvelopeAnalyzer(n, rate)
+	a, err := features.NewEnvelopeAnalyzer(n, rate)
+	if err != nil {
+		panic(err)
+	}
 	ses := make([]float64, a.Bins()) // reused: no allocation per call
 	if _, err := a.SES(ses, x, 800, 1200); err != nil {
 		panic(err)
@@ -103,9 +112,13 @@ func ExampleEnvelopeAnalyzer_SES() {
 func ExampleFaultBands() {
 	b, _ := features.LookupBearing("6205-2RS")
 	d, _ := b.DefectFrequencies(1797.0 / 60)
-	for _, fb := range features.FaultBands(d, features.BandConfig{
+	bands, err := features.FaultBands(d, features.BandConfig{
 		Harmonics: 2, Sidebands: 1, Tolerance: 0.01, Faults: []fault.Kind{fault.InnerRace},
-	}) {
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, fb := range bands {
 		fmt.Println(fb)
 	}
 	// Output:
@@ -125,7 +138,10 @@ func ExampleCepstrumWhitener() {
 		n    = 1 << 15
 	)
 	x := outerRaceSignal(n, rate, 29.95, 107.37)
-	w := features.NewCepstrumWhitener(n)
+	w, err := features.NewCepstrumWhitener(n)
+	if err != nil {
+		panic(err)
+	}
 	xw, err := w.Whiten(nil, x)
 	if err != nil {
 		panic(err)

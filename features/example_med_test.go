@@ -19,7 +19,11 @@ func ExampleMEDFilter() {
 			x[k+i] += math.Exp(-0.1*float64(i)) * math.Sin(0.9*float64(i))
 		}
 	}
-	m := features.NewMEDFilter(n, 32, 30)
+	m, err := features.NewMEDFilter(n, 32, 30)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	y, err := m.Deconvolve(nil, x)
 	if err != nil {
 		fmt.Println(err)

@@ -3,9 +3,9 @@ package features
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/spindle-pdm/spindle/features/fault"
+	"github.com/spindle-pdm/spindle/internal/stats"
 )
 
 // LineFrequency returns the fundamental envelope line of component k in Hz:
@@ -33,7 +33,7 @@ func (d DefectFrequencies) LineFrequency(k fault.Kind) float64 {
 func (d DefectFrequencies) Modulation(k fault.Kind) float64 {
 	switch k {
 	case fault.InnerRace:
-		return d.Shaft
+		return d.ShaftHz
 	case fault.Ball:
 		return d.FTF
 	case fault.OuterRace, fault.Cage:
@@ -86,23 +86,24 @@ func (b FaultBand) String() string {
 // and ball only), a band centred on h·f + s·m (see DefectFrequencies.LineFrequency and
 // Modulation) with half-width Tolerance·Center. Bands are ordered by fault,
 // harmonic and sideband; bands whose centre would not be positive are left
-// out. It panics if cfg.Tolerance is outside (0, 0.5), cfg.Harmonics or
-// cfg.Sidebands is negative, a fault kind is unknown, or a frequency of d
-// needed is not finite and positive (build d with Bearing.DefectFrequencies).
-func FaultBands(d DefectFrequencies, cfg BandConfig) []FaultBand {
+// out. It returns an error wrapping ErrConfig if cfg.Tolerance is outside
+// (0, 0.5), cfg.Harmonics or cfg.Sidebands is negative or a fault kind of
+// cfg.Faults is not a component, and ErrInput if a frequency of d needed is
+// not finite and positive (build d with Bearing.DefectFrequencies).
+func FaultBands(d DefectFrequencies, cfg BandConfig) ([]FaultBand, error) {
 	tol := cfg.Tolerance
 	if tol == 0 {
 		tol = DefaultSlipTolerance
 	}
 	if !(tol > 0 && tol < 0.5) {
-		panic(fmt.Sprintf("features: fault band tolerance %v outside (0, 0.5)", cfg.Tolerance))
+		return nil, errorf(ErrConfig, "fault band tolerance %v outside (0, 0.5)", cfg.Tolerance)
 	}
 	harm := cfg.Harmonics
 	if harm == 0 {
 		harm = 3
 	}
 	if harm < 0 || cfg.Sidebands < 0 {
-		panic(fmt.Sprintf("features: fault bands with %d harmonics and %d sidebands", cfg.Harmonics, cfg.Sidebands))
+		return nil, errorf(ErrConfig, "fault bands with %d harmonics and %d sidebands", cfg.Harmonics, cfg.Sidebands)
 	}
 	faults := cfg.Faults
 	if faults == nil {
@@ -110,9 +111,12 @@ func FaultBands(d DefectFrequencies, cfg BandConfig) []FaultBand {
 	}
 	var out []FaultBand
 	for _, k := range faults {
+		if !k.IsComponent() {
+			return nil, errorf(ErrConfig, "%v is not a faulted component", k)
+		}
 		f, m := d.LineFrequency(k), d.Modulation(k)
 		if !(f > 0) || math.IsInf(f, 0) || !(m >= 0) || math.IsInf(m, 0) {
-			panic(fmt.Sprintf("features: %v line %v Hz, modulation %v Hz: need finite positive defect frequencies", k, f, m))
+			return nil, errorf(ErrInput, "%v line %v Hz, modulation %v Hz: need finite positive defect frequencies", k, f, m)
 		}
 		sides := cfg.Sidebands
 		if m == 0 {
@@ -131,7 +135,7 @@ func FaultBands(d DefectFrequencies, cfg BandConfig) []FaultBand {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // FloorConfig defines the local noise floor against which MeasureBand
@@ -185,19 +189,19 @@ const minFloorBins = 10
 func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (BandMetrics, error) {
 	m := BandMetrics{Band: b}
 	if !(df > 0) || math.IsInf(df, 0) {
-		return m, fmt.Errorf("features: frequency resolution %v Hz, need a finite value > 0", df)
+		return m, errorf(ErrInput, "frequency resolution %v Hz, need a finite value > 0", df)
 	}
 	if len(spec) < 2 {
-		return m, fmt.Errorf("features: spectrum of %d bins is too short", len(spec))
+		return m, errorf(ErrInput, "spectrum of %d bins is too short", len(spec))
 	}
 	top := float64(len(spec)-1) * df
 	switch {
 	case math.IsNaN(b.Lo) || math.IsNaN(b.Hi) || b.Lo < 0:
-		return m, fmt.Errorf("features: %v starts below 0 Hz", b)
+		return m, errorf(ErrInput, "%v starts below 0 Hz", b)
 	case b.Hi > top*(1+1e-12):
-		return m, fmt.Errorf("features: %v ends above the spectrum's highest frequency %g Hz (Nyquist)", b, top)
+		return m, errorf(ErrInput, "%v ends above the spectrum's highest frequency %g Hz (Nyquist)", b, top)
 	case !(b.Hi > b.Lo):
-		return m, fmt.Errorf("features: %v is inverted or empty", b)
+		return m, errorf(ErrInput, "%v is inverted or empty", b)
 	}
 	k0, k1 := binSpan(b.Lo, b.Hi, df, len(spec)-1)
 	if k0 > k1 { // narrower than a bin: take the nearest bin
@@ -229,7 +233,7 @@ func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (Band
 		w = max(5*(b.Hi-b.Lo), minFloorBins*df)
 	}
 	if !(w > 0) || math.IsInf(w, 0) {
-		return m, fmt.Errorf("features: noise floor width %v Hz, need a finite value > 0", cfg.Width)
+		return m, errorf(ErrConfig, "noise floor width %v Hz, need a finite value > 0", cfg.Width)
 	}
 	l0, h1 := binSpan(b.Lo-w, b.Hi+w, df, len(spec)-1)
 	l0 = max(l0, 1)
@@ -245,9 +249,9 @@ func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (Band
 		flank = append(flank, spec[k1+1:h1+1]...)
 	}
 	if len(flank) < minFloorBins {
-		return m, fmt.Errorf("features: noise floor of %v: flanking windows of %g Hz hold %d bins, need %d", b, w, len(flank), minFloorBins)
+		return m, errorf(ErrInput, "noise floor of %v: flanking windows of %g Hz hold %d bins, need %d", b, w, len(flank), minFloorBins)
 	}
-	m.Floor = medianInPlace(flank)
+	m.Floor = stats.MedianInPlace(flank)
 	m.Prominence = prominenceDB(m.PeakAmp, m.Floor, cfg.Power)
 	return m, nil
 }
@@ -270,20 +274,10 @@ func MeasureBands(dst []BandMetrics, spec []float64, df float64, bands []FaultBa
 func checkBins(spec []float64, k0, k1 int) error {
 	for k := k0; k <= k1; k++ {
 		if v := spec[k]; !(v >= 0) || math.IsInf(v, 0) {
-			return fmt.Errorf("features: spectrum bin %d is %v, need a finite value ≥ 0", k, v)
+			return errorf(ErrInput, "spectrum bin %d is %v, need a finite value ≥ 0", k, v)
 		}
 	}
 	return nil
-}
-
-// medianInPlace returns the median of x, reordering x.
-func medianInPlace(x []float64) float64 {
-	slices.Sort(x)
-	n := len(x)
-	if n%2 == 1 {
-		return x[n/2]
-	}
-	return (x[n/2-1] + x[n/2]) / 2
 }
 
 // prominenceDB returns the peak-to-floor ratio in dB.

@@ -22,7 +22,7 @@ func cwruDefects(t *testing.T, shaft float64) DefectFrequencies {
 func TestFaultBandsCWRU(t *testing.T) {
 	const fr = 1797.0 / 60
 	d := cwruDefects(t, fr)
-	bands := FaultBands(d, BandConfig{Sidebands: 1})
+	bands := must(FaultBands(d, BandConfig{Sidebands: 1}))
 	// 3 harmonics; inner race and ball with ±1 sidebands.
 	require.Len(t, bands, 3+9+9+3)
 	count := map[fault.Kind]int{}
@@ -45,16 +45,18 @@ func TestFaultBandsCWRU(t *testing.T) {
 	assert.InDelta(t, 2*d.BSF+d.FTF, bands[14].Center, 1e-12)
 	assert.Equal(t, "BPFI h1-1", bands[3].String()[:9])
 
-	only := FaultBands(d, BandConfig{Harmonics: 2, Tolerance: 0.01, Faults: []fault.Kind{fault.Cage}})
+	only := must(FaultBands(d, BandConfig{Harmonics: 2, Tolerance: 0.01, Faults: []fault.Kind{fault.Cage}}))
 	require.Len(t, only, 2)
 	assert.InDelta(t, 2*d.FTF*1.01, only[1].Hi, 1e-12)
 
-	assert.Panics(t, func() { FaultBands(d, BandConfig{Tolerance: 0.6}) })
-	assert.Panics(t, func() { FaultBands(d, BandConfig{Harmonics: -1}) })
-	assert.Panics(t, func() { FaultBands(d, BandConfig{Faults: []fault.Kind{fault.Kind(9)}}) })
-	assert.Panics(t, func() { FaultBands(DefectFrequencies{}, BandConfig{}) })
-	assert.Equal(t, "2xBSF", fault.Ball.String())
-	assert.Equal(t, "fault.Kind(7)", fault.Kind(7).String())
+	for _, cfg := range []BandConfig{{Tolerance: 0.6}, {Harmonics: -1}, {Faults: []fault.Kind{fault.Kind(9)}}} {
+		_, err := FaultBands(d, cfg)
+		assert.ErrorIs(t, err, ErrConfig, "%+v", cfg)
+	}
+	_, err := FaultBands(DefectFrequencies{}, BandConfig{})
+	assert.ErrorIs(t, err, ErrInput)
+	assert.Equal(t, "2xBSF", fault.Ball.Line())
+	assert.Equal(t, "Kind(7)", fault.Kind(7).String())
 }
 
 func TestMeasureBandKnownSpectrum(t *testing.T) {

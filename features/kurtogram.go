@@ -46,11 +46,11 @@ type Kurtogram struct {
 
 // KurtogramResult is a fast kurtogram and its best band.
 type KurtogramResult struct {
-	// Rate is the sample rate in Hz.
-	Rate float64
+	// SampleRate is the sample rate in Hz.
+	SampleRate float64
 	// Levels holds the level of each row of the kurtogram: 0, 1,
 	// 1+log2(3)-1, 2, 2+log2(3)-1, ..., L. Row r has bandwidth
-	// Rate/2^(Levels[r]+1) Hz.
+	// SampleRate/2^(Levels[r]+1) Hz.
 	Levels []float64
 	// Kurtosis[r][j] is the kurtosis of band j of row r, which covers
 	// [j·bw, (j+1)·bw] Hz with bw the row's bandwidth.
@@ -88,20 +88,21 @@ func (b KurtogramBand) Hi() float64 {
 }
 
 // NewKurtogram returns a fast kurtogram of the given number of levels for
-// signals sampled at rate Hz. Signals must hold at least 2^(levels+7)
-// samples (Antoni's limit). It panics if levels is outside
-// [1, MaxKurtogramLevels] or rate is not a finite positive number.
-func NewKurtogram(levels int, rate float64) *Kurtogram {
+// signals sampled at sampleRate Hz. Signals must hold at least
+// 2^(levels+7) samples (Antoni's limit). It returns an error wrapping
+// ErrConfig if levels is outside [1, MaxKurtogramLevels], or ErrInput if
+// sampleRate is not a finite positive number.
+func NewKurtogram(levels int, sampleRate float64) (*Kurtogram, error) {
 	if levels < 1 || levels > MaxKurtogramLevels {
-		panic(fmt.Sprintf("features: kurtogram levels %d outside [1, %d]", levels, MaxKurtogramLevels))
+		return nil, errorf(ErrConfig, "kurtogram levels %d outside [1, %d]", levels, MaxKurtogramLevels)
 	}
-	if !(rate > 0) || math.IsInf(rate, 0) {
-		panic(fmt.Sprintf("features: invalid sample rate %v Hz", rate))
+	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
+		return nil, errorf(ErrInput, "invalid sample rate %v Hz", sampleRate)
 	}
-	k := &Kurtogram{levels: levels, rate: rate}
+	k := &Kurtogram{levels: levels, rate: sampleRate}
 	k.h, k.g, k.h1, k.h2, k.h3 = kurtogramFilters()
 	k.g17 = append(append([]complex128(nil), k.g...), 0)
-	return k
+	return k, nil
 }
 
 // Levels returns the number of levels.
@@ -116,7 +117,7 @@ func (k *Kurtogram) MinLen() int { return 1 << (k.levels + 7) }
 // MinLen or holds a NaN or ±Inf sample.
 func (k *Kurtogram) Compute(dst *KurtogramResult, x []float64) (*KurtogramResult, error) {
 	if len(x) < k.MinLen() {
-		return dst, fmt.Errorf("features: kurtogram of %d levels needs at least %d samples, got %d", k.levels, k.MinLen(), len(x))
+		return dst, errorf(ErrInput, "kurtogram of %d levels needs at least %d samples, got %d", k.levels, k.MinLen(), len(x))
 	}
 	if err := requireFinite(x, "signal"); err != nil {
 		return dst, err
@@ -200,7 +201,7 @@ func (k *Kurtogram) ternary(row []float64, at int, x []complex128, floor float64
 // limit); BestBand(0, 0) is Best. Narrow bands are poor carriers for
 // envelope analysis (a band should span a few multiples of the highest
 // fault frequency sought, to hold its sidebands), and a maxWidth below
-// Rate/2 leaves out the raw signal (level 0), whose real-signal kurtosis
+// SampleRate/2 leaves out the raw signal (level 0), whose real-signal kurtosis
 // (excess over 3) is not comparable with the complex-envelope kurtosis
 // (excess over 2) of the bands. The kurtogram is scanned as Antoni's max_IJ
 // scans his replicated matrix: from 0 Hz up, the widest band first, keeping
@@ -211,7 +212,7 @@ func (r *KurtogramResult) BestBand(minWidth, maxWidth float64) KurtogramBand {
 	bi, bj, bv := 0, 0, math.Inf(-1)
 	for c := 0; c < cols; c++ {
 		for i, row := range r.Kurtosis {
-			w := r.Rate / 2 / float64(len(row))
+			w := r.SampleRate / 2 / float64(len(row))
 			if w < minWidth*(1-1e-12) || (maxWidth > 0 && w > maxWidth*(1+1e-12)) {
 				continue
 			}
@@ -226,7 +227,7 @@ func (r *KurtogramResult) BestBand(minWidth, maxWidth float64) KurtogramBand {
 
 // band describes band j of row i.
 func (r *KurtogramResult) band(i, j int) KurtogramBand {
-	w := r.Rate / 2 / float64(len(r.Kurtosis[i]))
+	w := r.SampleRate / 2 / float64(len(r.Kurtosis[i]))
 	return KurtogramBand{
 		Row:      i,
 		Level:    r.Levels[i],
@@ -234,7 +235,7 @@ func (r *KurtogramResult) band(i, j int) KurtogramBand {
 		Center:   (float64(j) + 0.5) * w,
 		Width:    w,
 		Kurtosis: r.Kurtosis[i][j],
-		nyquist:  r.Rate / 2,
+		nyquist:  r.SampleRate / 2,
 	}
 }
 
@@ -253,7 +254,7 @@ func (k *Kurtogram) prepare(dst *KurtogramResult) *KurtogramResult {
 	if dst == nil {
 		dst = &KurtogramResult{}
 	}
-	dst.Rate = k.rate
+	dst.SampleRate = k.rate
 	if len(dst.Levels) != rows || len(dst.Kurtosis) != rows {
 		dst.Levels = make([]float64, rows)
 		dst.Kurtosis = make([][]float64, rows)
@@ -298,18 +299,16 @@ func (k *Kurtogram) grow(n int) {
 	}
 }
 
-// FastKurtogram is a one-off fast kurtogram of x sampled at rate Hz with
-// the given number of levels; see Kurtogram. It returns an error for an
-// invalid levels or rate, a signal shorter than 2^(levels+7) samples or a
+// FastKurtogram is a one-off fast kurtogram of x sampled at sampleRate Hz
+// with the given number of levels; see Kurtogram. It returns an error for
+// an invalid levels or sample rate, a signal shorter than 2^(levels+7) samples or a
 // non-finite sample.
-func FastKurtogram(x []float64, rate float64, levels int) (*KurtogramResult, error) {
-	if levels < 1 || levels > MaxKurtogramLevels {
-		return nil, fmt.Errorf("features: kurtogram levels %d outside [1, %d]", levels, MaxKurtogramLevels)
+func FastKurtogram(x []float64, sampleRate float64, levels int) (*KurtogramResult, error) {
+	k, err := NewKurtogram(levels, sampleRate)
+	if err != nil {
+		return nil, err
 	}
-	if !(rate > 0) || math.IsInf(rate, 0) {
-		return nil, fmt.Errorf("features: invalid sample rate %v Hz", rate)
-	}
-	return NewKurtogram(levels, rate).Compute(nil, x)
+	return k.Compute(nil, x)
 }
 
 // kurtogramFilters returns Antoni's analysis filters h, g (binary split)

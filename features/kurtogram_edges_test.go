@@ -19,9 +19,9 @@ func TestKurtogramTopBandWithinNyquist(t *testing.T) {
 	for i := range x {
 		x[i] = rng.NormFloat64()
 	}
-	res, err := NewKurtogram(4, rate).Compute(nil, x)
+	res, err := must(NewKurtogram(4, rate)).Compute(nil, x)
 	require.NoError(t, err)
-	env := NewEnvelopeAnalyzer(len(x), rate)
+	env := must(NewEnvelopeAnalyzer(len(x), rate))
 	for i, row := range res.Kurtosis {
 		b := res.Band(i, len(row)-1)
 		require.LessOrEqual(t, b.Hi(), rate/2, "row %d", i)

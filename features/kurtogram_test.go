@@ -63,7 +63,7 @@ func TestKurtogramFindsResonance(t *testing.T) {
 		tt := float64(i) / rate
 		x[i] += 2*math.Sin(2*math.Pi*30*tt) + math.Sin(2*math.Pi*7000*tt)
 	}
-	k := NewKurtogram(6, rate)
+	k := must(NewKurtogram(6, rate))
 	r, err := k.Compute(nil, x)
 	require.NoError(t, err)
 	b := r.Best
@@ -73,7 +73,7 @@ func TestKurtogramFindsResonance(t *testing.T) {
 	assert.Greater(t, b.Kurtosis, 1.0)
 	assert.Less(t, r.Kurtosis[0][0], 0.1, "the tones hide the impulses in the raw signal")
 
-	a := NewEnvelopeAnalyzer(n, rate)
+	a := must(NewEnvelopeAnalyzer(n, rate))
 	s, err := a.SES(nil, x, b.Lo(), b.Hi())
 	require.NoError(t, err)
 	peak := argmaxRange(s, int(50/a.Resolution()), int(150/a.Resolution()))
@@ -110,7 +110,7 @@ func TestKurtogramGaussianNoise(t *testing.T) {
 
 func TestKurtogramShapeAndReuse(t *testing.T) {
 	x := syntheticBearing(1<<14, 1000, 0.05, 300, 0.3, 2)
-	k := NewKurtogram(4, 1000)
+	k := must(NewKurtogram(4, 1000))
 	assert.Equal(t, 1<<11, k.MinLen())
 	r, err := k.Compute(nil, x)
 	require.NoError(t, err)
@@ -147,8 +147,10 @@ func TestKurtogramBadInput(t *testing.T) {
 	require.ErrorContains(t, err, "levels 0")
 	_, err = FastKurtogram(x, -1, 3)
 	require.ErrorContains(t, err, "sample rate")
-	assert.Panics(t, func() { NewKurtogram(0, 1000) })
-	assert.Panics(t, func() { NewKurtogram(3, math.NaN()) })
+	_, err = NewKurtogram(0, 1000)
+	assert.ErrorIs(t, err, ErrConfig)
+	_, err = NewKurtogram(3, math.NaN())
+	assert.ErrorIs(t, err, ErrInput)
 
 	// All zeros: a flat kurtogram, no NaN.
 	r, err := FastKurtogram(make([]float64, 4096), 1000, 4)

@@ -43,19 +43,24 @@ type MEDFilter struct {
 const medTolerance = 1e-4
 
 // NewMEDFilter returns a deconvolver for signals of n samples with filters
-// of filterLen taps designed in at most iterations steps. It panics if
-// filterLen < 2, n < 2·filterLen or iterations < 1.
-func NewMEDFilter(n, filterLen, iterations int) *MEDFilter {
+// of filterLen taps designed in at most iterations steps. It returns an
+// error wrapping ErrConfig if filterLen < 2 or iterations < 1, or ErrInput
+// if n < 2·filterLen.
+func NewMEDFilter(n, filterLen, iterations int) (*MEDFilter, error) {
 	if filterLen < 2 || n < 2*filterLen || iterations < 1 {
-		panic(fmt.Sprintf("features: MED of %d samples with %d taps and %d iterations: need ≥ 2 taps, n ≥ 2·taps, ≥ 1 iteration",
-			n, filterLen, iterations))
+		class := ErrInput
+		if filterLen < 2 || iterations < 1 {
+			class = ErrConfig
+		}
+		return nil, errorf(class, "MED of %d samples with %d taps and %d iterations: need ≥ 2 taps, n ≥ 2·taps, ≥ 1 iteration",
+			n, filterLen, iterations)
 	}
 	return &MEDFilter{
 		n: n, l: filterLen, iters: iterations,
 		r: make([]float64, filterLen), b: make([]float64, filterLen), f: make([]float64, filterLen),
 		v: make([]float64, filterLen), z: make([]float64, filterLen), yl: make([]float64, filterLen),
 		y3: make([]float64, n),
-	}
+	}, nil
 }
 
 // Len returns the signal length n the deconvolver was built for.
@@ -95,7 +100,7 @@ func (m *MEDFilter) Deconvolve(dst, x []float64) ([]float64, error) {
 	}
 	circularLags(m.r, x)
 	if !(m.r[0] > 0) {
-		return dst, fmt.Errorf("features: MED of an all-zero signal")
+		return dst, errorf(ErrInput, "MED of an all-zero signal")
 	}
 	// Diagonal loading of 10⁻⁹ keeps R positive definite in floating
 	// point for band-limited signals without changing the design.

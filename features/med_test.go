@@ -21,7 +21,7 @@ func TestMEDToeplitzSolve(t *testing.T) {
 			x[i] += 0.8 * x[i-1] // coloured: a non-trivial R
 		}
 	}
-	m := NewMEDFilter(len(x), 12, 1)
+	m := must(NewMEDFilter(len(x), 12, 1))
 	circularLags(m.r, x)
 	for i := range m.b {
 		m.b[i] = rng.NormFloat64()
@@ -74,7 +74,7 @@ func TestMEDRecoversImpulses(t *testing.T) {
 		x[i] += 0.01 * rms * rng.NormFloat64()
 	}
 
-	m := NewMEDFilter(n, 64, 60)
+	m := must(NewMEDFilter(n, 64, 60))
 	y, err := m.Deconvolve(nil, x)
 	require.NoError(t, err)
 	require.Len(t, y, n)
@@ -113,7 +113,7 @@ func TestMEDNoise(t *testing.T) {
 	for i := range x {
 		x[i] = rng.NormFloat64()
 	}
-	m := NewMEDFilter(n, 32, 30)
+	m := must(NewMEDFilter(n, 32, 30))
 	_, err := m.Deconvolve(nil, x)
 	require.NoError(t, err)
 	assert.Less(t, m.Kurtosis(), 6.0)
@@ -121,7 +121,7 @@ func TestMEDNoise(t *testing.T) {
 }
 
 func TestMEDErrorsAndPanics(t *testing.T) {
-	m := NewMEDFilter(256, 8, 10)
+	m := must(NewMEDFilter(256, 8, 10))
 	x := make([]float64, 256)
 	_, err := m.Deconvolve(nil, x)
 	assert.ErrorContains(t, err, "all-zero")
@@ -130,9 +130,12 @@ func TestMEDErrorsAndPanics(t *testing.T) {
 	assert.ErrorContains(t, err, "NaN")
 	assert.Panics(t, func() { m.Deconvolve(nil, make([]float64, 255)) })
 	assert.Panics(t, func() { m.Deconvolve(make([]float64, 3), make([]float64, 256)) })
-	assert.Panics(t, func() { NewMEDFilter(10, 8, 1) })
-	assert.Panics(t, func() { NewMEDFilter(100, 1, 1) })
-	assert.Panics(t, func() { NewMEDFilter(100, 8, 0) })
+	_, err = NewMEDFilter(10, 8, 1)
+	assert.ErrorIs(t, err, ErrInput)
+	_, err = NewMEDFilter(100, 1, 1)
+	assert.ErrorIs(t, err, ErrConfig)
+	_, err = NewMEDFilter(100, 8, 0)
+	assert.ErrorIs(t, err, ErrConfig)
 }
 
 func TestMEDZeroAlloc(t *testing.T) {
@@ -141,7 +144,7 @@ func TestMEDZeroAlloc(t *testing.T) {
 	for i := range x {
 		x[i] = rng.NormFloat64()
 	}
-	m := NewMEDFilter(len(x), 16, 5)
+	m := must(NewMEDFilter(len(x), 16, 5))
 	y := make([]float64, len(x))
 	allocs := testing.AllocsPerRun(5, func() {
 		if _, err := m.Deconvolve(y, x); err != nil {
@@ -157,7 +160,7 @@ func BenchmarkMEDFilter(b *testing.B) {
 	for i := range x {
 		x[i] = rng.NormFloat64()
 	}
-	m := NewMEDFilter(len(x), 64, 30)
+	m := must(NewMEDFilter(len(x), 64, 30))
 	y := make([]float64, len(x))
 	b.ReportAllocs()
 	b.SetBytes(int64(8 * len(x)))

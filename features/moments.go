@@ -1,7 +1,6 @@
 package features
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -56,7 +55,7 @@ func (m *Moments) Count() int64 { return m.n }
 func (m *Moments) Err() error {
 	switch {
 	case m.bad != 0:
-		return fmt.Errorf("features: sample %d is %v", m.bad-1, m.badVal)
+		return errorf(ErrInput, "sample %d is %v", m.bad-1, m.badVal)
 	case m.n == 0:
 		return ErrNoSamples
 	}

@@ -41,7 +41,7 @@ const MinSKFrames = 2
 func NewSpectralKurtosis(w *fft.Window, hop int) (*SpectralKurtosis, error) {
 	s, err := fft.NewSTFT(w, hop)
 	if err != nil {
-		return nil, fmt.Errorf("features: spectral kurtosis: %w", err)
+		return nil, errorf(ErrConfig, "spectral kurtosis: %w", err)
 	}
 	b := s.Bins()
 	return &SpectralKurtosis{
@@ -70,7 +70,7 @@ func (s *SpectralKurtosis) Compute(dst, x []float64) ([]float64, error) {
 	}
 	frames := s.stft.Frames(len(x))
 	if frames < MinSKFrames {
-		return dst, fmt.Errorf("features: spectral kurtosis of %d samples: %d frames of %d with hop %d, need at least %d",
+		return dst, errorf(ErrInput, "spectral kurtosis of %d samples: %d frames of %d with hop %d, need at least %d",
 			len(x), frames, s.l, s.hop, MinSKFrames)
 	}
 	if err := requireFinite(x, "signal"); err != nil {
@@ -80,7 +80,7 @@ func (s *SpectralKurtosis) Compute(dst, x []float64) ([]float64, error) {
 	clear(s.m4)
 	for i := 0; i < frames; i++ {
 		if _, err := s.stft.Transform(s.frame, x[i*s.hop:i*s.hop+s.l]); err != nil {
-			return dst, fmt.Errorf("features: spectral kurtosis: %w", err)
+			return dst, errorf(ErrInput, "spectral kurtosis: %w", err)
 		}
 		for k, c := range s.frame {
 			p := real(c)*real(c) + imag(c)*imag(c)

@@ -1,7 +1,6 @@
 package features
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -73,10 +72,10 @@ func ComputeSpectralFeatures(p []float64, df float64) (SpectralFeatures, error) 
 		}
 	}
 	if !(sum > 0) {
-		return SpectralFeatures{}, fmt.Errorf("features: spectrum of %d bins has no power", len(p))
+		return SpectralFeatures{}, errorf(ErrInput, "spectrum of %d bins has no power", len(p))
 	}
 	if math.IsInf(sum, 0) {
-		return SpectralFeatures{}, fmt.Errorf("features: spectrum power overflows float64")
+		return SpectralFeatures{}, errorf(ErrInput, "spectrum power overflows float64")
 	}
 	n := float64(len(p))
 	mean := sum / n
@@ -129,11 +128,11 @@ func BandPower(p []float64, df, lo, hi float64) (float64, error) {
 	top := float64(len(p)-1) * df
 	switch {
 	case !(lo >= 0) || math.IsInf(hi, 0) || math.IsNaN(hi):
-		return 0, fmt.Errorf("features: band [%v, %v] Hz: edges must be finite and ≥ 0", lo, hi)
+		return 0, errorf(ErrInput, "band [%v, %v] Hz: edges must be finite and ≥ 0", lo, hi)
 	case !(hi > lo):
-		return 0, fmt.Errorf("features: band [%v, %v] Hz is empty or inverted", lo, hi)
+		return 0, errorf(ErrInput, "band [%v, %v] Hz is empty or inverted", lo, hi)
 	case hi > top*(1+1e-12):
-		return 0, fmt.Errorf("features: band [%v, %v] Hz reaches above the spectrum's highest frequency %v Hz", lo, hi, top)
+		return 0, errorf(ErrInput, "band [%v, %v] Hz reaches above the spectrum's highest frequency %v Hz", lo, hi, top)
 	}
 	// Bin k is in the band when lo ≤ k·df ≤ hi, with a relative tolerance
 	// of 1e-9 bin so that edges given as exact bin frequencies are included.
@@ -148,14 +147,14 @@ func BandPower(p []float64, df, lo, hi float64) (float64, error) {
 
 func checkSpectrum(p []float64, df float64) error {
 	if len(p) == 0 {
-		return fmt.Errorf("features: empty spectrum")
+		return errorf(ErrInput, "empty spectrum")
 	}
 	if !(df > 0) || math.IsInf(df, 0) {
-		return fmt.Errorf("features: frequency resolution df = %v Hz, need a finite value > 0", df)
+		return errorf(ErrInput, "frequency resolution df = %v Hz, need a finite value > 0", df)
 	}
 	for k, v := range p {
 		if !(v >= 0) || math.IsInf(v, 0) {
-			return fmt.Errorf("features: spectrum bin %d is %v, need a finite power ≥ 0", k, v)
+			return errorf(ErrInput, "spectrum bin %d is %v, need a finite power ≥ 0", k, v)
 		}
 	}
 	return nil

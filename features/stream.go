@@ -1,7 +1,6 @@
 package features
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -69,11 +68,11 @@ func NewExtractor(cfg ExtractorConfig) (*Extractor, error) {
 	}
 	switch {
 	case !(cfg.SampleRate > 0) || math.IsInf(cfg.SampleRate, 0):
-		return nil, fmt.Errorf("features: extractor sample rate %v Hz, need a finite value > 0", cfg.SampleRate)
+		return nil, errorf(ErrInput, "extractor sample rate %v Hz, need a finite value > 0", cfg.SampleRate)
 	case cfg.Window < 2:
-		return nil, fmt.Errorf("features: extractor window of %d samples, need at least 2", cfg.Window)
+		return nil, errorf(ErrConfig, "extractor window of %d samples, need at least 2", cfg.Window)
 	case cfg.Hop < 0:
-		return nil, fmt.Errorf("features: extractor hop of %d samples, need ≥ 1 (0 for Window)", cfg.Hop)
+		return nil, errorf(ErrConfig, "extractor hop of %d samples, need ≥ 1 (0 for Window)", cfg.Hop)
 	}
 	return &Extractor{cfg: cfg, buf: make([]float64, cfg.Window)}, nil
 }
@@ -134,7 +133,7 @@ func (e *Extractor) emitWindow(emit func(*Window)) {
 	w.Samples = e.buf
 	w.Features, w.Err = e.m.Features()
 	if e.m.bad != 0 {
-		w.Err = fmt.Errorf("features: window at sample %d: sample %d is %v", e.start, e.start+e.m.bad-1, e.m.badVal)
+		w.Err = errorf(ErrInput, "window at sample %d: sample %d is %v", e.start, e.start+e.m.bad-1, e.m.badVal)
 	}
 	emit(w)
 	w.Samples = nil

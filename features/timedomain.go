@@ -5,8 +5,8 @@ import (
 	"math"
 )
 
-// ErrNoSamples is returned for an empty signal.
-var ErrNoSamples = errors.New("features: no samples")
+// ErrNoSamples is returned for an empty signal; it wraps ErrInput.
+var ErrNoSamples error = &classError{errors.New("features: no samples"), ErrInput}
 
 // ErrConstant is returned (test with errors.Is) when a signal has
 // zero variance, so that the skewness and kurtosis are undefined, or is
@@ -15,8 +15,8 @@ var ErrNoSamples = errors.New("features: no samples")
 // Mean, Std (0), RMS, Peak, PeakToPeak (0) and, when RMS > 0, the crest,
 // shape, impulse and clearance factors; the undefined ones are 0, never NaN.
 // A flat-lined channel (dead sensor, saturated ADC) is a common field fault,
-// which is why this is a distinct error.
-var ErrConstant = errors.New("features: constant signal")
+// which is why this is a distinct error. It wraps ErrInput.
+var ErrConstant error = &classError{errors.New("features: constant signal"), ErrInput}
 
 // TimeFeatures are the classic time-domain condition indicators of a
 // vibration signal x of n samples, in the definitions of MATLAB's
@@ -119,4 +119,4 @@ func (f *TimeFeatures) finite() bool {
 	return true
 }
 
-var errOverflow = errors.New("features: signal magnitude overflows float64 moments (|x| beyond about 1e77)")
+var errOverflow error = &classError{errors.New("features: signal magnitude overflows float64 moments (|x| beyond about 1e77)"), ErrInput}

@@ -30,4 +30,15 @@
 //
 // Metrics: RMSE, MAE, the PHM08 score, the IEEE PHM 2012 score, relative
 // accuracy, α–λ accuracy and the prognostic horizon.
+//
+// # Errors and panics
+//
+// Every error the package returns wraps one of its sentinels (ErrTooFewPoints,
+// ErrNaN, ErrTimeOrder, ErrThresholdCrossed, ErrBadPrior, ErrBadInput,
+// ErrState); test with errors.Is. No data value makes the package panic.
+// Panics are kept for programmer errors: slices whose lengths disagree
+// (times and values, weights and samples, truth and predictions, feature
+// vectors of a fitted model), and a probability outside [0, 1] passed to
+// Distribution.Quantile or a level outside (0, 1) passed to
+// Distribution.Interval.
 package rul

@@ -28,10 +28,10 @@ func grow(dst []float64, n int) []float64 {
 // MovingAverage writes the trailing (causal) moving average of x over
 // window points into dst (grown as needed; nil allocates) and returns it:
 // dst[i] is the mean of x[max(0,i−window+1) .. i]. dst may alias x. It
-// panics if window < 1.
+// returns an error wrapping ErrBadInput if window < 1.
 func MovingAverage(dst, x []float64, window int) ([]float64, error) {
 	if window < 1 {
-		panic("rul: moving-average window < 1")
+		return dst, errorf(ErrBadInput, "moving-average window %d < 1", window)
 	}
 	if err := checkSeries("moving average", x); err != nil {
 		return dst, err
@@ -54,11 +54,11 @@ func MovingAverage(dst, x []float64, window int) ([]float64, error) {
 }
 
 // ExponentialSmooth writes the exponentially weighted moving average
-// s_0 = x_0, s_i = α·x_i + (1−α)·s_{i−1} into dst (may alias x). It panics
-// unless 0 < alpha ≤ 1.
+// s_0 = x_0, s_i = α·x_i + (1−α)·s_{i−1} into dst (may alias x). It
+// returns an error wrapping ErrBadInput unless 0 < alpha ≤ 1.
 func ExponentialSmooth(dst, x []float64, alpha float64) ([]float64, error) {
 	if !(alpha > 0 && alpha <= 1) {
-		panic("rul: smoothing factor outside (0, 1]")
+		return dst, errorf(ErrBadInput, "smoothing factor %v outside (0, 1]", alpha)
 	}
 	if err := checkSeries("exponential smoothing", x); err != nil {
 		return dst, err
@@ -87,7 +87,7 @@ func Lowess(dst, t, x []float64, frac float64) ([]float64, error) {
 		panic("rul: len(t) != len(x)")
 	}
 	if !(frac > 0 && frac <= 1) {
-		panic("rul: lowess fraction outside (0, 1]")
+		return dst, errorf(ErrBadInput, "lowess fraction %v outside (0, 1]", frac)
 	}
 	if err := (History{Time: t, Value: x}).validate("lowess", 2); err != nil {
 		return dst, err

@@ -122,11 +122,11 @@ func (d *Diagnosis) Fault(v fault.Kind) *FaultEvidence {
 
 // defectsJSON is features.DefectFrequencies with snake_case keys.
 type defectsJSON struct {
-	Shaft float64 `json:"shaft_hz"`
-	FTF   float64 `json:"ftf_hz"`
-	BPFO  float64 `json:"bpfo_hz"`
-	BPFI  float64 `json:"bpfi_hz"`
-	BSF   float64 `json:"bsf_hz"`
+	ShaftHz float64 `json:"shaft_hz"`
+	FTF     float64 `json:"ftf_hz"`
+	BPFO    float64 `json:"bpfo_hz"`
+	BPFI    float64 `json:"bpfi_hz"`
+	BSF     float64 `json:"bsf_hz"`
 }
 
 type diagnosisAlias Diagnosis
@@ -142,7 +142,7 @@ func (d Diagnosis) MarshalJSON() ([]byte, error) {
 	f := d.Defects
 	return json.Marshal(diagnosisJSON{
 		diagnosisAlias: (*diagnosisAlias)(&d),
-		Defects:        defectsJSON{f.Shaft, f.FTF, f.BPFO, f.BPFI, f.BSF},
+		Defects:        defectsJSON{f.ShaftHz, f.FTF, f.BPFO, f.BPFI, f.BSF},
 	})
 }
 
@@ -153,6 +153,6 @@ func (d *Diagnosis) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	f := v.Defects
-	d.Defects = features.DefectFrequencies{Shaft: f.Shaft, FTF: f.FTF, BPFO: f.BPFO, BPFI: f.BPFI, BSF: f.BSF}
+	d.Defects = features.DefectFrequencies{ShaftHz: f.ShaftHz, FTF: f.FTF, BPFO: f.BPFO, BPFI: f.BPFI, BSF: f.BSF}
 	return nil
 }

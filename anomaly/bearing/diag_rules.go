@@ -202,7 +202,7 @@ func onLattice(f, f0, m, df float64) bool {
 func latticeSpacing(v fault.Kind, d features.DefectFrequencies) float64 {
 	switch v {
 	case fault.InnerRace:
-		return d.Shaft
+		return d.ShaftHz
 	case fault.OuterRace, fault.Ball:
 		return d.FTF
 	}
@@ -220,7 +220,7 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 			continue
 		}
 		runs++
-		views[m] = c.view(&a.scans[m], a.res, df.Shaft)
+		views[m] = c.view(&a.scans[m], a.res, df.ShaftHz)
 		switch t := views[m].top; {
 		case t < 0:
 		case views[m].ambiguous:
@@ -237,7 +237,7 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 		}
 	}
 
-	out.ShaftHz, out.Defects = df.Shaft, df
+	out.ShaftHz, out.Defects = df.ShaftHz, df
 	if cap(out.Evidence) < len(faults) {
 		out.Evidence = make([]FaultEvidence, len(faults))
 	}

@@ -44,7 +44,7 @@ func simulate(t testing.TB, v fault.Kind, snr, seconds float64, seed uint64) []f
 	case fault.OuterRace:
 		cfg.DefectFreq = d.BPFO
 	case fault.InnerRace:
-		cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = d.BPFI, d.Shaft, 0.8
+		cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = d.BPFI, d.ShaftHz, 0.8
 	case fault.Ball:
 		cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = 2*d.BSF, d.FTF, 0.8
 	case fault.Healthy:

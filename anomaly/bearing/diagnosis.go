@@ -161,7 +161,7 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 		c.MinMethods = min(2, len(c.Methods))
 	}
 	bad := func(field string, v any, want string) (DiagnoserConfig, error) {
-		return c, fmt.Errorf("anomaly: DiagnoserConfig.%s = %v, want %s", field, v, want)
+		return c, errorf(ErrConfig, "DiagnoserConfig.%s = %v, want %s", field, v, want)
 	}
 	switch {
 	case c.Harmonics < 2 || c.Harmonics > 16:
@@ -282,8 +282,8 @@ type freeList struct {
 	idle []*analyzer
 }
 
-func (d *Diagnoser) get(n int, rate float64) *analyzer {
-	key := analyzerKey{n, rate}
+func (d *Diagnoser) get(n int, sampleRate float64) (*analyzer, error) {
+	key := analyzerKey{n, sampleRate}
 	p, ok := d.pools.Load(key)
 	if !ok {
 		p, _ = d.pools.LoadOrStore(key, &freeList{})
@@ -294,27 +294,32 @@ func (d *Diagnoser) get(n int, rate float64) *analyzer {
 		a := fl.idle[k-1]
 		fl.idle = fl.idle[:k-1]
 		fl.mu.Unlock()
-		return a
+		return a, nil
 	}
 	fl.mu.Unlock()
-	a := &analyzer{
-		env:   features.NewEnvelopeAnalyzer(n, rate),
-		white: features.NewCepstrumWhitener(n),
-		ses:   make([]float64, n/2+1),
+	a := &analyzer{ses: make([]float64, n/2+1)}
+	var err error
+	if a.env, err = features.NewEnvelopeAnalyzer(n, sampleRate); err != nil {
+		return nil, err
+	}
+	if a.white, err = features.NewCepstrumWhitener(n); err != nil {
+		return nil, err
 	}
 	lv := d.cfg.KurtogramLevels
 	for lv >= 1 && n < 1<<(lv+7) {
 		lv--
 	}
 	if lv >= 1 {
-		a.kurt = features.NewKurtogram(lv, rate)
+		if a.kurt, err = features.NewKurtogram(lv, sampleRate); err != nil {
+			return nil, err
+		}
 		a.levels = lv
 	}
-	return a
+	return a, nil
 }
 
-func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
-	if p, ok := d.pools.Load(analyzerKey{n, rate}); ok {
+func (d *Diagnoser) put(n int, sampleRate float64, a *analyzer) {
+	if p, ok := d.pools.Load(analyzerKey{n, sampleRate}); ok {
 		fl := p.(*freeList)
 		fl.mu.Lock()
 		fl.idle = append(fl.idle, a)
@@ -323,8 +328,8 @@ func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
 }
 
 // Diagnose returns the diagnosis of the vibration signal x (acceleration,
-// any unit) sampled at rate Hz from a bearing of geometry b on a shaft
-// turning at shaftHz (rpm/60) with the outer ring fixed.
+// any unit) sampled at sampleRate Hz from a bearing of geometry b on a shaft
+// turning at shaftHz (RPM/60) with the outer ring fixed.
 //
 // For each method of the configuration the signal's squared-envelope
 // spectrum (SES) is normalised by its running-median noise floor; for each
@@ -335,7 +340,7 @@ func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
 //
 // The kurtogram method demodulates the band of greatest kurtosis among
 // those at least as wide as the highest line searched (so that the band
-// holds the series and its sidebands) and at most rate/4 wide; the
+// holds the series and its sidebands) and at most sampleRate/4 wide; the
 // kurtogram's depth is reduced below KurtogramLevels for signals shorter
 // than 2^(KurtogramLevels+7) samples.
 //
@@ -347,27 +352,30 @@ func (d *Diagnoser) put(n int, rate float64, a *analyzer) {
 //
 // It returns an error when x holds a NaN or ±Inf sample or is constant,
 // when it is shorter than MinDiagnosisSamples or its analysed part spans
-// fewer than MinRevolutions shaft revolutions, when rate or shaftHz is not finite and positive, when the
+// fewer than MinRevolutions shaft revolutions, when sampleRate or shaftHz is not finite and positive, when the
 // highest line searched (Harmonics·BPFI·(1+Tolerance) plus a shaft order
-// and the floor window) passes rate/2, or when b is invalid.
-func (d *Diagnoser) Diagnose(x []float64, rate, shaftHz float64, b features.Bearing) (*Diagnosis, error) {
-	return d.DiagnoseTo(nil, x, rate, shaftHz, b)
+// and the floor window) passes sampleRate/2, or when b is invalid.
+func (d *Diagnoser) Diagnose(x []float64, sampleRate, shaftHz float64, b features.Bearing) (*Diagnosis, error) {
+	return d.DiagnoseTo(nil, x, sampleRate, shaftHz, b)
 }
 
 // DiagnoseTo is Diagnose writing into dst, whose slices it reuses: with a
 // dst from an earlier call on signals of the same length and rate it
 // allocates nothing. A nil dst is allocated. On error dst is returned
 // unchanged.
-func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float64, b features.Bearing) (*Diagnosis, error) {
-	df, top, err := d.check(x, rate, shaftHz, b)
+func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, sampleRate, shaftHz float64, b features.Bearing) (*Diagnosis, error) {
+	df, top, err := d.check(x, sampleRate, shaftHz, b)
 	if err != nil {
 		return dst, err
 	}
 	whole := x
 	x = x[:analysisLength(len(x))]
-	a := d.get(len(x), rate)
-	defer d.put(len(x), rate, a)
-	if err := d.analyse(a, x, rate, df, top); err != nil {
+	a, err := d.get(len(x), sampleRate)
+	if err != nil {
+		return dst, wrap("%w", err)
+	}
+	defer d.put(len(x), sampleRate, a)
+	if err := d.analyse(a, x, sampleRate, df, top); err != nil {
 		return dst, err
 	}
 	if dst == nil {
@@ -380,32 +388,32 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, rate, shaftHz float6
 
 // check validates the inputs and returns the defect frequencies and the
 // top frequency of the spectrum searched.
-func (d *Diagnoser) check(x []float64, rate, shaftHz float64, b features.Bearing) (features.DefectFrequencies, float64, error) {
+func (d *Diagnoser) check(x []float64, sampleRate, shaftHz float64, b features.Bearing) (features.DefectFrequencies, float64, error) {
 	var df features.DefectFrequencies
-	if !(rate > 0) || math.IsInf(rate, 0) {
-		return df, 0, fmt.Errorf("anomaly: sample rate %v Hz, need a finite value > 0", rate)
+	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
+		return df, 0, errorf(ErrInput, "sample rate %v Hz, need a finite value > 0", sampleRate)
 	}
 	if !(shaftHz > 0) || math.IsInf(shaftHz, 0) {
-		return df, 0, fmt.Errorf("anomaly: shaft speed %v Hz, need a finite value > 0", shaftHz)
+		return df, 0, errorf(ErrInput, "shaft speed %v Hz, need a finite value > 0", shaftHz)
 	}
 	df, err := b.DefectFrequencies(shaftHz)
 	if err != nil {
-		return df, 0, fmt.Errorf("anomaly: %w", err)
+		return df, 0, wrap("%w", err)
 	}
 	if len(x) < MinDiagnosisSamples {
-		return df, 0, fmt.Errorf("anomaly: signal of %d samples, need at least %d", len(x), MinDiagnosisSamples)
+		return df, 0, errorf(ErrInput, "signal of %d samples, need at least %d", len(x), MinDiagnosisSamples)
 	}
-	if revs := float64(analysisLength(len(x))) / rate * shaftHz; revs < d.cfg.MinRevolutions {
-		return df, 0, fmt.Errorf("anomaly: signal of %d samples (%d analysed) at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
-			len(x), analysisLength(len(x)), rate, revs, shaftHz, d.cfg.MinRevolutions)
+	if revs := float64(analysisLength(len(x))) / sampleRate * shaftHz; revs < d.cfg.MinRevolutions {
+		return df, 0, errorf(ErrInput, "signal of %d samples (%d analysed) at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
+			len(x), analysisLength(len(x)), sampleRate, revs, shaftHz, d.cfg.MinRevolutions)
 	}
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return df, 0, fmt.Errorf("anomaly: signal sample %d is %v", i, v)
+			return df, 0, errorf(ErrInput, "signal sample %d is %v", i, v)
 		}
 	}
 	if constant(x) {
-		return df, 0, fmt.Errorf("anomaly: signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
+		return df, 0, errorf(ErrInput, "signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
 	}
 	var fmax float64
 	for _, v := range fault.Components() {
@@ -413,26 +421,26 @@ func (d *Diagnoser) check(x []float64, rate, shaftHz float64, b features.Bearing
 		fmax = max(fmax, float64(d.cfg.Harmonics)*df.LineFrequency(k)*(1+d.cfg.Tolerance)+df.Modulation(k))
 	}
 	top := fmax + d.cfg.FloorOrders*shaftHz
-	if top > rate/2 {
-		return df, 0, fmt.Errorf("anomaly: fault lines up to %.4g Hz (%d harmonics of %.4g Hz shaft speed with bearing %q) pass the Nyquist frequency %g Hz",
-			top, d.cfg.Harmonics, shaftHz, b.Name, rate/2)
+	if top > sampleRate/2 {
+		return df, 0, errorf(ErrInput, "fault lines up to %.4g Hz (%d harmonics of %.4g Hz shaft speed with bearing %q) pass the Nyquist frequency %g Hz",
+			top, d.cfg.Harmonics, shaftHz, b.Name, sampleRate/2)
 	}
 	return df, fmax, nil
 }
 
 // analyse runs every configured method and scans every fault.
-func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.DefectFrequencies, top float64) error {
+func (d *Diagnoser) analyse(a *analyzer, x []float64, sampleRate float64, df features.DefectFrequencies, top float64) error {
 	c := &d.cfg
-	nyq := rate / 2
+	nyq := sampleRate / 2
 	res := a.env.Resolution()
-	half := max(4, int(math.Round(c.FloorOrders*df.Shaft/2/res)))
+	half := max(4, int(math.Round(c.FloorOrders*df.ShaftHz/2/res)))
 	kmax := min(a.env.Bins()-1, int(math.Ceil(top/res))+half)
 	if cap(a.win) < 2*half+1 {
 		a.win = make([]float64, 0, 2*half+1)
 	}
 	a.ran = [numMethods]bool{}
 	a.res = res
-	a.health = HealthEvidence{CageRevolutions: float64(len(x)) / rate * df.FTF}
+	a.health = HealthEvidence{CageRevolutions: float64(len(x)) / sampleRate * df.FTF}
 	a.whitened = false
 	for _, m := range c.Methods {
 		in, lo, hi := x, 0.0, nyq
@@ -443,9 +451,9 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.
 			}
 			var err error
 			if a.kres, err = a.kurt.Compute(a.kres, x); err != nil {
-				return fmt.Errorf("anomaly: %w", err)
+				return wrap("%w", err)
 			}
-			kb := a.kres.BestBand(top, rate/4)
+			kb := a.kres.BestBand(top, sampleRate/4)
 			lo, hi = kb.Lo(), kb.Hi()
 			a.setHealthBand(kb)
 		case MethodCPW:
@@ -455,12 +463,12 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.
 			in = a.wx
 		case MethodMED:
 			var err error
-			if in, lo, hi, err = d.deconvolve(a, x, rate, top); err != nil {
+			if in, lo, hi, err = d.deconvolve(a, x, sampleRate, top); err != nil {
 				return err
 			}
 		}
 		if _, err := a.env.SES(a.ses, in, lo, hi); err != nil {
-			return fmt.Errorf("anomaly: %v envelope: %w", m, err)
+			return wrap("%v envelope: %w", m, err)
 		}
 		a.win = a.ls.normalize(a.ses, res, kmax, half, a.win)
 		for i, v := range fault.Components() {
@@ -469,7 +477,7 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, rate float64, df features.
 		a.bands[m] = [2]float64{lo, hi}
 		a.ran[m] = true
 	}
-	return a.checkHealth(x, rate, top)
+	return a.checkHealth(x, sampleRate, top)
 }
 
 // checkHealth completes what a Healthy verdict needs (the cage
@@ -482,7 +490,7 @@ func (a *analyzer) checkHealth(x []float64, rate float64, top float64) error {
 	}
 	var err error
 	if a.kres, err = a.kurt.Compute(a.kres, x); err != nil {
-		return fmt.Errorf("anomaly: %w", err)
+		return wrap("%w", err)
 	}
 	a.setHealthBand(a.kres.BestBand(top, rate/4))
 	return nil
@@ -504,7 +512,7 @@ func (a *analyzer) whiten(x []float64) error {
 		a.wx = make([]float64, len(x))
 	}
 	if _, err := a.white.Whiten(a.wx, x); err != nil {
-		return fmt.Errorf("anomaly: %w", err)
+		return wrap("%w", err)
 	}
 	a.whitened = true
 	return nil
@@ -515,24 +523,26 @@ func (a *analyzer) whiten(x []float64) error {
 // kurtosis is that of the impacts), minimum-entropy deconvolved, then the
 // kurtogram band of the deconvolved signal (the whole band when the
 // signal is too short for a kurtogram). It returns the signal and band.
-func (d *Diagnoser) deconvolve(a *analyzer, x []float64, rate, top float64) (in []float64, lo, hi float64, err error) {
+func (d *Diagnoser) deconvolve(a *analyzer, x []float64, sampleRate, top float64) (in []float64, lo, hi float64, err error) {
 	if err := a.whiten(x); err != nil {
 		return nil, 0, 0, err
 	}
 	if a.med == nil {
-		a.med = features.NewMEDFilter(len(x), d.cfg.MEDTaps, medIterations)
+		if a.med, err = features.NewMEDFilter(len(x), d.cfg.MEDTaps, medIterations); err != nil {
+			return nil, 0, 0, wrap("%w", err)
+		}
 		a.mx = make([]float64, len(x))
 	}
 	if _, err := a.med.Deconvolve(a.mx, a.wx); err != nil {
-		return nil, 0, 0, fmt.Errorf("anomaly: %w", err)
+		return nil, 0, 0, wrap("%w", err)
 	}
 	if a.kurt == nil {
-		return a.mx, 0, rate / 2, nil
+		return a.mx, 0, sampleRate / 2, nil
 	}
 	if a.kres, err = a.kurt.Compute(a.kres, a.mx); err != nil {
-		return nil, 0, 0, fmt.Errorf("anomaly: %w", err)
+		return nil, 0, 0, wrap("%w", err)
 	}
-	kb := a.kres.BestBand(top, rate/4)
+	kb := a.kres.BestBand(top, sampleRate/4)
 	return a.mx, kb.Lo(), kb.Hi(), nil
 }
 

@@ -14,10 +14,19 @@
 // the verdict is what it is, and its Evidence lists every line measured.
 //
 // The signal is a []float64 in the sensor's unit (g) with its sample rate in
-// Hz; the shaft speed is in Hz (rpm/60). A record that reaches its
+// Hz; the shaft speed is in Hz (RPM/60). A record that reaches its
 // converter's full scale is read back with anomaly.ReadSaturation and
 // weakens the verdicts its clipping could fake.
 //
 // Layering: bearing builds on fft and features (spectra, envelope, fault
 // bands) and on anomaly (sensor health); nothing below it imports it.
+//
+// # Errors and panics
+//
+// Every error the package returns wraps ErrInput (an unusable signal, sample
+// rate or shaft speed) or ErrConfig (an invalid DiagnoserConfig field,
+// bearing geometry or Method); test with errors.Is. An error that comes
+// from package features wraps features.ErrInput or features.ErrConfig as
+// well. No data value makes the package panic; a panic is a programmer
+// error (a nil receiver).
 package bearing

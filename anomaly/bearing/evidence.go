@@ -109,8 +109,6 @@ type faultScan struct {
 	harm        []HarmonicEvidence
 	side        []SidebandEvidence
 	nh, ns      int
-	score       float64
-	qualified   bool
 }
 
 // scanFault measures fault v's harmonic series (and sidebands) in s for the

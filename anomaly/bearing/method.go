@@ -53,7 +53,7 @@ func (m Method) String() string {
 // MarshalText implements encoding.TextMarshaler with the names of String.
 func (m Method) MarshalText() ([]byte, error) {
 	if m < 0 || m >= numMethods {
-		return nil, fmt.Errorf("anomaly: cannot marshal invalid method %d", int(m))
+		return nil, errorf(ErrConfig, "cannot marshal invalid method %d", int(m))
 	}
 	return []byte(methodNames[m]), nil
 }
@@ -66,5 +66,5 @@ func (m *Method) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("anomaly: unknown envelope method %q (want raw, kurtogram, cpw or med)", b)
+	return errorf(ErrConfig, "unknown envelope method %q (want raw, kurtogram, cpw or med)", b)
 }

@@ -170,7 +170,10 @@ func monitorRun(src *source) (*result, error) {
 		// squared-envelope spectrum of its method's band. (For the
 		// cepstrum pre-whitened method this is the plain signal's, in the
 		// same band.)
-		env := features.NewEnvelopeAnalyzer(len(res.snapX), src.analyzer.Rate)
+		env, err := features.NewEnvelopeAnalyzer(len(res.snapX), src.analyzer.Rate)
+		if err != nil {
+			return nil, err
+		}
 		lo, hi := e.Band[0], e.Band[1]
 		if res.ses, err = env.SES(make([]float64, env.Bins()), res.snapX, lo, hi); err != nil {
 			return nil, err

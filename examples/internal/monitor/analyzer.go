@@ -71,8 +71,12 @@ func NewAnalyzer(cfg AnalyzerConfig) (*Analyzer, error) {
 		return nil, fmt.Errorf("monitor: snapshots of %d samples are too short for envelope analysis", cfg.Samples)
 	}
 	a := &Analyzer{cfg: cfg, ext: ext}
-	a.env = features.NewEnvelopeAnalyzer(cfg.Samples, cfg.Rate)
-	a.bands = features.FaultBands(d, features.BandConfig{Harmonics: cfg.Harmonics})
+	if a.env, err = features.NewEnvelopeAnalyzer(cfg.Samples, cfg.Rate); err != nil {
+		return nil, err
+	}
+	if a.bands, err = features.FaultBands(d, features.BandConfig{Harmonics: cfg.Harmonics}); err != nil {
+		return nil, err
+	}
 	top := 0.0
 	for _, b := range a.bands {
 		top = math.Max(top, b.Hi)
@@ -85,7 +89,9 @@ func NewAnalyzer(cfg AnalyzerConfig) (*Analyzer, error) {
 	}
 	levels := min(6, int(math.Log2(float64(cfg.Samples)))-7)
 	if levels >= 1 {
-		a.kurt = features.NewKurtogram(levels, cfg.Rate)
+		if a.kurt, err = features.NewKurtogram(levels, cfg.Rate); err != nil {
+			return nil, err
+		}
 	}
 	a.ses = make([]float64, a.env.Bins())
 	return a, nil
