@@ -10,14 +10,16 @@ import "fmt"
 // algorithm on a 2,3,5-smooth inner length, so every n costs O(n log n).
 //
 // A Plan is immutable and safe for concurrent use by many goroutines.
-// Scratch space comes from a per-plan pool, so transforms do not allocate
-// in steady state.
+// Forward and Inverse take scratch space from a per-plan pool, so they do
+// not allocate in steady state between garbage collections;
+// ForwardWork and InverseWork use caller-owned scratch (see Work) and never
+// allocate.
 type Plan struct {
 	n      int
-	stages []stage     // mixed-radix passes, when blue is nil
-	blue   *bluestein  // Bluestein transform for lengths with a large prime factor
-	work   int         // scratch length needed by exec
-	pool   scratchPool // scratch buffers of length work
+	stages []stage    // mixed-radix passes, when blue is nil
+	blue   *bluestein // Bluestein transform for lengths with a large prime factor
+	work   int        // scratch length needed by exec
+	pool   workPool   // Works for the plain methods
 }
 
 // NewPlan returns a complex transform plan for length n. It panics if n < 1.
@@ -32,7 +34,7 @@ func NewPlan(n int) *Plan {
 		p.blue = newBluestein(n)
 		p.work = p.blue.workLen()
 	}
-	p.pool.n = p.work
+	p.pool.nc = p.work
 	return p
 }
 
@@ -43,20 +45,47 @@ func (p *Plan) Len() int { return p.n }
 // X[k] = Σ_j x[j]·exp(-2πi·jk/n) of src into dst and returns dst. A nil dst
 // is allocated. dst may be src (in place) but must not otherwise overlap
 // it. Forward panics unless len(src) and a non-nil dst have length n.
+// Its scratch comes from the plan's pool; see Work.
 func (p *Plan) Forward(dst, src []complex128) []complex128 {
+	w := p.pool.get()
+	dst = p.ForwardWork(dst, src, w)
+	p.pool.put(w)
+	return dst
+}
+
+// ForwardWork is Forward with caller-owned scratch w from p.NewWork; it
+// allocates only when dst is nil.
+func (p *Plan) ForwardWork(dst, src []complex128, w *Work) []complex128 {
+	w.check(p.work, 0)
 	dst = p.checkLen(dst, len(src))
-	buf := p.pool.get()
-	p.exec(dst, src, *buf)
-	p.pool.put(buf)
+	p.exec(dst, src, w.c[:p.work])
 	return dst
 }
 
 // Inverse computes the inverse transform x[j] = (1/n)·Σ_k X[k]·exp(2πi·jk/n)
 // of src into dst and returns dst, with the same rules as Forward.
 func (p *Plan) Inverse(dst, src []complex128) []complex128 {
+	w := p.pool.get()
+	dst = p.InverseWork(dst, src, w)
+	p.pool.put(w)
+	return dst
+}
+
+// InverseWork is Inverse with caller-owned scratch w from p.NewWork; it
+// allocates only when dst is nil.
+func (p *Plan) InverseWork(dst, src []complex128, w *Work) []complex128 {
+	w.check(p.work, 0)
 	dst = p.checkLen(dst, len(src))
-	buf := p.pool.get()
-	work := *buf
+	p.inverse(dst, src, w.c[:p.work])
+	return dst
+}
+
+// NewWork returns scratch space for p's …Work methods.
+func (p *Plan) NewWork() *Work { return newWork(p.work, 0) }
+
+// inverse writes the inverse transform of src into dst; work has length
+// p.work and aliases neither.
+func (p *Plan) inverse(dst, src, work []complex128) {
 	// The inverse is conj(DFT(conj(x)))/n: conjugate on the way in, and
 	// conjugate and scale on the way out.
 	in := p.inputBuf(dst, work)
@@ -68,8 +97,6 @@ func (p *Plan) Inverse(dst, src []complex128) []complex128 {
 	for i, v := range dst {
 		dst[i] = complex(real(v)*f, -imag(v)*f)
 	}
-	p.pool.put(buf)
-	return dst
 }
 
 // checkLen panics on a source of the wrong length and returns dst, or a

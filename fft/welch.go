@@ -48,8 +48,10 @@ type WelchConfig struct {
 // segment i starts at sample i·(L−Overlap), and the samples after the last
 // whole segment are not used.
 //
-// A Welch is immutable and safe for concurrent use; with a dst of the
-// right length PSD does not allocate.
+// A Welch is immutable and safe for concurrent use. With a dst of the
+// right length PSD allocates nothing while its scratch pool holds a
+// buffer, and PSDWork, with caller-owned scratch (see Work), allocates
+// nothing at all.
 type Welch struct {
 	f       *frame
 	step    int
@@ -101,24 +103,35 @@ func (w *Welch) Segments(n int) int {
 // is not a positive finite rate. It panics if a non-nil dst's length is not
 // Bins().
 func (w *Welch) PSD(dst, x []float64, fs float64) ([]float64, error) {
+	wk := w.f.pool.get()
+	dst, err := w.PSDWork(dst, x, fs, wk)
+	w.f.pool.put(wk)
+	return dst, err
+}
+
+// PSDWork is PSD with caller-owned scratch wk from w.NewWork; it allocates
+// only when dst is nil or on error.
+func (w *Welch) PSDWork(dst, x []float64, fs float64, wk *Work) ([]float64, error) {
+	w.f.checkWork(wk)
 	dst = sizedFloats(dst, w.Bins())
 	if err := checkSignal(x, w.f.n(), fs); err != nil {
 		return dst, fmt.Errorf("fft: Welch: %w", err)
 	}
 	segs := w.Segments(len(x))
 	clear(dst)
-	sc := w.f.get()
 	for i := 0; i < segs; i++ {
-		w.f.transform(sc.bins, sc.buf, x[i*w.step:], w.detrend)
-		onesidedPower(dst, sc.bins, w.f.n(), 1, true)
+		bins := w.f.transform(nil, x[i*w.step:], w.detrend, wk)
+		onesidedPower(dst, bins, w.f.n(), 1, true)
 	}
-	w.f.put(sc)
 	scale := w.f.scale(w.scaling, fs) / float64(segs)
 	for k := range dst {
 		dst[k] *= scale
 	}
 	return dst, nil
 }
+
+// NewWork returns scratch space for PSDWork.
+func (w *Welch) NewWork() *Work { return w.f.newWork() }
 
 // checkSignal reports a signal too short for one frame of length l, a
 // non-finite sample, or a sample rate that is not positive and finite.
