@@ -6,8 +6,11 @@ import "fmt"
 //
 // Lengths whose prime factors are all at most 31 run as a mixed-radix
 // Stockham autosort transform (radix 8, 4, 2, 3, 5 and a generic odd
-// radix) with precomputed twiddles; other lengths use Bluestein's chirp-z
-// algorithm on a 2,3,5-smooth inner length, so every n costs O(n log n).
+// radix) with precomputed twiddles. A larger prime factor p gets a Rader
+// pass, a cyclic convolution of length p-1 (or a zero-padded 2,3,5-smooth
+// length) done with fast transforms, unless Bluestein's chirp-z algorithm
+// on a 2,3,5-smooth length ≥ 2n-1 is estimated to be cheaper for the whole
+// length; so every n costs O(n log n).
 //
 // A Plan is immutable and safe for concurrent use by many goroutines.
 // Forward and Inverse take scratch space from a per-plan pool, so they do
@@ -28,8 +31,11 @@ func NewPlan(n int) *Plan {
 		panic(fmt.Sprintf("fft: invalid length %d", n))
 	}
 	p := &Plan{n: n, work: n}
-	if radices, ok := factorize(n); ok {
+	if radices, blue, _ := choosePlan(n); !blue {
 		p.stages = newStages(n, radices)
+		for i := range p.stages {
+			p.work = max(p.work, n+p.stages[i].workLen())
+		}
 	} else {
 		p.blue = newBluestein(n)
 		p.work = p.blue.workLen()
@@ -133,7 +139,7 @@ func (p *Plan) exec(dst, src, work []complex128) {
 		return
 	}
 	n := p.n
-	dst, src, work = dst[:n], src[:n], work[:n]
+	dst, src = dst[:n], src[:n]
 	if len(p.stages) == 0 {
 		copy(dst, src)
 		return
@@ -141,8 +147,8 @@ func (p *Plan) exec(dst, src, work []complex128) {
 	// An odd number of passes writes dst first, which must not clobber
 	// the input.
 	if len(p.stages)%2 == 1 && &src[0] == &dst[0] {
-		copy(work, src)
-		src = work
+		src = work[:n]
+		copy(src, dst)
 	}
 	p.runStages(dst, work, src, 0)
 }
@@ -156,8 +162,8 @@ func (p *Plan) execPacked(dst []complex128, x []float64, work []complex128) {
 		p.exec(dst, in, work)
 		return
 	}
-	dst, work = dst[:p.n], work[:p.n]
-	out := p.passOut(0, dst, work)
+	dst = dst[:p.n]
+	out := p.passOut(0, dst, work[:p.n])
 	pass8Real(out, x[:2*p.n], p.stages[0].tw, p.stages[0].m)
 	p.runStages(dst, work, out, 1)
 }
@@ -172,11 +178,13 @@ func (p *Plan) passOut(i int, dst, work []complex128) []complex128 {
 }
 
 // runStages runs passes from, from+1, ... with in as the input of the
-// first, alternating between dst and work.
+// first, alternating between dst and work[:n]; the passes that need
+// scratch (Rader's) get work[n:].
 func (p *Plan) runStages(dst, work, in []complex128, from int) {
+	ping, extra := work[:p.n], work[p.n:p.work]
 	for i := from; i < len(p.stages); i++ {
-		out := p.passOut(i, dst, work)
-		p.stages[i].apply(out, in)
+		out := p.passOut(i, dst, ping)
+		p.stages[i].apply(out, in, extra)
 		in = out
 	}
 }

@@ -91,22 +91,23 @@ func TestPlanNonFinite(t *testing.T) {
 }
 
 func TestFactorize(t *testing.T) {
-	for n := 1; n <= 2000; n++ {
-		r, ok := factorize(n)
-		if !ok {
-			continue
-		}
-		prod := 1
+	for n := 1; n <= 5000; n++ {
+		r := factorize(n)
+		prod, large := 1, 0
 		for _, f := range r {
-			require.LessOrEqual(t, f, maxOddRadix)
+			if f > maxOddRadix {
+				require.Equal(t, 1, btoi(isPrime(f)), "n=%d: large radix %d is not prime", n, f)
+				require.GreaterOrEqual(t, f, large, "n=%d: large radices %v out of order", n, r)
+				large = f
+			} else {
+				require.Zero(t, large, "n=%d: radix %d after a large one (%v)", n, f, r)
+			}
 			prod *= f
 		}
 		require.Equal(t, n, prod, "radices %v", r)
 	}
-	_, ok := factorize(37)
-	assert.False(t, ok)
-	_, ok = factorize(2 * 3 * 31)
-	assert.True(t, ok)
+	assert.Equal(t, []int{37}, factorize(37))
+	assert.Equal(t, []int{2, 3, 31}, factorize(2*3*31))
 }
 
 func TestBluesteinLength(t *testing.T) {

@@ -1,0 +1,135 @@
+package fft
+
+// rader computes DFTs of a prime length p by Rader's algorithm: with g a
+// primitive root mod p, the outputs j = g^u, u < p-1, are
+//
+//	X[g^u] = x[0] + Σ_v x[g^-v]·ω^(g^(u-v)),  ω = exp(-2πi/p),
+//
+// a cyclic convolution of length p-1 of the permuted input with the
+// sequence c[w] = ω^(g^w), done with two fast transforms of length m (see
+// raderLength): m = p-1, or a zero-padded m ≥ 2p-3 when p-1 transforms
+// slowly. X[0] = x[0] + Σ_v x[g^-v] is the first bin of the first
+// transform.
+type rader struct {
+	p, m  int
+	inner *Plan
+	in    []int32      // in[v] = g^-v mod p, v < p-1: the input gathered into slot v
+	out   []int32      // out[u] = g^u mod p: the output read from slot u
+	kern  []complex128 // DFT of c wrapped to length m, scaled by 1/m
+}
+
+// newRader precomputes the permutations and the transformed kernel for a
+// convolution of length m: p-1, or at least 2p-3.
+func newRader(p, m int) *rader {
+	l := p - 1
+	rd := &rader{p: p, m: m, inner: NewPlan(m), in: make([]int32, l), out: make([]int32, l)}
+	g := primitiveRoot(p)
+	gInv := powMod(g, p-2, p)
+	for v, a, b := 0, 1, 1; v < l; v++ {
+		rd.out[v], rd.in[v] = int32(a), int32(b)
+		a, b = mulMod(a, g, p), mulMod(b, gInv, p)
+	}
+	// kern[d mod m] = c[d mod l] for |d| < l; when m = l that is c itself.
+	kern := make([]complex128, m)
+	f := 1 / float64(m)
+	for d := -(l - 1); d < l; d++ {
+		w := ((d % l) + l) % l
+		kern[((d%m)+m)%m] = scaleC(expi(int(rd.out[w]), p), f)
+	}
+	work := make([]complex128, rd.inner.work)
+	rd.inner.exec(kern, kern, work)
+	rd.kern = kern
+	return rd
+}
+
+// workLen is the scratch length of pass.
+func (rd *rader) workLen() int { return rd.m + rd.inner.work }
+
+// pass is the Stockham pass of radix p (see stage) by Rader's algorithm;
+// work has length workLen.
+func (rd *rader) pass(y, x []complex128, g *stage, work []complex128) {
+	r, s, m := g.r, g.s, g.m
+	sm := s * m
+	l := r - 1
+	a, iw := work[:rd.m], work[rd.m:rd.workLen()]
+	kern := rd.kern[:len(a)]
+	perm, out := rd.in[:l], rd.out[:l]
+	for p := 0; p < m; p++ {
+		var w []complex128
+		if m > 1 {
+			w = g.tw[p*l : (p+1)*l]
+		}
+		for q := 0; q < s; q++ {
+			base := q + s*p
+			b := rd.inner.inputBuf(a, iw)[:len(a)]
+			for v, k := range perm {
+				b[v] = x[base+int(k)*sm]
+			}
+			clear(b[l:])
+			rd.inner.exec(a, b, iw)
+			x0 := x[base]
+			o := q + s*r*p
+			y[o] = x0 + a[0]
+			// The inverse transform is conj(DFT(conj(·))).
+			for i, k := range kern {
+				z := a[i] * k
+				b[i] = complex(real(z), -imag(z))
+			}
+			rd.inner.exec(a, b, iw)
+			for u, j := range out {
+				z := a[u]
+				v := x0 + complex(real(z), -imag(z))
+				if w != nil {
+					v *= w[j-1]
+				}
+				y[o+int(j)*s] = v
+			}
+		}
+	}
+}
+
+// primitiveRoot returns the least generator of the multiplicative group
+// mod the prime p.
+func primitiveRoot(p int) int {
+	var factors []int
+	for f, n := 2, p-1; n > 1; f++ {
+		if f*f > n {
+			factors = append(factors, n)
+			break
+		}
+		if n%f == 0 {
+			factors = append(factors, f)
+			for n%f == 0 {
+				n /= f
+			}
+		}
+	}
+	for g := 2; ; g++ {
+		ok := true
+		for _, f := range factors {
+			if powMod(g, (p-1)/f, p) == 1 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return g
+		}
+	}
+}
+
+// powMod returns b^e mod p for 0 ≤ b < p < 2³¹.
+func powMod(b, e, p int) int {
+	r := 1
+	for ; e > 0; e >>= 1 {
+		if e&1 == 1 {
+			r = mulMod(r, b, p)
+		}
+		b = mulMod(b, b, p)
+	}
+	return r
+}
+
+// mulMod returns a·b mod p for 0 ≤ a, b < p < 2³¹, in 64 bits so that it
+// cannot overflow on 32-bit targets.
+func mulMod(a, b, p int) int { return int(uint64(a) * uint64(b) % uint64(p)) }
