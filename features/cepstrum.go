@@ -32,14 +32,18 @@ type CepstrumWhitener struct {
 }
 
 // NewCepstrumWhitener returns a whitener for signals of n samples. It panics
-// if n < MinEnvelopeLength.
+// if n < MinEnvelopeLength or n > fft.MaxLength.
 func NewCepstrumWhitener(n int) *CepstrumWhitener {
 	if n < MinEnvelopeLength {
 		panic(fmt.Sprintf("features: cepstrum length %d below the minimum %d", n, MinEnvelopeLength))
 	}
+	rp, err := fft.NewRealPlan(n)
+	if err != nil {
+		panic(fmt.Sprintf("features: cepstrum: %v", err))
+	}
 	return &CepstrumWhitener{
 		n:    n,
-		rp:   fft.NewRealPlan(n),
+		rp:   rp,
 		spec: make([]complex128, n/2+1),
 	}
 }

@@ -49,8 +49,8 @@ type EnvelopeAnalyzer struct {
 }
 
 // NewEnvelopeAnalyzer returns an analyzer for signals of n samples at rate
-// Hz. It panics if n < MinEnvelopeLength or rate is not a finite positive
-// number; use SquaredEnvelopeSpectrum for a one-off call that reports a
+// Hz. It panics if n < MinEnvelopeLength, n > fft.MaxLength or rate is not
+// a finite positive number; use SquaredEnvelopeSpectrum for a one-off call that reports a
 // short signal as an error.
 func NewEnvelopeAnalyzer(n int, rate float64) *EnvelopeAnalyzer {
 	if n < MinEnvelopeLength {
@@ -59,11 +59,19 @@ func NewEnvelopeAnalyzer(n int, rate float64) *EnvelopeAnalyzer {
 	if !(rate > 0) || math.IsInf(rate, 0) {
 		panic(fmt.Sprintf("features: invalid sample rate %v Hz", rate))
 	}
+	rp, err := fft.NewRealPlan(n)
+	if err != nil {
+		panic(fmt.Sprintf("features: envelope: %v", err))
+	}
+	cp, err := fft.NewPlan(n)
+	if err != nil {
+		panic(fmt.Sprintf("features: envelope: %v", err))
+	}
 	return &EnvelopeAnalyzer{
 		n:    n,
 		rate: rate,
-		rp:   fft.NewRealPlan(n),
-		cp:   fft.NewPlan(n),
+		rp:   rp,
+		cp:   cp,
 		spec: make([]complex128, n/2+1),
 		z:    make([]complex128, n),
 		se:   make([]float64, n),

@@ -13,7 +13,7 @@ func BenchmarkLargePrimeFactor(b *testing.B) {
 	for _, n := range []int{65536, 65537, 120000, 120003, 80000, 80018} {
 		x := randComplex(n, 1)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			p := NewPlan(n)
+			p := must(NewPlan(n))
 			w := p.NewWork()
 			dst := make([]complex128, n)
 			b.ReportAllocs()

@@ -13,7 +13,7 @@ import (
 func BenchmarkAfterGC(b *testing.B) {
 	for _, n := range []int{65536, 1 << 20} {
 		x, xr := randComplex(n, 1), randReal(n, 1)
-		p, rp := NewPlan(n), NewRealPlan(n)
+		p, rp := must(NewPlan(n)), must(NewRealPlan(n))
 		pw, rw := p.NewWork(), rp.NewWork()
 		dst := make([]complex128, n)
 		bins := dst[:rp.Bins()]

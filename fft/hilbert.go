@@ -21,15 +21,16 @@ type Hilbert struct {
 	pool workPool // Works of n + work values for the plain methods
 }
 
-// NewHilbert returns a Hilbert transform for length n. It panics if n < 1.
-func NewHilbert(n int) *Hilbert {
-	if n < 1 {
-		panic(fmt.Sprintf("fft: Hilbert length %d, want ≥ 1", n))
+// NewHilbert returns a Hilbert transform for length n. It returns an
+// error wrapping ErrLength unless 1 ≤ n ≤ MaxLength.
+func NewHilbert(n int) (*Hilbert, error) {
+	if err := checkLength("Hilbert length", n); err != nil {
+		return nil, err
 	}
-	h := &Hilbert{real: NewRealPlan(n), cplx: NewPlan(n)}
+	h := &Hilbert{real: newRealPlan(n), cplx: newPlan(n)}
 	h.work = max(h.real.work, h.cplx.work)
 	h.pool.nc = n + h.work
-	return h
+	return h, nil
 }
 
 // Len returns the sequence length n.

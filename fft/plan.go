@@ -25,11 +25,17 @@ type Plan struct {
 	pool   workPool   // Works for the plain methods
 }
 
-// NewPlan returns a complex transform plan for length n. It panics if n < 1.
-func NewPlan(n int) *Plan {
-	if n < 1 {
-		panic(fmt.Sprintf("fft: invalid length %d", n))
+// NewPlan returns a complex transform plan for length n. It returns an
+// error wrapping ErrLength unless 1 ≤ n ≤ MaxLength.
+func NewPlan(n int) (*Plan, error) {
+	if err := checkLength("transform length", n); err != nil {
+		return nil, err
 	}
+	return newPlan(n), nil
+}
+
+// newPlan builds the plan for a valid length n.
+func newPlan(n int) *Plan {
 	p := &Plan{n: n, work: n}
 	if radices, blue, _ := choosePlan(n); !blue {
 		p.stages = newStages(n, radices)

@@ -22,7 +22,7 @@ type rader struct {
 // convolution of length m: p-1, or at least 2p-3.
 func newRader(p, m int) *rader {
 	l := p - 1
-	rd := &rader{p: p, m: m, inner: NewPlan(m), in: make([]int32, l), out: make([]int32, l)}
+	rd := &rader{p: p, m: m, inner: newPlan(m), in: make([]int32, l), out: make([]int32, l)}
 	g := primitiveRoot(p)
 	gInv := powMod(g, p-2, p)
 	for v, a, b := 0, 1, 1; v < l; v++ {

@@ -59,8 +59,8 @@ func TestRaderMatchesDFT(t *testing.T) {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			radices, blue, _ := choosePlan(n)
 			t.Logf("n=%d: radices %v, Bluestein %v", n, radices, blue)
-			checkForward(t, NewPlan(n).Forward, n)
-			p := NewPlan(n)
+			checkForward(t, must(NewPlan(n)).Forward, n)
+			p := must(NewPlan(n))
 			x := randComplex(n, 2)
 			back := p.Inverse(nil, p.Forward(nil, x))
 			assert.Less(t, l2(sub(back, x))/l2(x), 1e-12, "round trip")

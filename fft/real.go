@@ -23,20 +23,26 @@ type RealPlan struct {
 	pool workPool     // Works for the plain methods
 }
 
-// NewRealPlan returns a real transform plan for length n. It panics if n < 1.
-func NewRealPlan(n int) *RealPlan {
-	if n < 1 {
-		panic(fmt.Sprintf("fft: invalid length %d", n))
+// NewRealPlan returns a real transform plan for length n. It returns an
+// error wrapping ErrLength unless 1 ≤ n ≤ MaxLength.
+func NewRealPlan(n int) (*RealPlan, error) {
+	if err := checkLength("transform length", n); err != nil {
+		return nil, err
 	}
+	return newRealPlan(n), nil
+}
+
+// newRealPlan builds the plan for a valid length n.
+func newRealPlan(n int) *RealPlan {
 	p := &RealPlan{n: n}
 	if n%2 == 1 {
-		p.full = NewPlan(n)
+		p.full = newPlan(n)
 		p.work = n + p.full.work
 		p.pool.nc = p.work
 		return p
 	}
 	m := n / 2
-	p.half = NewPlan(m)
+	p.half = newPlan(m)
 	p.tw = make([]complex128, m/2+1)
 	p.htw = make([]complex128, m/2+1)
 	for k := range p.tw {

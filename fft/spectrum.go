@@ -17,15 +17,17 @@ type Spectrum struct {
 	f *frame
 }
 
-// NewSpectrum returns a Spectrum for frames of length w.Len(), windowed by
-// w (the coefficients are copied). It panics if w is nil, empty, holds
-// non-finite coefficients or sums to zero or less.
-func NewSpectrum(w *Window) *Spectrum {
-	f, err := newFrame(w)
+// NewSpectrum returns a Spectrum for frames of length len(w.Coef),
+// windowed by w (the coefficients are copied). It returns an error
+// wrapping ErrConfig if w is nil, empty, holds non-finite coefficients or
+// sums to zero or less, and one wrapping ErrLength if it is longer than
+// MaxLength.
+func NewSpectrum(w *Window) (*Spectrum, error) {
+	f, err := newFrame(w, "Spectrum")
 	if err != nil {
-		panic(err.Error())
+		return nil, err
 	}
-	return &Spectrum{f: f}
+	return &Spectrum{f: f}, nil
 }
 
 // Len returns the frame length n.
@@ -108,27 +110,31 @@ type frame struct {
 	pool      workPool // Works for the plain methods
 }
 
-// newFrame validates w and builds the shared frame machinery for it.
-func newFrame(w *Window) (*frame, error) {
+// newFrame validates w and builds the shared frame machinery for it; who
+// names the caller in error messages.
+func newFrame(w *Window, who string) (*frame, error) {
 	if w == nil {
-		return nil, fmt.Errorf("fft: nil window")
+		return nil, fmt.Errorf("%w: %s: nil window", ErrConfig, who)
 	}
 	n := len(w.Coef)
 	if n == 0 {
-		return nil, fmt.Errorf("fft: empty window")
+		return nil, fmt.Errorf("%w: %s: empty window", ErrConfig, who)
+	}
+	if err := checkLength(who+" window length", n); err != nil {
+		return nil, err
 	}
 	f := &frame{coef: append([]float64(nil), w.Coef...)}
 	for i, c := range f.coef {
 		if math.IsNaN(c) || math.IsInf(c, 0) {
-			return nil, fmt.Errorf("fft: window coefficient %d is %v", i, c)
+			return nil, fmt.Errorf("%w: %s: window coefficient %d is %v", ErrConfig, who, i, c)
 		}
 		f.sum += c
 		f.sum2 += c * c
 	}
 	if !(f.sum > 0) {
-		return nil, fmt.Errorf("fft: window coefficients sum to %v, want > 0", f.sum)
+		return nil, fmt.Errorf("%w: %s: window coefficients sum to %v, want > 0", ErrConfig, who, f.sum)
 	}
-	f.plan = NewRealPlan(n)
+	f.plan = newRealPlan(n)
 	f.pool.nc, f.pool.nf = f.plan.Bins()+f.plan.work, n
 	return f, nil
 }

@@ -15,19 +15,16 @@ type STFT struct {
 }
 
 // NewSTFT returns an STFT with window w (copied) and a hop of hop samples
-// between frame starts. It returns an error if hop < 1 or w is empty,
-// holds non-finite coefficients or sums to zero or less, and panics if w
-// is nil.
+// between frame starts. It returns an error wrapping ErrConfig if hop < 1
+// or w is nil, empty, holds non-finite coefficients or sums to zero or
+// less, and one wrapping ErrLength if w is longer than MaxLength.
 func NewSTFT(w *Window, hop int) (*STFT, error) {
-	if w == nil {
-		panic("fft: NewSTFT with nil window")
-	}
 	if hop < 1 {
-		return nil, fmt.Errorf("fft: STFT hop %d, want ≥ 1", hop)
+		return nil, fmt.Errorf("%w: STFT hop %d, want ≥ 1", ErrConfig, hop)
 	}
-	f, err := newFrame(w)
+	f, err := newFrame(w, "STFT")
 	if err != nil {
-		return nil, fmt.Errorf("fft: STFT: %w", err)
+		return nil, err
 	}
 	return &STFT{f: f, hop: hop}, nil
 }
@@ -65,7 +62,7 @@ func (s *STFT) TransformWork(dst []complex128, x []float64, w *Work) ([]complex1
 	s.f.checkWork(w)
 	frames := s.Frames(len(x))
 	if frames == 0 {
-		return dst, fmt.Errorf("fft: STFT: signal of %d samples is shorter than one frame of %d", len(x), s.f.n())
+		return dst, fmt.Errorf("%w: STFT: signal of %d samples is shorter than one frame of %d", ErrInput, len(x), s.f.n())
 	}
 	b := s.Bins()
 	dst = sizedComplex(dst, frames*b)
@@ -100,8 +97,8 @@ func (s *STFT) Spectrogram(dst []float64, x []float64, fs float64) ([]float64, e
 // s.NewWork; it allocates only when dst is nil or on error.
 func (s *STFT) SpectrogramWork(dst []float64, x []float64, fs float64, w *Work) ([]float64, error) {
 	s.f.checkWork(w)
-	if err := checkSignal(x, s.f.n(), fs); err != nil {
-		return dst, fmt.Errorf("fft: STFT: %w", err)
+	if err := checkSignal(x, s.f.n(), fs, "STFT"); err != nil {
+		return dst, err
 	}
 	frames, b := s.Frames(len(x)), s.Bins()
 	dst = sizedFloats(dst, frames*b)

@@ -59,23 +59,25 @@ type Welch struct {
 	detrend Detrend
 }
 
-// NewWelch returns a Welch estimator for cfg. It returns an error if the
-// window is nil or unusable, the overlap is outside [0, L), or Scaling or
-// Detrend is not one of the defined constants.
+// NewWelch returns a Welch estimator for cfg. It returns an error
+// wrapping ErrConfig if the window is nil or unusable, the overlap is
+// outside [0, L), or Scaling or Detrend is not one of the defined
+// constants, and one wrapping ErrLength if the window is longer than
+// MaxLength.
 func NewWelch(cfg WelchConfig) (*Welch, error) {
-	f, err := newFrame(cfg.Window)
+	f, err := newFrame(cfg.Window, "Welch")
 	if err != nil {
-		return nil, fmt.Errorf("fft: Welch: %w", err)
+		return nil, err
 	}
 	l := f.n()
 	if cfg.Overlap < 0 || cfg.Overlap >= l {
-		return nil, fmt.Errorf("fft: Welch overlap %d, want 0 ≤ overlap < segment length %d", cfg.Overlap, l)
+		return nil, fmt.Errorf("%w: Welch overlap %d, want 0 ≤ overlap < segment length %d", ErrConfig, cfg.Overlap, l)
 	}
 	if cfg.Scaling != Density && cfg.Scaling != PowerSpectrum {
-		return nil, fmt.Errorf("fft: Welch scaling %d is not Density or PowerSpectrum", cfg.Scaling)
+		return nil, fmt.Errorf("%w: Welch scaling %d is not Density or PowerSpectrum", ErrConfig, cfg.Scaling)
 	}
 	if cfg.Detrend < NoDetrend || cfg.Detrend > LinearDetrend {
-		return nil, fmt.Errorf("fft: Welch detrend %d is not one of the Detrend constants", cfg.Detrend)
+		return nil, fmt.Errorf("%w: Welch detrend %d is not one of the Detrend constants", ErrConfig, cfg.Detrend)
 	}
 	return &Welch{f: f, step: l - cfg.Overlap, scaling: cfg.Scaling, detrend: cfg.Detrend}, nil
 }
@@ -98,9 +100,9 @@ func (w *Welch) Segments(n int) int {
 // Hz, into dst and returns dst, in units²/Hz for Density and units² for
 // PowerSpectrum. A nil dst is allocated.
 //
-// PSD returns an error, leaving dst unspecified, if x is shorter than one
-// segment, holds NaN or ±Inf (the error names the first such index), or fs
-// is not a positive finite rate. It panics if a non-nil dst's length is not
+// PSD returns an error wrapping ErrInput, leaving dst unspecified, if x is
+// shorter than one segment, holds NaN or ±Inf (the error names the first
+// such index), or fs is not a positive finite rate. It panics if a non-nil dst's length is not
 // Bins().
 func (w *Welch) PSD(dst, x []float64, fs float64) ([]float64, error) {
 	wk := w.f.pool.get()
@@ -114,8 +116,8 @@ func (w *Welch) PSD(dst, x []float64, fs float64) ([]float64, error) {
 func (w *Welch) PSDWork(dst, x []float64, fs float64, wk *Work) ([]float64, error) {
 	w.f.checkWork(wk)
 	dst = sizedFloats(dst, w.Bins())
-	if err := checkSignal(x, w.f.n(), fs); err != nil {
-		return dst, fmt.Errorf("fft: Welch: %w", err)
+	if err := checkSignal(x, w.f.n(), fs, "Welch"); err != nil {
+		return dst, err
 	}
 	segs := w.Segments(len(x))
 	clear(dst)
@@ -133,18 +135,19 @@ func (w *Welch) PSDWork(dst, x []float64, fs float64, wk *Work) ([]float64, erro
 // NewWork returns scratch space for PSDWork.
 func (w *Welch) NewWork() *Work { return w.f.newWork() }
 
-// checkSignal reports a signal too short for one frame of length l, a
-// non-finite sample, or a sample rate that is not positive and finite.
-func checkSignal(x []float64, l int, fs float64) error {
+// checkSignal reports, wrapping ErrInput, a signal too short for one frame
+// of length l, a non-finite sample, or a sample rate that is not positive
+// and finite; who names the caller in the message.
+func checkSignal(x []float64, l int, fs float64, who string) error {
 	if !(fs > 0) || math.IsInf(fs, 1) {
-		return fmt.Errorf("sample rate %v Hz, want a positive finite rate", fs)
+		return fmt.Errorf("%w: %s: sample rate %v Hz, want a positive finite rate", ErrInput, who, fs)
 	}
 	if len(x) < l {
-		return fmt.Errorf("signal of %d samples is shorter than one segment of %d", len(x), l)
+		return fmt.Errorf("%w: %s: signal of %d samples is shorter than one segment of %d", ErrInput, who, len(x), l)
 	}
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("sample %d of %d is %v", i, len(x), v)
+			return fmt.Errorf("%w: %s: sample %d of %d is %v", ErrInput, who, i, len(x), v)
 		}
 	}
 	return nil

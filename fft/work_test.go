@@ -36,8 +36,8 @@ func (c workCase) snapshot() any {
 	panic("unreachable")
 }
 
-// must panics on a non-nil error; it keeps the cases free of allocation.
-func must(err error) {
+// noErr panics on a non-nil error; it keeps the cases free of allocation.
+func noErr(err error) {
 	if err != nil {
 		panic(err)
 	}
@@ -47,8 +47,8 @@ func must(err error) {
 func workCases(t testing.TB, n int) []workCase {
 	x, xr := randComplex(n, 3), randReal(n, 4)
 	long := randReal(3*n, 5)
-	p, rp, h := NewPlan(n), NewRealPlan(n), NewHilbert(n)
-	s := NewSpectrum(mustWindow(t, Hann, n, 0))
+	p, rp, h := must(NewPlan(n)), must(NewRealPlan(n)), must(NewHilbert(n))
+	s := must(NewSpectrum(mustWindow(t, Hann, n, 0)))
 	wl := mustWelch(t, WelchConfig{Window: mustWindow(t, Hann, n, 0), Overlap: n / 2, Detrend: LinearDetrend})
 	st, err := NewSTFT(mustWindow(t, Hann, n, 0), max(1, n/3))
 	require.NoError(t, err)
@@ -66,9 +66,9 @@ func workCases(t testing.TB, n int) []workCase {
 		{"Hilbert.Envelope", func() { h.Envelope(f, xr) }, func() { h.EnvelopeWork(f, xr, hw) }, f},
 		{"Spectrum.Amplitude", func() { s.Amplitude(fb, xr) }, func() { s.AmplitudeWork(fb, xr, sw) }, fb},
 		{"Spectrum.Power", func() { s.Power(fb, xr) }, func() { s.PowerWork(fb, xr, sw) }, fb},
-		{"Welch.PSD", func() { _, err := wl.PSD(fb, long, 100); must(err) }, func() { _, err := wl.PSDWork(fb, long, 100, ww); must(err) }, fb},
-		{"STFT.Transform", func() { _, err := st.Transform(sc, long); must(err) }, func() { _, err := st.TransformWork(sc, long, tw); must(err) }, sc},
-		{"STFT.Spectrogram", func() { _, err := st.Spectrogram(sf, long, 100); must(err) }, func() { _, err := st.SpectrogramWork(sf, long, 100, tw); must(err) }, sf},
+		{"Welch.PSD", func() { _, err := wl.PSD(fb, long, 100); noErr(err) }, func() { _, err := wl.PSDWork(fb, long, 100, ww); noErr(err) }, fb},
+		{"STFT.Transform", func() { _, err := st.Transform(sc, long); noErr(err) }, func() { _, err := st.TransformWork(sc, long, tw); noErr(err) }, sc},
+		{"STFT.Spectrogram", func() { _, err := st.Spectrogram(sf, long, 100); noErr(err) }, func() { _, err := st.SpectrogramWork(sf, long, 100, tw); noErr(err) }, sf},
 	}
 }
 
@@ -106,12 +106,12 @@ func TestWorkAllocatesNothingAcrossGC(t *testing.T) {
 
 // TestWorkPanics checks that a nil or too small Work is refused.
 func TestWorkPanics(t *testing.T) {
-	p, small := NewPlan(64), NewPlan(16).NewWork()
+	p, small := must(NewPlan(64)), must(NewPlan(16)).NewWork()
 	x := make([]complex128, 64)
 	assert.Panics(t, func() { p.ForwardWork(nil, x, nil) })
 	assert.Panics(t, func() { p.ForwardWork(nil, x, small) })
-	assert.NotPanics(t, func() { NewPlan(16).ForwardWork(nil, x[:16], NewPlan(64).NewWork()) })
-	s := NewSpectrum(mustWindow(t, Hann, 64, 0))
-	assert.Panics(t, func() { s.PowerWork(nil, make([]float64, 64), NewSpectrum(mustWindow(t, Hann, 32, 0)).NewWork()) })
+	assert.NotPanics(t, func() { must(NewPlan(16)).ForwardWork(nil, x[:16], must(NewPlan(64)).NewWork()) })
+	s := must(NewSpectrum(mustWindow(t, Hann, 64, 0)))
+	assert.Panics(t, func() { s.PowerWork(nil, make([]float64, 64), must(NewSpectrum(mustWindow(t, Hann, 32, 0))).NewWork()) })
 	assert.Panics(t, func() { s.PowerWork(nil, make([]float64, 64), p.NewWork()) }, "a Plan's Work has no real buffer")
 }
