@@ -52,37 +52,43 @@ func (rd *rader) pass(y, x []complex128, g *stage, work []complex128) {
 	sm := s * m
 	l := r - 1
 	a, iw := work[:rd.m], work[rd.m:rd.workLen()]
-	kern := rd.kern[:len(a)]
+	kern := rd.kern
+	a = a[:len(kern)]
+	b := rd.inner.inputBuf(a, iw)
+	b = b[:len(kern)]
 	perm, out := rd.in[:l], rd.out[:l]
+	bl := b[:len(perm)]
 	for p := 0; p < m; p++ {
 		var w []complex128
 		if m > 1 {
 			w = g.tw[p*l : (p+1)*l]
 		}
 		for q := 0; q < s; q++ {
-			base := q + s*p
-			b := rd.inner.inputBuf(a, iw)[:len(a)]
+			xs := x[q+s*p:]
 			for v, k := range perm {
-				b[v] = x[base+int(k)*sm]
+				bl[v] = xs[int(k)*sm]
 			}
 			clear(b[l:])
 			rd.inner.exec(a, b, iw)
-			x0 := x[base]
-			o := q + s*r*p
-			y[o] = x0 + a[0]
+			x0 := xs[0]
+			ys := y[q+s*r*p:]
+			ys[0] = x0 + a[0]
 			// The inverse transform is conj(DFT(conj(·))).
 			for i, k := range kern {
 				z := a[i] * k
 				b[i] = complex(real(z), -imag(z))
 			}
 			rd.inner.exec(a, b, iw)
+			if w == nil {
+				for u, j := range out {
+					z := a[u]
+					ys[int(j)*s] = x0 + complex(real(z), -imag(z))
+				}
+				continue
+			}
 			for u, j := range out {
 				z := a[u]
-				v := x0 + complex(real(z), -imag(z))
-				if w != nil {
-					v *= w[j-1]
-				}
-				y[o+int(j)*s] = v
+				ys[int(j)*s] = (x0 + complex(real(z), -imag(z))) * w[j-1]
 			}
 		}
 	}
