@@ -68,6 +68,24 @@ func TestRaderMatchesDFT(t *testing.T) {
 	}
 }
 
+// TestRaderRealPlans checks real transforms whose complex plan has a Rader
+// pass or uses Bluestein (odd n directly, even n through the half length)
+// against the complex transform of the same data, and their round trip.
+func TestRaderRealPlans(t *testing.T) {
+	for _, n := range []int{37, 74, 1019, 2038, 65537, 2 * 65537, 120003} {
+		x := randReal(n, 6)
+		want := must(NewPlan(n)).Forward(nil, widen(x))
+		rp := must(NewRealPlan(n))
+		got := rp.Forward(nil, x)
+		scale := l2(widen(x))
+		for k, v := range got {
+			require.InDelta(t, 0, cmplx.Abs(v-want[k])/scale, 1e-14, "n=%d bin %d", n, k)
+		}
+		back := rp.Inverse(nil, got)
+		assert.Less(t, l2(sub(widen(back), widen(x)))/scale, 1e-12, "n=%d round trip", n)
+	}
+}
+
 // TestRaderConvolutions runs single Rader passes with the cyclic and with
 // zero-padded convolution lengths, whatever the planner would choose.
 func TestRaderConvolutions(t *testing.T) {
