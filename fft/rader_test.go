@@ -86,6 +86,24 @@ func TestRaderRealPlans(t *testing.T) {
 	}
 }
 
+// TestPlannerChoices pins the planner's choice for lengths whose speed
+// depends on it: Rader where p-1 is smooth, Bluestein where it is rough.
+func TestPlannerChoices(t *testing.T) {
+	for n, want := range map[int][]int{65537: {65537}, 120003: {3, 13, 17, 181}, 4 * 257: {4, 257}} {
+		radices, blue, _ := choosePlan(n)
+		assert.False(t, blue, "n=%d", n)
+		assert.Equal(t, want, radices, "n=%d", n)
+	}
+	for _, n := range []int{40009, 2 * 40009} {
+		_, blue, _ := choosePlan(n)
+		assert.True(t, blue, "n=%d", n)
+	}
+	for _, p := range []int{97, 257, 65537} {
+		m, _ := raderLength(p)
+		assert.Equal(t, p-1, m, "p=%d: cyclic convolution", p)
+	}
+}
+
 // TestRaderConvolutions runs single Rader passes with the cyclic and with
 // zero-padded convolution lengths, whatever the planner would choose.
 func TestRaderConvolutions(t *testing.T) {
