@@ -6,12 +6,14 @@ import (
 )
 
 // MaxLength is the largest transform, window or frame length the package
-// accepts, 2²⁷ (134,217,728 points, about 45 minutes of a signal sampled
-// at 50 kHz). A complex plan of that length holds about 2 GiB of
-// twiddles and scratch, four times as much when its length needs
-// Bluestein's algorithm, so longer lengths are refused with ErrLength
-// rather than left to exhaust memory.
-const MaxLength = 1 << 27
+// accepts, 2²⁴ (16,777,216 points, about 5½ minutes of a signal sampled
+// at 50 kHz; longer records are analysed in segments, with Welch or STFT).
+// It bounds the memory a constructor may ask for: a plan and one Work of
+// that length hold about 0.5 GiB for a power of two and up to about
+// 2.3 GiB (3.3 GiB at the peak of construction) for a length that needs
+// Bluestein's algorithm, 144 and 208 bytes per point as measured. Longer
+// lengths are refused with ErrLength rather than left to exhaust memory.
+const MaxLength = 1 << 24
 
 // The errors of the package. Every error a function of the package returns
 // wraps exactly one of them, so that callers can classify it with
