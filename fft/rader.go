@@ -42,54 +42,92 @@ func newRader(p, m int) *rader {
 	return rd
 }
 
-// workLen is the scratch length of pass.
-func (rd *rader) workLen() int { return rd.m + rd.inner.work }
+// workLen is the scratch length of a pass with stride s: s columns of m
+// and the inner plan's scratch.
+func (rd *rader) workLen(s int) int { return s*rd.m + rd.inner.work }
 
 // pass is the Stockham pass of radix p (see stage) by Rader's algorithm;
-// work has length workLen.
+// work has length workLen(g.s). The s transforms of a block p read the
+// inputs x[q+s·(p+k·m)] and write the outputs y[q+s·(r·p+j)], q < s, so
+// for each k and j the s values are contiguous: the pass gathers and
+// scatters whole runs of s, through s columns of scratch, instead of
+// striding across x and y once per transform.
 func (rd *rader) pass(y, x []complex128, g *stage, work []complex128) {
 	r, s, m := g.r, g.s, g.m
-	sm := s * m
-	l := r - 1
-	a, iw := work[:rd.m], work[rd.m:rd.workLen()]
-	kern := rd.kern
-	a = a[:len(kern)]
-	b := rd.inner.inputBuf(a, iw)
-	b = b[:len(kern)]
+	sm, l, cm := s*m, r-1, rd.m
+	cols, iw := work[:s*cm], work[s*cm:rd.workLen(s)]
+	kern := rd.kern[:cm]
 	perm, out := rd.in[:l], rd.out[:l]
-	bl := b[:len(perm)]
 	for p := 0; p < m; p++ {
 		var w []complex128
 		if m > 1 {
 			w = g.tw[p*l : (p+1)*l]
 		}
-		for q := 0; q < s; q++ {
-			xs := x[q+s*p:]
-			for v, k := range perm {
-				bl[v] = xs[int(k)*sm]
-			}
-			clear(b[l:])
-			rd.inner.exec(a, b, iw)
-			x0 := xs[0]
-			ys := y[q+s*r*p:]
-			ys[0] = x0 + a[0]
+		xp, yp := x[s*p:], y[s*r*p:]
+		x0 := xp[:s]
+		gather(cols, xp, perm, s, sm, cm)
+		for q := range x0 {
+			col := cols[q*cm : (q+1)*cm]
+			col = col[:len(kern)]
+			clear(col[l:])
+			rd.inner.exec(col, col, iw)
+			yp[q] = x0[q] + col[0]
 			// The inverse transform is conj(DFT(conj(·))).
 			for i, k := range kern {
-				z := a[i] * k
-				b[i] = complex(real(z), -imag(z))
+				z := col[i] * k
+				col[i] = complex(real(z), -imag(z))
 			}
-			rd.inner.exec(a, b, iw)
-			if w == nil {
-				for u, j := range out {
-					z := a[u]
-					ys[int(j)*s] = x0 + complex(real(z), -imag(z))
-				}
-				continue
+			rd.inner.exec(col, col, iw)
+		}
+		scatter(yp, cols, x0, out, w, cm)
+	}
+}
+
+// gather writes x[k·sm+q] into cols[q·cm+v] for k = perm[v] and q < s.
+func gather(cols, x []complex128, perm []int32, s, sm, cm int) {
+	if s == 1 {
+		cols = cols[:len(perm)]
+		for v, k := range perm {
+			cols[v] = x[int(k)*sm]
+		}
+		return
+	}
+	for v, k := range perm {
+		run := x[int(k)*sm:]
+		run = run[:s]
+		for q, z := range run {
+			cols[q*cm+v] = z
+		}
+	}
+}
+
+// scatter writes (x0[q] + conj cols[q·cm+u])·w[j-1] into y[j·s+q] for
+// j = out[u] and q < s = len(x0); w is nil for unit twiddles.
+func scatter(y, cols, x0 []complex128, out []int32, w []complex128, cm int) {
+	s := len(x0)
+	if s == 1 && w == nil {
+		v := x0[0]
+		cols = cols[:len(out)]
+		for u, j := range out {
+			z := cols[u]
+			y[j] = v + complex(real(z), -imag(z))
+		}
+		return
+	}
+	for u, j := range out {
+		run := y[int(j)*s:]
+		run = run[:len(x0)]
+		if w == nil {
+			for q, v := range x0 {
+				z := cols[q*cm+u]
+				run[q] = v + complex(real(z), -imag(z))
 			}
-			for u, j := range out {
-				z := a[u]
-				ys[int(j)*s] = (x0 + complex(real(z), -imag(z))) * w[j-1]
-			}
+			continue
+		}
+		t := w[j-1]
+		for q, v := range x0 {
+			z := cols[q*cm+u]
+			run[q] = (v + complex(real(z), -imag(z))) * t
 		}
 	}
 }

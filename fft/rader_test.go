@@ -49,8 +49,10 @@ func TestPrimitiveRoot(t *testing.T) {
 // raderLengths are lengths with prime factors above maxOddRadix: primes
 // with a smooth and with a rough p-1 (cyclic and zero-padded Rader),
 // products with small factors, a square of such a prime (a Rader pass with
-// twiddles) and two such primes.
-var raderLengths = []int{37, 97, 257, 1009, 1019, 2039, 10007, 65537, 120003, 2 * 40009, 37 * 37, 37 * 41, 3 * 1019, 4 * 257}
+// twiddles), two such primes, with and without a small factor before
+// them (a Rader pass with both stride and twiddles), and a large prime
+// after small factors (long runs in the batched gather and scatter).
+var raderLengths = []int{37, 97, 257, 1009, 1019, 2039, 10007, 65537, 120003, 2 * 40009, 37 * 37, 37 * 41, 2 * 37 * 41, 3 * 1019, 4 * 257, 4 * 7 * 4271}
 
 // TestRaderMatchesDFT checks every length in raderLengths, whichever
 // algorithm the planner picks, and reports the picks.

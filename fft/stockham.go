@@ -63,7 +63,7 @@ func newStages(n int, radices []int) []stage {
 // workLen is the scratch length apply needs.
 func (g *stage) workLen() int {
 	if g.rader != nil {
-		return g.rader.workLen()
+		return g.rader.workLen(g.s)
 	}
 	return 0
 }
