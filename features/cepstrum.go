@@ -32,14 +32,18 @@ type CepstrumWhitener struct {
 }
 
 // NewCepstrumWhitener returns a whitener for signals of n samples. It
-// returns an error wrapping ErrInput if n < MinEnvelopeLength.
+// returns an error wrapping ErrInput if n < MinEnvelopeLength or n > fft.MaxLength.
 func NewCepstrumWhitener(n int) (*CepstrumWhitener, error) {
 	if n < MinEnvelopeLength {
 		return nil, errorf(ErrInput, "cepstrum length %d below the minimum %d", n, MinEnvelopeLength)
 	}
+	rp, err := fft.NewRealPlan(n)
+	if err != nil {
+		return nil, errorf(ErrInput, "cepstrum: %w", err)
+	}
 	return &CepstrumWhitener{
 		n:    n,
-		rp:   fft.NewRealPlan(n),
+		rp:   rp,
 		spec: make([]complex128, n/2+1),
 	}, nil
 }

@@ -36,7 +36,8 @@ func TestWhitenFlatMagnitudeKeepsPhase(t *testing.T) {
 	_, err := w.Whiten(xw, x)
 	require.NoError(t, err)
 
-	p := fft.NewRealPlan(n)
+	p, err := fft.NewRealPlan(n)
+	require.NoError(t, err)
 	X, XW := p.Forward(nil, x), p.Forward(nil, xw)
 	var logSum float64
 	for k, c := range X {

@@ -50,7 +50,7 @@ type EnvelopeAnalyzer struct {
 
 // NewEnvelopeAnalyzer returns an analyzer for signals of n samples at
 // sampleRate Hz. It returns an error wrapping ErrInput if n <
-// MinEnvelopeLength or sampleRate is not a finite positive number.
+// MinEnvelopeLength or n > fft.MaxLength, or sampleRate is not a finite positive number.
 func NewEnvelopeAnalyzer(n int, sampleRate float64) (*EnvelopeAnalyzer, error) {
 	if n < MinEnvelopeLength {
 		return nil, errorf(ErrInput, "envelope length %d below the minimum %d", n, MinEnvelopeLength)
@@ -59,11 +59,19 @@ func NewEnvelopeAnalyzer(n int, sampleRate float64) (*EnvelopeAnalyzer, error) {
 		return nil, errorf(ErrInput, "invalid sample rate %v Hz", sampleRate)
 	}
 	rate := sampleRate
+	rp, err := fft.NewRealPlan(n)
+	if err != nil {
+		return nil, errorf(ErrInput, "envelope: %w", err)
+	}
+	cp, err := fft.NewPlan(n)
+	if err != nil {
+		return nil, errorf(ErrInput, "envelope: %w", err)
+	}
 	return &EnvelopeAnalyzer{
 		n:    n,
 		rate: rate,
-		rp:   fft.NewRealPlan(n),
-		cp:   fft.NewPlan(n),
+		rp:   rp,
+		cp:   cp,
 		spec: make([]complex128, n/2+1),
 		z:    make([]complex128, n),
 		se:   make([]float64, n),

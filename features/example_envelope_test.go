@@ -146,7 +146,10 @@ func ExampleCepstrumWhitener() {
 	if err != nil {
 		panic(err)
 	}
-	spec := fft.NewSpectrum(mustWindow(fft.Rectangular, n))
+	spec, err := fft.NewSpectrum(mustWindow(fft.Rectangular, n))
+	if err != nil {
+		panic(err)
+	}
 	before, after := spec.Amplitude(nil, x), spec.Amplitude(nil, xw)
 	k := int(math.Round(29.95 * n / rate))
 	fmt.Printf("shaft tone over the median bin: %.0f dB\n", 20*math.Log10(before[k]/medianOf(before)))

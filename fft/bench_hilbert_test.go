@@ -44,7 +44,10 @@ func BenchmarkHilbert(b *testing.B) {
 	for _, n := range []int{65536} {
 		x := benchSignal(n)
 		b.Run(fmt.Sprintf("n=%d/spindle", n), func(b *testing.B) {
-			h := fft.NewHilbert(n)
+			h, err := fft.NewHilbert(n)
+			if err != nil {
+				b.Fatal(err)
+			}
 			dst := make([]complex128, n)
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -83,7 +86,11 @@ func BenchmarkHilbert(b *testing.B) {
 func TestHilbertBenchmarkPeersAgree(t *testing.T) {
 	const n = 250
 	x := benchSignal(n)
-	want := fft.NewHilbert(n).Analytic(nil, x)
+	h, err := fft.NewHilbert(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := h.Analytic(nil, x)
 	z := make([]complex128, n)
 	fourier.NewFFT(n).Coefficients(z[:n/2+1], x)
 	analyticWeights(z)
@@ -106,7 +113,10 @@ func BenchmarkSpectrum(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s := fft.NewSpectrum(w)
+		s, err := fft.NewSpectrum(w)
+		if err != nil {
+			b.Fatal(err)
+		}
 		x := benchSignal(n)
 		dst := make([]float64, s.Bins())
 		b.Run(fmt.Sprintf("n=%d/spindle", n), func(b *testing.B) {

@@ -19,7 +19,7 @@ func BenchmarkRealFFT(b *testing.B) {
 	for _, n := range benchLengths {
 		x := randReal(n, 1)
 		b.Run(fmt.Sprintf("n=%d/spindle", n), func(b *testing.B) {
-			p := NewRealPlan(n)
+			p := must(NewRealPlan(n))
 			dst := make([]complex128, p.Bins())
 			b.ReportAllocs()
 			b.SetBytes(int64(8 * n))
@@ -53,7 +53,7 @@ func BenchmarkComplexFFT(b *testing.B) {
 	for _, n := range benchLengths {
 		x := randComplex(n, 1)
 		b.Run(fmt.Sprintf("n=%d/spindle", n), func(b *testing.B) {
-			p := NewPlan(n)
+			p := must(NewPlan(n))
 			dst := make([]complex128, n)
 			b.ReportAllocs()
 			b.SetBytes(int64(16 * n))

@@ -14,7 +14,7 @@ type bluestein struct {
 // newBluestein precomputes the chirp and its transformed kernel.
 func newBluestein(n int) *bluestein {
 	m := bluesteinLength(n)
-	b := &bluestein{n: n, m: m, inner: NewPlan(m)}
+	b := &bluestein{n: n, m: m, inner: newPlan(m)}
 	b.chirp = make([]complex128, n)
 	// k² mod 2n, built incrementally: (k+1)² = k² + 2k + 1.
 	sq := 0

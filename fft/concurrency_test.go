@@ -18,7 +18,7 @@ func TestConcurrentPlans(t *testing.T) {
 	const goroutines, rounds = 16, 20
 	for _, n := range []int{1024, 360, 97, 1009, 4097} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			p, rp := NewPlan(n), NewRealPlan(n)
+			p, rp := must(NewPlan(n)), must(NewRealPlan(n))
 			inputs := make([][]complex128, goroutines)
 			realIn := make([][]float64, goroutines)
 			want := make([][]complex128, goroutines)
@@ -85,7 +85,7 @@ func TestZeroAllocs(t *testing.T) {
 		t.Skip("sync.Pool is deliberately lossy under the race detector")
 	}
 	for _, n := range []int{1, 2, 3, 16, 1024, 4096, 360, 12000, 20480, 97, 1009, 4097, 10007} {
-		p, rp := NewPlan(n), NewRealPlan(n)
+		p, rp := must(NewPlan(n)), must(NewRealPlan(n))
 		x, xr := randComplex(n, 1), randReal(n, 1)
 		dst, rdst, rback := make([]complex128, n), make([]complex128, rp.Bins()), make([]float64, n)
 		cases := map[string]func(){

@@ -19,4 +19,34 @@
 // of gonum: a nil dst allocates a result, a dst of the right length is
 // written and returned without allocating. Passing slices of the wrong
 // length is a programmer error and panics.
+//
+// Lengths run from 1 to MaxLength. Lengths whose prime factors are all
+// small use a mixed-radix Stockham transform; a large prime factor gets a
+// Rader pass, or the whole length Bluestein's algorithm, whichever the
+// planner estimates to be cheaper (see Plan).
+//
+// # Scratch space
+//
+// Transforms need scratch space. The plain methods (Plan.Forward,
+// Welch.PSD, …) take it from a per-plan sync.Pool: they allocate nothing
+// while the pool holds a buffer, but a garbage collection can empty the
+// pool, and the next call then allocates its scratch again. For a steady
+// state that allocates nothing even across collections, get a Work from
+// the plan's NewWork method, one per goroutine, and call the …Work
+// methods (Plan.ForwardWork, RealPlan.InverseWork, Hilbert.EnvelopeWork,
+// Spectrum.PowerWork, Welch.PSDWork, STFT.SpectrogramWork, …).
+//
+// # Errors
+//
+// Constructors return errors for lengths and configurations, and the
+// methods that take a whole signal (Welch.PSD, STFT.Transform,
+// STFT.Spectrogram) for unusable input. Every returned error wraps one of
+// three sentinels, to be tested with errors.Is:
+//
+//   - ErrLength: a length below 1 or above MaxLength (NewPlan,
+//     NewRealPlan, NewHilbert, NewWindow, and the window length of
+//     NewSpectrum, NewWelch and NewSTFT).
+//   - ErrConfig: an unusable window or Welch or STFT setting.
+//   - ErrInput: a signal shorter than one segment or frame, holding NaN
+//     or ±Inf, or a sample rate that is not positive and finite.
 package fft

@@ -11,7 +11,10 @@ import (
 // A complex plan is built once and reused; Forward and Inverse write into
 // a caller's buffer (here nil, so they allocate).
 func ExamplePlan() {
-	p := fft.NewPlan(4)
+	p, err := fft.NewPlan(4)
+	if err != nil {
+		panic(err)
+	}
 	X := p.Forward(nil, []complex128{1, 2, 3, 4})
 	for k, v := range X {
 		fmt.Printf("X[%d] = %+.1f%+.1fi\n", k, real(v), imag(v))
@@ -36,7 +39,10 @@ func ExampleRealPlan() {
 		t := float64(j) / fs
 		x[j] = 0.5 + 2*math.Cos(2*math.Pi*20*t) + math.Sin(2*math.Pi*50*t)
 	}
-	p := fft.NewRealPlan(n)
+	p, err := fft.NewRealPlan(n)
+	if err != nil {
+		panic(err)
+	}
 	dst := make([]complex128, p.Bins()) // reused across calls: no allocation
 	X := p.Forward(dst, x)
 	for k, v := range X {

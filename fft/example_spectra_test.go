@@ -32,7 +32,11 @@ func ExampleSpectrum_Amplitude() {
 	if err != nil {
 		panic(err)
 	}
-	amp := fft.NewSpectrum(w).Amplitude(nil, x)
+	s, err := fft.NewSpectrum(w)
+	if err != nil {
+		panic(err)
+	}
+	amp := s.Amplitude(nil, x)
 	freqs := fft.Freqs(nil, n, fs)
 	for _, f := range []float64{0, 50, 120} {
 		k := fft.Bin(f, fs, n)
@@ -96,7 +100,11 @@ func ExampleHilbert_Envelope() {
 		t := float64(i) / fs
 		x[i] = (1 + 0.5*math.Cos(2*math.Pi*10*t)) * math.Sin(2*math.Pi*1000*t)
 	}
-	env := fft.NewHilbert(n).Envelope(nil, x)
+	h, err := fft.NewHilbert(n)
+	if err != nil {
+		panic(err)
+	}
+	env := h.Envelope(nil, x)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range env {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)

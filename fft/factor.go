@@ -8,7 +8,9 @@ import "math"
 const maxOddRadix = 31
 
 // factorize splits n into the radices of the Stockham passes, in the order
-// they are applied, and reports whether every factor has a direct pass.
+// they are applied. Prime factors above maxOddRadix come last, in
+// increasing order; they need a Rader pass (see rader) or, if the planner
+// finds that dearer, Bluestein's algorithm for the whole length.
 //
 // The order was chosen by counting instructions: a radix-8 pass is cheapest
 // where it needs no per-block setup, that is first (stride 1) or last (no
@@ -16,7 +18,7 @@ const maxOddRadix = 31
 // of at least 2⁹ is 8·8·4^a·8, which measured 0.4-1.3 % fewer instructions
 // than 8·4^a. Odd factors come last, in increasing order, so that a radix-5
 // or larger butterfly runs without twiddles when it can.
-func factorize(n int) (radices []int, ok bool) {
+func factorize(n int) (radices []int) {
 	k := 0
 	for n%2 == 0 {
 		n /= 2
@@ -47,30 +49,26 @@ func factorize(n int) (radices []int, ok bool) {
 	}
 	for f := 3; f*f <= n; f += 2 {
 		for n%f == 0 {
-			if f > maxOddRadix {
-				return nil, false
-			}
 			radices = append(radices, f)
 			n /= f
 		}
 	}
 	if n > 1 {
-		if n > maxOddRadix {
-			return nil, false
-		}
 		radices = append(radices, n)
 	}
-	return radices, true
+	return radices
 }
 
 // bluesteinLength returns the inner transform length for a Bluestein
-// transform of length n: the 2,3,5-smooth m ≥ 2n-1 with the least estimated
+// transform of length n: smoothLength(2n-1).
+func bluesteinLength(n int) int { return smoothLength(2*n - 1) }
+
+// smoothLength returns the 2,3,5-smooth m ≥ lo with the least estimated
 // cost m·(10·a + 14.5·(b·log₂3 + c·log₂5)) for m = 2^a·3^b·5^c. The weights
 // are measured instructions per point per bit of the radix-8/4 passes and
 // of the radix-3 and radix-5 passes, so a power of two usually wins unless
 // a smooth length is much shorter.
-func bluesteinLength(n int) int {
-	lo := 2*n - 1
+func smoothLength(lo int) int {
 	best, bestCost := 0, math.Inf(1)
 	for p5, c := 1, 0; p5 < 2*lo; p5, c = p5*5, c+1 {
 		for p35, b := p5, 0; p35 < 2*lo; p35, b = p35*3, b+1 {

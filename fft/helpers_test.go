@@ -123,3 +123,12 @@ func testLengths() []int {
 	}
 	return append(ns, 100, 127, 243, 256, 625, 899, 961, 1000, 1001, 1024, 1536, 2048, 4097, 10007, 12000, 20480)
 }
+
+// must returns v, failing the test run with a panic if err is not nil:
+// for constructors whose arguments a test knows to be valid.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

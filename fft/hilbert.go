@@ -3,7 +3,6 @@ package fft
 import (
 	"fmt"
 	"math"
-	"sync"
 )
 
 // Hilbert computes the analytic signal of real sequences of one length n,
@@ -11,48 +10,69 @@ import (
 // negative-frequency bins zeroed and its positive-frequency bins doubled
 // (DC and, for even n, Nyquist kept once). Its real part is the input and
 // its imaginary part the Hilbert transform. It is immutable and safe for
-// concurrent use; with a dst of the right length its methods do not
-// allocate. NaN or Inf in the input spread to the whole result.
+// concurrent use. With a dst of the right length the plain methods
+// allocate nothing while their scratch pool holds a buffer, and the …Work
+// methods, with caller-owned scratch (see Work), allocate nothing at all.
+// NaN or Inf in the input spread to the whole result.
 type Hilbert struct {
 	real *RealPlan
 	cplx *Plan
-	pool sync.Pool // *[]complex128 of length n
+	work int      // scratch of one transform: the larger of real's and cplx's
+	pool workPool // Works of n + work values for the plain methods
 }
 
-// NewHilbert returns a Hilbert transform for length n. It panics if n < 1.
-func NewHilbert(n int) *Hilbert {
-	if n < 1 {
-		panic(fmt.Sprintf("fft: Hilbert length %d, want ≥ 1", n))
+// NewHilbert returns a Hilbert transform for length n. It returns an
+// error wrapping ErrLength unless 1 ≤ n ≤ MaxLength.
+func NewHilbert(n int) (*Hilbert, error) {
+	if err := checkLength("Hilbert length", n); err != nil {
+		return nil, err
 	}
-	h := &Hilbert{real: NewRealPlan(n), cplx: NewPlan(n)}
-	h.pool.New = func() any {
-		s := make([]complex128, n)
-		return &s
-	}
-	return h
+	h := &Hilbert{real: newRealPlan(n), cplx: newPlan(n)}
+	h.work = max(h.real.work, h.cplx.work)
+	h.pool.nc = n + h.work
+	return h, nil
 }
 
 // Len returns the sequence length n.
 func (h *Hilbert) Len() int { return h.cplx.Len() }
 
+// NewWork returns scratch space for h's …Work methods.
+func (h *Hilbert) NewWork() *Work { return newWork(h.Len()+h.work, 0) }
+
 // Analytic writes the analytic signal x + i·H{x} of x into dst and returns
 // dst. A nil dst is allocated. Analytic panics if len(x), or the length of
 // a non-nil dst, is not Len().
 func (h *Hilbert) Analytic(dst []complex128, x []float64) []complex128 {
+	w := h.pool.get()
+	dst = h.AnalyticWork(dst, x, w)
+	h.pool.put(w)
+	return dst
+}
+
+// AnalyticWork is Analytic with caller-owned scratch w from h.NewWork; it
+// allocates only when dst is nil.
+func (h *Hilbert) AnalyticWork(dst []complex128, x []float64, w *Work) []complex128 {
 	n := h.Len()
+	w.check(n+h.work, 0)
 	if len(x) != n {
 		panic(fmt.Sprintf("fft: Hilbert input length %d, want %d", len(x), n))
 	}
 	dst = sizedComplex(dst, n)
+	h.analytic(dst, x, w.c[:h.work])
+	return dst
+}
+
+// analytic writes the analytic signal of x into dst, both of length n,
+// with scratch of length h.work.
+func (h *Hilbert) analytic(dst []complex128, x []float64, work []complex128) {
 	b := h.real.Bins()
-	h.real.Forward(dst[:b], x)
-	lo, hi := doubledRange(n)
+	h.real.forward(dst[:b], x, work[:h.real.work])
+	lo, hi := doubledRange(len(x))
 	for k := lo; k < hi; k++ {
 		dst[k] *= 2
 	}
 	clear(dst[b:])
-	h.cplx.Inverse(dst, dst)
-	return dst
+	h.cplx.inverse(dst, dst, work[:h.cplx.work])
 }
 
 // Envelope writes the envelope |x + i·H{x}| of x, the magnitude of its
@@ -60,12 +80,25 @@ func (h *Hilbert) Analytic(dst []complex128, x []float64) []complex128 {
 // may be x. Envelope panics if len(x), or the length of a non-nil dst, is
 // not Len().
 func (h *Hilbert) Envelope(dst, x []float64) []float64 {
-	dst = sizedFloats(dst, h.Len())
-	p := h.pool.Get().(*[]complex128)
-	a := h.Analytic(*p, x)
+	w := h.pool.get()
+	dst = h.EnvelopeWork(dst, x, w)
+	h.pool.put(w)
+	return dst
+}
+
+// EnvelopeWork is Envelope with caller-owned scratch w from h.NewWork; it
+// allocates only when dst is nil.
+func (h *Hilbert) EnvelopeWork(dst, x []float64, w *Work) []float64 {
+	n := h.Len()
+	w.check(n+h.work, 0)
+	if len(x) != n {
+		panic(fmt.Sprintf("fft: Hilbert input length %d, want %d", len(x), n))
+	}
+	dst = sizedFloats(dst, n)
+	a := w.c[:n]
+	h.analytic(a, x, w.c[n:n+h.work])
 	for i, c := range a {
 		dst[i] = math.Hypot(real(c), imag(c))
 	}
-	h.pool.Put(p)
 	return dst
 }

@@ -23,12 +23,12 @@ func TestRoundTrip(t *testing.T) {
 	for _, n := range ns {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			x := randComplex(n, uint64(n))
-			p := NewPlan(n)
+			p := must(NewPlan(n))
 			back := p.Inverse(nil, p.Forward(nil, x))
 			assert.LessOrEqual(t, maxAbsDiff(back, x)/maxAbs(x), 1e-12, "complex")
 
 			xr := randReal(n, uint64(n))
-			rp := NewRealPlan(n)
+			rp := must(NewRealPlan(n))
 			backR := rp.Inverse(nil, rp.Forward(nil, xr))
 			var e, m float64
 			for i := range xr {
@@ -43,12 +43,12 @@ func TestRoundTrip(t *testing.T) {
 func TestParseval(t *testing.T) {
 	for _, n := range identityLengths {
 		x := randComplex(n, 11)
-		X := NewPlan(n).Forward(nil, x)
+		X := must(NewPlan(n)).Forward(nil, x)
 		ex, eX := energy(x), energy(X)/float64(n)
 		assert.InDelta(t, 1, eX/ex, 1e-13, "complex n=%d", n)
 
 		xr := randReal(n, 12)
-		XR := NewRealPlan(n).Forward(nil, xr)
+		XR := must(NewRealPlan(n)).Forward(nil, xr)
 		var er float64
 		for _, v := range xr {
 			er += v * v
@@ -74,7 +74,7 @@ func TestLinearity(t *testing.T) {
 		for i := range z {
 			z[i] = a*x[i] + b*y[i]
 		}
-		p := NewPlan(n)
+		p := must(NewPlan(n))
 		X, Y, Z := p.Forward(nil, x), p.Forward(nil, y), p.Forward(nil, z)
 		want := make([]complex128, n)
 		for k := range want {
@@ -88,7 +88,7 @@ func TestLinearity(t *testing.T) {
 		for i := range zr {
 			zr[i] = 0.7*xr[i] - 2.1*yr[i]
 		}
-		rp := NewRealPlan(n)
+		rp := must(NewRealPlan(n))
 		XR, YR, ZR := rp.Forward(nil, xr), rp.Forward(nil, yr), rp.Forward(nil, zr)
 		wantR := make([]complex128, len(XR))
 		for k := range wantR {
@@ -108,7 +108,7 @@ func TestCircularShift(t *testing.T) {
 		for j := range x {
 			shifted[(j+d)%n] = x[j]
 		}
-		p := NewPlan(n)
+		p := must(NewPlan(n))
 		X, S := p.Forward(nil, x), p.Forward(nil, shifted)
 		want := make([]complex128, n)
 		for k := range want {
@@ -121,7 +121,7 @@ func TestCircularShift(t *testing.T) {
 		for j := range xr {
 			sr[(j+d)%n] = xr[j]
 		}
-		rp := NewRealPlan(n)
+		rp := must(NewRealPlan(n))
 		XR, SR := rp.Forward(nil, xr), rp.Forward(nil, sr)
 		wantR := make([]complex128, len(XR))
 		for k := range wantR {
@@ -136,8 +136,8 @@ func TestCircularShift(t *testing.T) {
 func TestRealMatchesComplex(t *testing.T) {
 	for n := 1; n <= 300; n++ {
 		x := randReal(n, uint64(n))
-		want := NewPlan(n).Forward(nil, widen(x))
-		got := NewRealPlan(n).Forward(nil, x)
+		want := must(NewPlan(n)).Forward(nil, widen(x))
+		got := must(NewRealPlan(n)).Forward(nil, x)
 		require.LessOrEqual(t, maxAbsDiff(got, want[:n/2+1])/l2(widen(x)), 1e-14, "n=%d", n)
 	}
 }
@@ -160,8 +160,8 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, n16 uint16, seed uint64) {
 		n := int(n16%2048) + 1
 		x := randReal(n, seed)
-		X := NewPlan(n).Forward(nil, widen(x))
-		rp := NewRealPlan(n)
+		X := must(NewPlan(n)).Forward(nil, widen(x))
+		rp := must(NewRealPlan(n))
 		XR := rp.Forward(nil, x)
 		scale := l2(widen(x))
 		require.LessOrEqual(t, maxAbsDiff(XR, X[:n/2+1]), 1e-13*scale, "n=%d: real and complex plans disagree", n)
@@ -170,7 +170,7 @@ func FuzzRoundTrip(f *testing.F) {
 			require.InDelta(t, x[i], back[i], 1e-12, "n=%d sample %d", n, i)
 		}
 		c := randComplex(n, seed)
-		p := NewPlan(n)
+		p := must(NewPlan(n))
 		require.LessOrEqual(t, maxAbsDiff(p.Inverse(nil, p.Forward(nil, c)), c), 1e-12, "n=%d complex round trip", n)
 	})
 }

@@ -13,7 +13,7 @@ import (
 func TestPlanMatchesDFT(t *testing.T) {
 	for _, n := range testLengths() {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			p := NewPlan(n)
+			p := must(NewPlan(n))
 			require.Equal(t, n, p.Len())
 			x := randComplex(n, uint64(n))
 			orig := append([]complex128(nil), x...)
@@ -39,7 +39,7 @@ func TestPlanMatchesDFT(t *testing.T) {
 
 func TestPlanInPlace(t *testing.T) {
 	for _, n := range []int{1, 2, 3, 8, 16, 32, 12, 45, 97, 1000, 2048, 4097} {
-		p := NewPlan(n)
+		p := must(NewPlan(n))
 		x := randComplex(n, 3)
 		want := p.Forward(nil, x)
 		y := append([]complex128(nil), x...)
@@ -53,7 +53,7 @@ func TestPlanInPlace(t *testing.T) {
 }
 
 func TestPlanReusesDst(t *testing.T) {
-	p := NewPlan(48)
+	p := must(NewPlan(48))
 	dst := make([]complex128, 48)
 	got := p.Forward(dst, randComplex(48, 1))
 	assert.Same(t, &dst[0], &got[0])
@@ -62,11 +62,7 @@ func TestPlanReusesDst(t *testing.T) {
 }
 
 func TestPlanPanics(t *testing.T) {
-	for _, n := range []int{0, -1, math.MinInt} {
-		assert.Panics(t, func() { NewPlan(n) }, "NewPlan(%d)", n)
-		assert.Panics(t, func() { NewRealPlan(n) }, "NewRealPlan(%d)", n)
-	}
-	p := NewPlan(8)
+	p := must(NewPlan(8))
 	assert.Panics(t, func() { p.Forward(nil, make([]complex128, 7)) })
 	assert.Panics(t, func() { p.Forward(make([]complex128, 9), make([]complex128, 8)) })
 	assert.Panics(t, func() { p.Inverse(nil, make([]complex128, 9)) })
@@ -77,7 +73,7 @@ func TestPlanPanics(t *testing.T) {
 // crash, for a Stockham and a Bluestein length.
 func TestPlanNonFinite(t *testing.T) {
 	for _, n := range []int{64, 60, 1009} {
-		p := NewPlan(n)
+		p := must(NewPlan(n))
 		x := randComplex(n, 5)
 		x[3] = complex(math.NaN(), 0)
 		y := p.Forward(nil, x)
@@ -91,22 +87,23 @@ func TestPlanNonFinite(t *testing.T) {
 }
 
 func TestFactorize(t *testing.T) {
-	for n := 1; n <= 2000; n++ {
-		r, ok := factorize(n)
-		if !ok {
-			continue
-		}
-		prod := 1
+	for n := 1; n <= 5000; n++ {
+		r := factorize(n)
+		prod, large := 1, 0
 		for _, f := range r {
-			require.LessOrEqual(t, f, maxOddRadix)
+			if f > maxOddRadix {
+				require.Equal(t, 1, btoi(isPrime(f)), "n=%d: large radix %d is not prime", n, f)
+				require.GreaterOrEqual(t, f, large, "n=%d: large radices %v out of order", n, r)
+				large = f
+			} else {
+				require.Zero(t, large, "n=%d: radix %d after a large one (%v)", n, f, r)
+			}
 			prod *= f
 		}
 		require.Equal(t, n, prod, "radices %v", r)
 	}
-	_, ok := factorize(37)
-	assert.False(t, ok)
-	_, ok = factorize(2 * 3 * 31)
-	assert.True(t, ok)
+	assert.Equal(t, []int{37}, factorize(37))
+	assert.Equal(t, []int{2, 3, 31}, factorize(2*3*31))
 }
 
 func TestBluesteinLength(t *testing.T) {

@@ -10,37 +10,47 @@ import "fmt"
 // the spectra of the even and odd samples. Odd n uses a full-length
 // complex transform.
 //
-// A RealPlan is immutable and safe for concurrent use by many goroutines;
-// transforms do not allocate in steady state.
+// A RealPlan is immutable and safe for concurrent use by many goroutines.
+// Forward and Inverse take scratch from a per-plan pool; ForwardWork and
+// InverseWork use caller-owned scratch (see Work) and never allocate.
 type RealPlan struct {
 	n    int
 	half *Plan        // n/2-point complex plan when n is even
 	full *Plan        // n-point complex plan when n is odd
 	tw   []complex128 // tw[k] = exp(-2πi·k/n), k ≤ n/4, when n is even
 	htw  []complex128 // htw[k] = tw[k]/2, for the forward transform
-	pool scratchPool
+	work int          // scratch length of forward and inverse
+	pool workPool     // Works for the plain methods
 }
 
-// NewRealPlan returns a real transform plan for length n. It panics if n < 1.
-func NewRealPlan(n int) *RealPlan {
-	if n < 1 {
-		panic(fmt.Sprintf("fft: invalid length %d", n))
+// NewRealPlan returns a real transform plan for length n. It returns an
+// error wrapping ErrLength unless 1 ≤ n ≤ MaxLength.
+func NewRealPlan(n int) (*RealPlan, error) {
+	if err := checkLength("transform length", n); err != nil {
+		return nil, err
 	}
+	return newRealPlan(n), nil
+}
+
+// newRealPlan builds the plan for a valid length n.
+func newRealPlan(n int) *RealPlan {
 	p := &RealPlan{n: n}
 	if n%2 == 1 {
-		p.full = NewPlan(n)
-		p.pool.n = n + p.full.work
+		p.full = newPlan(n)
+		p.work = n + p.full.work
+		p.pool.nc = p.work
 		return p
 	}
 	m := n / 2
-	p.half = NewPlan(m)
+	p.half = newPlan(m)
 	p.tw = make([]complex128, m/2+1)
 	p.htw = make([]complex128, m/2+1)
 	for k := range p.tw {
 		p.tw[k] = expi(k, n)
 		p.htw[k] = scaleC(p.tw[k], 0.5)
 	}
-	p.pool.n = m + p.half.work
+	p.work = m + p.half.work
+	p.pool.nc = p.work
 	return p
 }
 
@@ -53,8 +63,19 @@ func (p *RealPlan) Bins() int { return p.n/2 + 1 }
 // Forward computes the n/2+1 bins X[k] = Σ_j x[j]·exp(-2πi·jk/n),
 // k = 0..n/2, of the unnormalised forward transform of the real sequence
 // src into dst and returns dst. A nil dst is allocated. Forward panics
-// unless len(src) is n and a non-nil dst has length n/2+1.
+// unless len(src) is n and a non-nil dst has length n/2+1. Its scratch
+// comes from the plan's pool; see Work.
 func (p *RealPlan) Forward(dst []complex128, src []float64) []complex128 {
+	w := p.pool.get()
+	dst = p.ForwardWork(dst, src, w)
+	p.pool.put(w)
+	return dst
+}
+
+// ForwardWork is Forward with caller-owned scratch w from p.NewWork; it
+// allocates only when dst is nil.
+func (p *RealPlan) ForwardWork(dst []complex128, src []float64, w *Work) []complex128 {
+	w.check(p.work, 0)
 	if len(src) != p.n {
 		panic(fmt.Sprintf("fft: source length %d, plan length %d", len(src), p.n))
 	}
@@ -63,14 +84,18 @@ func (p *RealPlan) Forward(dst []complex128, src []float64) []complex128 {
 	} else if len(dst) != p.Bins() {
 		panic(fmt.Sprintf("fft: destination length %d, want %d bins", len(dst), p.Bins()))
 	}
-	buf := p.pool.get()
-	if p.full != nil {
-		p.forwardOdd(dst, src, *buf)
-	} else {
-		p.forwardEven(dst, src, *buf)
-	}
-	p.pool.put(buf)
+	p.forward(dst, src, w.c[:p.work])
 	return dst
+}
+
+// forward writes the bins of src into dst, both of the right length, with
+// scratch buf of length p.work.
+func (p *RealPlan) forward(dst []complex128, src []float64, buf []complex128) {
+	if p.full != nil {
+		p.forwardOdd(dst, src, buf)
+	} else {
+		p.forwardEven(dst, src, buf)
+	}
 }
 
 // Inverse computes the real sequence x[j] = (1/n)·Σ_k X[k]·exp(2πi·jk/n),
@@ -78,8 +103,19 @@ func (p *RealPlan) Forward(dst []complex128, src []float64) []complex128 {
 // Hermitian, into dst and returns dst. The imaginary parts of the
 // zero-frequency bin (and of the Nyquist bin when n is even) are ignored.
 // A nil dst is allocated. Inverse panics unless len(src) is n/2+1 and a
-// non-nil dst has length n.
+// non-nil dst has length n. Its scratch comes from the plan's pool; see
+// Work.
 func (p *RealPlan) Inverse(dst []float64, src []complex128) []float64 {
+	w := p.pool.get()
+	dst = p.InverseWork(dst, src, w)
+	p.pool.put(w)
+	return dst
+}
+
+// InverseWork is Inverse with caller-owned scratch w from p.NewWork; it
+// allocates only when dst is nil.
+func (p *RealPlan) InverseWork(dst []float64, src []complex128, w *Work) []float64 {
+	w.check(p.work, 0)
 	if len(src) != p.Bins() {
 		panic(fmt.Sprintf("fft: source length %d, want %d bins", len(src), p.Bins()))
 	}
@@ -88,15 +124,17 @@ func (p *RealPlan) Inverse(dst []float64, src []complex128) []float64 {
 	} else if len(dst) != p.n {
 		panic(fmt.Sprintf("fft: destination length %d, plan length %d", len(dst), p.n))
 	}
-	buf := p.pool.get()
+	buf := w.c[:p.work]
 	if p.full != nil {
-		p.inverseOdd(dst, src, *buf)
+		p.inverseOdd(dst, src, buf)
 	} else {
-		p.inverseEven(dst, src, *buf)
+		p.inverseEven(dst, src, buf)
 	}
-	p.pool.put(buf)
 	return dst
 }
+
+// NewWork returns scratch space for p's …Work methods.
+func (p *RealPlan) NewWork() *Work { return newWork(p.work, 0) }
 
 // forwardEven transforms z[j] = x[2j] + i·x[2j+1] with the half-length
 // plan into dst[:m] and untangles the result (see untangle).

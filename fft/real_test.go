@@ -13,7 +13,7 @@ import (
 func TestRealPlanMatchesDFT(t *testing.T) {
 	for _, n := range testLengths() {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			p := NewRealPlan(n)
+			p := must(NewRealPlan(n))
 			require.Equal(t, n, p.Len())
 			require.Equal(t, n/2+1, p.Bins())
 			x := randReal(n, uint64(n))
@@ -62,7 +62,7 @@ func TestRealPlanMatchesDFT(t *testing.T) {
 
 func TestRealPlanReusesDst(t *testing.T) {
 	for _, n := range []int{9, 10} {
-		p := NewRealPlan(n)
+		p := must(NewRealPlan(n))
 		dst := make([]complex128, p.Bins())
 		got := p.Forward(dst, randReal(n, 1))
 		assert.Same(t, &dst[0], &got[0])
@@ -74,7 +74,7 @@ func TestRealPlanReusesDst(t *testing.T) {
 
 func TestRealPlanPanics(t *testing.T) {
 	for _, n := range []int{8, 9} {
-		p := NewRealPlan(n)
+		p := must(NewRealPlan(n))
 		b := p.Bins()
 		assert.Panics(t, func() { p.Forward(nil, make([]float64, n-1)) })
 		assert.Panics(t, func() { p.Forward(make([]complex128, b+1), make([]float64, n)) })
@@ -86,7 +86,7 @@ func TestRealPlanPanics(t *testing.T) {
 
 func TestRealPlanNonFinite(t *testing.T) {
 	for _, n := range []int{64, 60, 1009, 2018} {
-		p := NewRealPlan(n)
+		p := must(NewRealPlan(n))
 		x := randReal(n, 9)
 		x[5] = math.NaN()
 		y := p.Forward(nil, x)

@@ -13,10 +13,10 @@ import (
 func TestSpectraConcurrentUse(t *testing.T) {
 	const l, n, workers, rounds = 64, 512, 8, 20
 	win := mustWindow(t, BlackmanHarris, l, 0)
-	spec := NewSpectrum(win)
+	spec := must(NewSpectrum(win))
 	welch := mustWelch(t, WelchConfig{Window: win, Overlap: l / 2, Detrend: LinearDetrend})
 	stft := mustSTFT(t, win, 24)
-	hil := NewHilbert(n)
+	hil := must(NewHilbert(n))
 
 	inputs := make([][]float64, workers)
 	type result struct {

@@ -136,7 +136,7 @@ func TestGoldenPeriodogram(t *testing.T) {
 	for _, c := range g.Periodograms {
 		w, err := NewWindow(kindByName(t, c.Kind), c.N, c.Param)
 		require.NoError(t, err)
-		got := NewSpectrum(w).Power(nil, g.X[:c.N])
+		got := must(NewSpectrum(w)).Power(nil, g.X[:c.N])
 		requireClose(t, c.Power, got, fmt.Sprintf("periodogram %s n=%d", c.Kind, c.N))
 	}
 }
@@ -183,7 +183,7 @@ func TestGoldenHilbert(t *testing.T) {
 	require.NotEmpty(t, g.Hilbert)
 	for _, c := range g.Hilbert {
 		name := fmt.Sprintf("hilbert n=%d", c.N)
-		a := NewHilbert(c.N).Analytic(nil, g.X[:c.N])
+		a := must(NewHilbert(c.N)).Analytic(nil, g.X[:c.N])
 		re, im := make([]float64, c.N), make([]float64, c.N)
 		for i, v := range a {
 			re[i], im[i] = real(v), imag(v)

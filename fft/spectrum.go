@@ -3,12 +3,13 @@ package fft
 import (
 	"fmt"
 	"math"
-	"sync"
 )
 
 // Spectrum computes scaled single-sided spectra of frames of one length
 // under one window. It is immutable and safe for concurrent use by many
-// goroutines; with a dst of the right length its methods do not allocate.
+// goroutines. With a dst of the right length the plain methods allocate
+// nothing while their scratch pool holds a buffer, and the …Work methods,
+// with caller-owned scratch (see Work), allocate nothing at all.
 //
 // NaN or Inf in a frame propagate to the bins of that frame; Spectrum does
 // not check its input (Welch.PSD does).
@@ -16,15 +17,17 @@ type Spectrum struct {
 	f *frame
 }
 
-// NewSpectrum returns a Spectrum for frames of length w.Len(), windowed by
-// w (the coefficients are copied). It panics if w is nil, empty, holds
-// non-finite coefficients or sums to zero or less.
-func NewSpectrum(w *Window) *Spectrum {
-	f, err := newFrame(w)
+// NewSpectrum returns a Spectrum for frames of length len(w.Coef),
+// windowed by w (the coefficients are copied). It returns an error
+// wrapping ErrConfig if w is nil, empty, holds non-finite coefficients or
+// sums to zero or less, and one wrapping ErrLength if it is longer than
+// MaxLength.
+func NewSpectrum(w *Window) (*Spectrum, error) {
+	f, err := newFrame(w, "Spectrum")
 	if err != nil {
-		panic(err.Error())
+		return nil, err
 	}
-	return &Spectrum{f: f}
+	return &Spectrum{f: f}, nil
 }
 
 // Len returns the frame length n.
@@ -46,19 +49,26 @@ func (s *Spectrum) Bins() int { return s.f.plan.Bins() }
 // A nil dst is allocated. Amplitude panics if len(x) is not Len() or a
 // non-nil dst's length is not Bins().
 func (s *Spectrum) Amplitude(dst, x []float64) []float64 {
-	dst = s.f.checkIO(dst, x)
-	sc := s.f.get()
-	s.f.transform(sc.bins, sc.buf, x, NoDetrend)
+	w := s.f.pool.get()
+	dst = s.AmplitudeWork(dst, x, w)
+	s.f.pool.put(w)
+	return dst
+}
+
+// AmplitudeWork is Amplitude with caller-owned scratch w from s.NewWork;
+// it allocates only when dst is nil.
+func (s *Spectrum) AmplitudeWork(dst, x []float64, w *Work) []float64 {
+	dst = s.f.checkIO(dst, x, w)
+	bins := s.f.transform(nil, x, NoDetrend, w)
 	g1 := 1 / s.f.sum
 	lo, hi := doubledRange(s.f.n())
-	for k, c := range sc.bins {
+	for k, c := range bins {
 		g := g1
 		if k >= lo && k < hi {
 			g = 2 * g1
 		}
 		dst[k] = g * math.Sqrt(real(c)*real(c)+imag(c)*imag(c))
 	}
-	s.f.put(sc)
 	return dst
 }
 
@@ -71,61 +81,68 @@ func (s *Spectrum) Amplitude(dst, x []float64) []float64 {
 // A nil dst is allocated. Power panics if len(x) is not Len() or a non-nil
 // dst's length is not Bins().
 func (s *Spectrum) Power(dst, x []float64) []float64 {
-	dst = s.f.checkIO(dst, x)
-	sc := s.f.get()
-	s.f.transform(sc.bins, sc.buf, x, NoDetrend)
-	onesidedPower(dst, sc.bins, s.f.n(), 1/(s.f.sum*s.f.sum), false)
-	s.f.put(sc)
+	w := s.f.pool.get()
+	dst = s.PowerWork(dst, x, w)
+	s.f.pool.put(w)
 	return dst
 }
 
+// PowerWork is Power with caller-owned scratch w from s.NewWork; it
+// allocates only when dst is nil.
+func (s *Spectrum) PowerWork(dst, x []float64, w *Work) []float64 {
+	dst = s.f.checkIO(dst, x, w)
+	bins := s.f.transform(nil, x, NoDetrend, w)
+	onesidedPower(dst, bins, s.f.n(), 1/(s.f.sum*s.f.sum), false)
+	return dst
+}
+
+// NewWork returns scratch space for s's …Work methods.
+func (s *Spectrum) NewWork() *Work { return s.f.newWork() }
+
 // frame is the machinery shared by Spectrum, Welch and STFT: a private copy
 // of the window with its sums, a real FFT plan, and a pool of scratch.
+// Its Works hold the bins of one frame and the plan's scratch, in that
+// order, as complex values, and the detrended, windowed frame as reals.
 type frame struct {
 	coef      []float64
 	sum, sum2 float64 // Σw, Σw²
 	plan      *RealPlan
-	pool      sync.Pool // *frameScratch
+	pool      workPool // Works for the plain methods
 }
 
-// frameScratch is one goroutine's working space for a frame.
-type frameScratch struct {
-	buf  []float64    // the detrended, windowed frame
-	bins []complex128 // its transform
-}
-
-// newFrame validates w and builds the shared frame machinery for it.
-func newFrame(w *Window) (*frame, error) {
+// newFrame validates w and builds the shared frame machinery for it; who
+// names the caller in error messages.
+func newFrame(w *Window, who string) (*frame, error) {
 	if w == nil {
-		return nil, fmt.Errorf("fft: nil window")
+		return nil, fmt.Errorf("%w: %s: nil window", ErrConfig, who)
 	}
 	n := len(w.Coef)
 	if n == 0 {
-		return nil, fmt.Errorf("fft: empty window")
+		return nil, fmt.Errorf("%w: %s: empty window", ErrConfig, who)
+	}
+	if err := checkLength(who+" window length", n); err != nil {
+		return nil, err
 	}
 	f := &frame{coef: append([]float64(nil), w.Coef...)}
 	for i, c := range f.coef {
 		if math.IsNaN(c) || math.IsInf(c, 0) {
-			return nil, fmt.Errorf("fft: window coefficient %d is %v", i, c)
+			return nil, fmt.Errorf("%w: %s: window coefficient %d is %v", ErrConfig, who, i, c)
 		}
 		f.sum += c
 		f.sum2 += c * c
 	}
 	if !(f.sum > 0) {
-		return nil, fmt.Errorf("fft: window coefficients sum to %v, want > 0", f.sum)
+		return nil, fmt.Errorf("%w: %s: window coefficients sum to %v, want > 0", ErrConfig, who, f.sum)
 	}
-	f.plan = NewRealPlan(n)
-	bins := f.plan.Bins()
-	f.pool.New = func() any {
-		return &frameScratch{buf: make([]float64, n), bins: make([]complex128, bins)}
-	}
+	f.plan = newRealPlan(n)
+	f.pool.nc, f.pool.nf = f.plan.Bins()+f.plan.work, n
 	return f, nil
 }
 
-func (f *frame) n() int               { return len(f.coef) }
-func (f *frame) get() *frameScratch   { return f.pool.Get().(*frameScratch) }
-func (f *frame) put(sc *frameScratch) { f.pool.Put(sc) }
-func (f *frame) bins() int            { return f.plan.Bins() }
+func (f *frame) n() int            { return len(f.coef) }
+func (f *frame) newWork() *Work    { return newWork(f.pool.nc, f.pool.nf) }
+func (f *frame) checkWork(w *Work) { w.check(f.pool.nc, f.pool.nf) }
+func (f *frame) bins() int         { return f.plan.Bins() }
 func (f *frame) scale(s Scaling, fs float64) float64 {
 	if s == Density {
 		return 1 / (fs * f.sum2)
@@ -133,18 +150,26 @@ func (f *frame) scale(s Scaling, fs float64) float64 {
 	return 1 / (f.sum * f.sum)
 }
 
-// checkIO panics unless len(x) is the frame length and returns dst, or a
-// new slice of Bins() when dst is nil, panicking if its length is wrong.
-func (f *frame) checkIO(dst, x []float64) []float64 {
+// checkIO panics unless len(x) is the frame length and w is large enough
+// and returns dst, or a new slice of Bins() when dst is nil, panicking if
+// its length is wrong.
+func (f *frame) checkIO(dst, x []float64, w *Work) []float64 {
+	f.checkWork(w)
 	if len(x) != f.n() {
 		panic(fmt.Sprintf("fft: frame length %d, want %d", len(x), f.n()))
 	}
 	return sizedFloats(dst, f.bins())
 }
 
-// transform removes the trend d from the frame x (len n), applies the
-// window into buf and writes the real transform of buf into bins.
-func (f *frame) transform(bins []complex128, buf, x []float64, d Detrend) {
+// transform removes the trend d from the frame x (len ≥ n), applies the
+// window and writes the real transform into bins, or into w's bins when
+// bins is nil, and returns the bins. w must have passed checkWork.
+func (f *frame) transform(bins []complex128, x []float64, d Detrend, w *Work) []complex128 {
+	nb := f.bins()
+	if bins == nil {
+		bins = w.c[:nb]
+	}
+	buf := w.f[:len(f.coef)]
 	x = x[:len(f.coef)]
 	switch d {
 	case NoDetrend:
@@ -174,7 +199,8 @@ func (f *frame) transform(bins []complex128, buf, x []float64, d Detrend) {
 			buf[i] = c * (x[i] - m - slope*(float64(i)-mid))
 		}
 	}
-	f.plan.Forward(bins, buf)
+	f.plan.forward(bins[:nb], buf, w.c[nb:nb+f.plan.work])
+	return bins
 }
 
 // onesidedPower writes, or adds when add is true, scale·|X_k|² into dst,

@@ -47,7 +47,7 @@ func TestAmplitudeReadsToneAmplitudeUnderEveryWindow(t *testing.T) {
 	)
 	x := tone(n, k, a, ph, 0)
 	for _, c := range allWindows {
-		s := NewSpectrum(mustWindow(t, c.kind, n, c.param))
+		s := must(NewSpectrum(mustWindow(t, c.kind, n, c.param)))
 		require.Equal(t, n, s.Len())
 		require.Equal(t, n/2+1, s.Bins())
 		amp := s.Amplitude(nil, x)
@@ -68,7 +68,7 @@ func TestAmplitudeDCAndNyquistNotDoubled(t *testing.T) {
 			x[j] = 0.25 + 0.75*math.Cos(math.Pi*float64(j)) // DC plus the alternating sequence
 		}
 		for _, c := range allWindows {
-			s := NewSpectrum(mustWindow(t, c.kind, n, c.param))
+			s := must(NewSpectrum(mustWindow(t, c.kind, n, c.param)))
 			amp := s.Amplitude(nil, x)
 			pow := s.Power(nil, x)
 			assert.InDelta(t, amp[0]*amp[0], pow[0], 1e-12, "%v DC", c.kind)
@@ -97,7 +97,7 @@ func TestPowerParsevalRectangular(t *testing.T) {
 			ms += x[i] * x[i]
 		}
 		ms /= float64(n)
-		p := NewSpectrum(mustWindow(t, Rectangular, n, 0)).Power(nil, x)
+		p := must(NewSpectrum(mustWindow(t, Rectangular, n, 0))).Power(nil, x)
 		var sum float64
 		for _, v := range p {
 			sum += v
@@ -107,11 +107,7 @@ func TestPowerParsevalRectangular(t *testing.T) {
 }
 
 func TestSpectrumPanics(t *testing.T) {
-	assert.Panics(t, func() { NewSpectrum(nil) })
-	assert.Panics(t, func() { NewSpectrum(&Window{}) })
-	assert.Panics(t, func() { NewSpectrum(&Window{Coef: []float64{1, math.NaN()}}) })
-	assert.Panics(t, func() { NewSpectrum(&Window{Coef: []float64{1, -1}}) })
-	s := NewSpectrum(mustWindow(t, Hann, 16, 0))
+	s := must(NewSpectrum(mustWindow(t, Hann, 16, 0)))
 	assert.Panics(t, func() { s.Amplitude(nil, make([]float64, 15)) })
 	assert.Panics(t, func() { s.Power(make([]float64, 8), make([]float64, 16)) })
 	assert.NotPanics(t, func() { s.Power(make([]float64, 9), make([]float64, 16)) })
@@ -120,7 +116,7 @@ func TestSpectrumPanics(t *testing.T) {
 func TestSpectrumCopiesWindow(t *testing.T) {
 	w := mustWindow(t, Hann, 32, 0)
 	x := tone(32, 4, 1, 0, 0)
-	s := NewSpectrum(w)
+	s := must(NewSpectrum(w))
 	before := s.Amplitude(nil, x)
 	for i := range w.Coef {
 		w.Coef[i] = 1
@@ -140,7 +136,7 @@ func skipUnderRace(t *testing.T) {
 func TestSpectrumAllocs(t *testing.T) {
 	skipUnderRace(t)
 	for _, n := range []int{256, 1000, 97} {
-		s := NewSpectrum(mustWindow(t, Hann, n, 0))
+		s := must(NewSpectrum(mustWindow(t, Hann, n, 0)))
 		x := tone(n, 10, 1, 0, 0)
 		dst := make([]float64, s.Bins())
 		s.Amplitude(dst, x) // warm the pool

@@ -5,27 +5,26 @@ import "fmt"
 // STFT is a short-time Fourier transform: frames of the window's length L,
 // frame i starting at sample i·hop, no padding at either end, so that n
 // samples give (n−L)/hop+1 frames and the samples after the last whole
-// frame are not used. It is immutable and safe for concurrent use; with a
-// dst of the right length its methods do not allocate.
+// frame are not used. It is immutable and safe for concurrent use. With a
+// dst of the right length the plain methods allocate nothing while their
+// scratch pool holds a buffer, and the …Work methods, with caller-owned
+// scratch (see Work), allocate nothing at all.
 type STFT struct {
 	f   *frame
 	hop int
 }
 
 // NewSTFT returns an STFT with window w (copied) and a hop of hop samples
-// between frame starts. It returns an error if hop < 1 or w is empty,
-// holds non-finite coefficients or sums to zero or less, and panics if w
-// is nil.
+// between frame starts. It returns an error wrapping ErrConfig if hop < 1
+// or w is nil, empty, holds non-finite coefficients or sums to zero or
+// less, and one wrapping ErrLength if w is longer than MaxLength.
 func NewSTFT(w *Window, hop int) (*STFT, error) {
-	if w == nil {
-		panic("fft: NewSTFT with nil window")
-	}
 	if hop < 1 {
-		return nil, fmt.Errorf("fft: STFT hop %d, want ≥ 1", hop)
+		return nil, fmt.Errorf("%w: STFT hop %d, want ≥ 1", ErrConfig, hop)
 	}
-	f, err := newFrame(w)
+	f, err := newFrame(w, "STFT")
 	if err != nil {
-		return nil, fmt.Errorf("fft: STFT: %w", err)
+		return nil, err
 	}
 	return &STFT{f: f, hop: hop}, nil
 }
@@ -51,19 +50,30 @@ func (s *STFT) Bins() int { return s.f.bins() }
 // Frames(len(x))·Bins(). NaN or Inf in x propagate to the frames holding
 // them.
 func (s *STFT) Transform(dst []complex128, x []float64) ([]complex128, error) {
+	w := s.f.pool.get()
+	dst, err := s.TransformWork(dst, x, w)
+	s.f.pool.put(w)
+	return dst, err
+}
+
+// TransformWork is Transform with caller-owned scratch w from s.NewWork;
+// it allocates only when dst is nil or on error.
+func (s *STFT) TransformWork(dst []complex128, x []float64, w *Work) ([]complex128, error) {
+	s.f.checkWork(w)
 	frames := s.Frames(len(x))
 	if frames == 0 {
-		return dst, fmt.Errorf("fft: STFT: signal of %d samples is shorter than one frame of %d", len(x), s.f.n())
+		return dst, fmt.Errorf("%w: STFT: signal of %d samples is shorter than one frame of %d", ErrInput, len(x), s.f.n())
 	}
 	b := s.Bins()
 	dst = sizedComplex(dst, frames*b)
-	sc := s.f.get()
 	for i := 0; i < frames; i++ {
-		s.f.transform(dst[i*b:(i+1)*b], sc.buf, x[i*s.hop:], NoDetrend)
+		s.f.transform(dst[i*b:(i+1)*b], x[i*s.hop:], NoDetrend, w)
 	}
-	s.f.put(sc)
 	return dst, nil
 }
+
+// NewWork returns scratch space for s's …Work methods.
+func (s *STFT) NewWork() *Work { return s.f.newWork() }
 
 // Spectrogram writes the power spectral density of every frame of x,
 // sampled at fs Hz, into dst, row-major with Frames(len(x)) rows of Bins()
@@ -77,17 +87,25 @@ func (s *STFT) Transform(dst []complex128, x []float64) ([]complex128, error) {
 // not a positive finite rate; it panics if a non-nil dst's length is not
 // Frames(len(x))·Bins().
 func (s *STFT) Spectrogram(dst []float64, x []float64, fs float64) ([]float64, error) {
-	if err := checkSignal(x, s.f.n(), fs); err != nil {
-		return dst, fmt.Errorf("fft: STFT: %w", err)
+	w := s.f.pool.get()
+	dst, err := s.SpectrogramWork(dst, x, fs, w)
+	s.f.pool.put(w)
+	return dst, err
+}
+
+// SpectrogramWork is Spectrogram with caller-owned scratch w from
+// s.NewWork; it allocates only when dst is nil or on error.
+func (s *STFT) SpectrogramWork(dst []float64, x []float64, fs float64, w *Work) ([]float64, error) {
+	s.f.checkWork(w)
+	if err := checkSignal(x, s.f.n(), fs, "STFT"); err != nil {
+		return dst, err
 	}
 	frames, b := s.Frames(len(x)), s.Bins()
 	dst = sizedFloats(dst, frames*b)
 	scale := s.f.scale(Density, fs)
-	sc := s.f.get()
 	for i := 0; i < frames; i++ {
-		s.f.transform(sc.bins, sc.buf, x[i*s.hop:], NoDetrend)
-		onesidedPower(dst[i*b:(i+1)*b], sc.bins, s.f.n(), scale, false)
+		bins := s.f.transform(nil, x[i*s.hop:], NoDetrend, w)
+		onesidedPower(dst[i*b:(i+1)*b], bins, s.f.n(), scale, false)
 	}
-	s.f.put(sc)
 	return dst, nil
 }

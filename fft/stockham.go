@@ -15,6 +15,8 @@ type stage struct {
 	// j, k = 1..h, h = (r-1)/2, for the generic odd-radix pass; nil
 	// otherwise.
 	cos, sin []float64
+	// rader runs the pass for a prime r > maxOddRadix; nil otherwise.
+	rader *rader
 }
 
 // newStages builds the passes for the given radices of n.
@@ -38,7 +40,10 @@ func newStages(n int, radices []int) []stage {
 				}
 			}
 		}
-		if r%2 == 1 && r > 5 {
+		if r > maxOddRadix {
+			m, _ := raderLength(r)
+			g.rader = newRader(r, m)
+		} else if r%2 == 1 && r > 5 {
 			h := (r - 1) / 2
 			g.cos = make([]float64, h*h)
 			g.sin = make([]float64, h*h)
@@ -55,8 +60,21 @@ func newStages(n int, radices []int) []stage {
 	return st
 }
 
-// apply runs the pass from x into y; both have length r·s·m.
-func (g *stage) apply(y, x []complex128) {
+// workLen is the scratch length apply needs.
+func (g *stage) workLen() int {
+	if g.rader != nil {
+		return g.rader.workLen(g.s)
+	}
+	return 0
+}
+
+// apply runs the pass from x into y; both have length r·s·m. work has
+// length workLen.
+func (g *stage) apply(y, x, work []complex128) {
+	if g.rader != nil {
+		g.rader.pass(y, x, g, work)
+		return
+	}
 	switch g.r {
 	case 2:
 		pass2(y, x, g.tw, g.s, g.m)

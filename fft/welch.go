@@ -48,8 +48,10 @@ type WelchConfig struct {
 // segment i starts at sample i·(L−Overlap), and the samples after the last
 // whole segment are not used.
 //
-// A Welch is immutable and safe for concurrent use; with a dst of the
-// right length PSD does not allocate.
+// A Welch is immutable and safe for concurrent use. With a dst of the
+// right length PSD allocates nothing while its scratch pool holds a
+// buffer, and PSDWork, with caller-owned scratch (see Work), allocates
+// nothing at all.
 type Welch struct {
 	f       *frame
 	step    int
@@ -57,23 +59,25 @@ type Welch struct {
 	detrend Detrend
 }
 
-// NewWelch returns a Welch estimator for cfg. It returns an error if the
-// window is nil or unusable, the overlap is outside [0, L), or Scaling or
-// Detrend is not one of the defined constants.
+// NewWelch returns a Welch estimator for cfg. It returns an error
+// wrapping ErrConfig if the window is nil or unusable, the overlap is
+// outside [0, L), or Scaling or Detrend is not one of the defined
+// constants, and one wrapping ErrLength if the window is longer than
+// MaxLength.
 func NewWelch(cfg WelchConfig) (*Welch, error) {
-	f, err := newFrame(cfg.Window)
+	f, err := newFrame(cfg.Window, "Welch")
 	if err != nil {
-		return nil, fmt.Errorf("fft: Welch: %w", err)
+		return nil, err
 	}
 	l := f.n()
 	if cfg.Overlap < 0 || cfg.Overlap >= l {
-		return nil, fmt.Errorf("fft: Welch overlap %d, want 0 ≤ overlap < segment length %d", cfg.Overlap, l)
+		return nil, fmt.Errorf("%w: Welch overlap %d, want 0 ≤ overlap < segment length %d", ErrConfig, cfg.Overlap, l)
 	}
 	if cfg.Scaling != Density && cfg.Scaling != PowerSpectrum {
-		return nil, fmt.Errorf("fft: Welch scaling %d is not Density or PowerSpectrum", cfg.Scaling)
+		return nil, fmt.Errorf("%w: Welch scaling %d is not Density or PowerSpectrum", ErrConfig, cfg.Scaling)
 	}
 	if cfg.Detrend < NoDetrend || cfg.Detrend > LinearDetrend {
-		return nil, fmt.Errorf("fft: Welch detrend %d is not one of the Detrend constants", cfg.Detrend)
+		return nil, fmt.Errorf("%w: Welch detrend %d is not one of the Detrend constants", ErrConfig, cfg.Detrend)
 	}
 	return &Welch{f: f, step: l - cfg.Overlap, scaling: cfg.Scaling, detrend: cfg.Detrend}, nil
 }
@@ -96,23 +100,31 @@ func (w *Welch) Segments(n int) int {
 // Hz, into dst and returns dst, in units²/Hz for Density and units² for
 // PowerSpectrum. A nil dst is allocated.
 //
-// PSD returns an error, leaving dst unspecified, if x is shorter than one
-// segment, holds NaN or ±Inf (the error names the first such index), or fs
-// is not a positive finite rate. It panics if a non-nil dst's length is not
+// PSD returns an error wrapping ErrInput, leaving dst unspecified, if x is
+// shorter than one segment, holds NaN or ±Inf (the error names the first
+// such index), or fs is not a positive finite rate. It panics if a non-nil dst's length is not
 // Bins().
 func (w *Welch) PSD(dst, x []float64, fs float64) ([]float64, error) {
+	wk := w.f.pool.get()
+	dst, err := w.PSDWork(dst, x, fs, wk)
+	w.f.pool.put(wk)
+	return dst, err
+}
+
+// PSDWork is PSD with caller-owned scratch wk from w.NewWork; it allocates
+// only when dst is nil or on error.
+func (w *Welch) PSDWork(dst, x []float64, fs float64, wk *Work) ([]float64, error) {
+	w.f.checkWork(wk)
 	dst = sizedFloats(dst, w.Bins())
-	if err := checkSignal(x, w.f.n(), fs); err != nil {
-		return dst, fmt.Errorf("fft: Welch: %w", err)
+	if err := checkSignal(x, w.f.n(), fs, "Welch"); err != nil {
+		return dst, err
 	}
 	segs := w.Segments(len(x))
 	clear(dst)
-	sc := w.f.get()
 	for i := 0; i < segs; i++ {
-		w.f.transform(sc.bins, sc.buf, x[i*w.step:], w.detrend)
-		onesidedPower(dst, sc.bins, w.f.n(), 1, true)
+		bins := w.f.transform(nil, x[i*w.step:], w.detrend, wk)
+		onesidedPower(dst, bins, w.f.n(), 1, true)
 	}
-	w.f.put(sc)
 	scale := w.f.scale(w.scaling, fs) / float64(segs)
 	for k := range dst {
 		dst[k] *= scale
@@ -120,18 +132,22 @@ func (w *Welch) PSD(dst, x []float64, fs float64) ([]float64, error) {
 	return dst, nil
 }
 
-// checkSignal reports a signal too short for one frame of length l, a
-// non-finite sample, or a sample rate that is not positive and finite.
-func checkSignal(x []float64, l int, fs float64) error {
+// NewWork returns scratch space for PSDWork.
+func (w *Welch) NewWork() *Work { return w.f.newWork() }
+
+// checkSignal reports, wrapping ErrInput, a signal too short for one frame
+// of length l, a non-finite sample, or a sample rate that is not positive
+// and finite; who names the caller in the message.
+func checkSignal(x []float64, l int, fs float64, who string) error {
 	if !(fs > 0) || math.IsInf(fs, 1) {
-		return fmt.Errorf("sample rate %v Hz, want a positive finite rate", fs)
+		return fmt.Errorf("%w: %s: sample rate %v Hz, want a positive finite rate", ErrInput, who, fs)
 	}
 	if len(x) < l {
-		return fmt.Errorf("signal of %d samples is shorter than one segment of %d", len(x), l)
+		return fmt.Errorf("%w: %s: signal of %d samples is shorter than one segment of %d", ErrInput, who, len(x), l)
 	}
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("sample %d of %d is %v", i, len(x), v)
+			return fmt.Errorf("%w: %s: sample %d of %d is %v", ErrInput, who, i, len(x), v)
 		}
 	}
 	return nil

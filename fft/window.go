@@ -65,9 +65,9 @@ type Window struct {
 //
 // param is β for Kaiser (β ≥ 0; 8.6 resembles Blackman–Harris) and α for
 // Tukey (0 ≤ α ≤ 1; 0 is rectangular, 1 is Hann); it is ignored (and
-// stored as zero) for the other kinds. NewWindow returns an error if n < 1,
-// if param is out of range or not finite for Kaiser or Tukey, or if kind is
-// unknown.
+// stored as zero) for the other kinds. NewWindow returns an error wrapping
+// ErrLength unless 1 ≤ n ≤ MaxLength, and one wrapping ErrConfig if param
+// is out of range or not finite for Kaiser or Tukey, or if kind is unknown.
 func NewWindow(kind WindowKind, n int, param float64) (*Window, error) {
 	return newWindow(kind, n, param, false)
 }
@@ -82,22 +82,22 @@ func NewSymmetricWindow(kind WindowKind, n int, param float64) (*Window, error) 
 }
 
 func newWindow(kind WindowKind, n int, param float64, sym bool) (*Window, error) {
-	if n < 1 {
-		return nil, fmt.Errorf("fft: %v window length %d, want ≥ 1", kind, n)
+	if err := checkLength(kind.String()+" window length", n); err != nil {
+		return nil, err
 	}
 	switch kind {
 	case Kaiser:
 		if !(param >= 0) || math.IsInf(param, 0) {
-			return nil, fmt.Errorf("fft: Kaiser β = %v, want a finite β ≥ 0", param)
+			return nil, fmt.Errorf("%w: Kaiser β = %v, want a finite β ≥ 0", ErrConfig, param)
 		}
 	case Tukey:
 		if !(param >= 0 && param <= 1) {
-			return nil, fmt.Errorf("fft: Tukey α = %v, want 0 ≤ α ≤ 1", param)
+			return nil, fmt.Errorf("%w: Tukey α = %v, want 0 ≤ α ≤ 1", ErrConfig, param)
 		}
 	case Rectangular, Hann, Hamming, Blackman, BlackmanHarris, FlatTop:
 		param = 0
 	default:
-		return nil, fmt.Errorf("fft: unknown window kind %v", kind)
+		return nil, fmt.Errorf("%w: unknown window kind %v", ErrConfig, kind)
 	}
 	w := &Window{Kind: kind, Param: param, Coef: make([]float64, n)}
 	// scipy returns ones for n = 1 whatever the kind.
@@ -128,7 +128,7 @@ func newWindow(kind WindowKind, n int, param float64, sym bool) (*Window, error)
 		abs += math.Abs(c)
 	}
 	if s <= 1e-12*abs {
-		return nil, fmt.Errorf("fft: symmetric %v window of length %d sums to %.3g; it has no usable gain", kind, n, s)
+		return nil, fmt.Errorf("%w: symmetric %v window of length %d sums to %.3g; it has no usable gain", ErrConfig, kind, n, s)
 	}
 	return w, nil
 }

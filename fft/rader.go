@@ -1,0 +1,179 @@
+package fft
+
+// rader computes DFTs of a prime length p by Rader's algorithm: with g a
+// primitive root mod p, the outputs j = g^u, u < p-1, are
+//
+//	X[g^u] = x[0] + Σ_v x[g^-v]·ω^(g^(u-v)),  ω = exp(-2πi/p),
+//
+// a cyclic convolution of length p-1 of the permuted input with the
+// sequence c[w] = ω^(g^w), done with two fast transforms of length m (see
+// raderLength): m = p-1, or a zero-padded m ≥ 2p-3 when p-1 transforms
+// slowly. X[0] = x[0] + Σ_v x[g^-v] is the first bin of the first
+// transform.
+type rader struct {
+	p, m  int
+	inner *Plan
+	in    []int32      // in[v] = g^-v mod p, v < p-1: the input gathered into slot v
+	out   []int32      // out[u] = g^u mod p: the output read from slot u
+	kern  []complex128 // DFT of c wrapped to length m, scaled by 1/m
+}
+
+// newRader precomputes the permutations and the transformed kernel for a
+// convolution of length m: p-1, or at least 2p-3.
+func newRader(p, m int) *rader {
+	l := p - 1
+	rd := &rader{p: p, m: m, inner: newPlan(m), in: make([]int32, l), out: make([]int32, l)}
+	g := primitiveRoot(p)
+	gInv := powMod(g, p-2, p)
+	for v, a, b := 0, 1, 1; v < l; v++ {
+		rd.out[v], rd.in[v] = int32(a), int32(b)
+		a, b = mulMod(a, g, p), mulMod(b, gInv, p)
+	}
+	// kern[d mod m] = c[d mod l] for |d| < l; when m = l that is c itself.
+	kern := make([]complex128, m)
+	f := 1 / float64(m)
+	for d := -(l - 1); d < l; d++ {
+		w := ((d % l) + l) % l
+		kern[((d%m)+m)%m] = scaleC(expi(int(rd.out[w]), p), f)
+	}
+	work := make([]complex128, rd.inner.work)
+	rd.inner.exec(kern, kern, work)
+	rd.kern = kern
+	return rd
+}
+
+// workLen is the scratch length of a pass with stride s: s columns of m
+// and the inner plan's scratch.
+func (rd *rader) workLen(s int) int { return s*rd.m + rd.inner.work }
+
+// pass is the Stockham pass of radix p (see stage) by Rader's algorithm;
+// work has length workLen(g.s). The s transforms of a block p read the
+// inputs x[q+s·(p+k·m)] and write the outputs y[q+s·(r·p+j)], q < s, so
+// for each k and j the s values are contiguous: the pass gathers and
+// scatters whole runs of s, through s columns of scratch, instead of
+// striding across x and y once per transform.
+func (rd *rader) pass(y, x []complex128, g *stage, work []complex128) {
+	r, s, m := g.r, g.s, g.m
+	sm, l, cm := s*m, r-1, rd.m
+	cols, iw := work[:s*cm], work[s*cm:rd.workLen(s)]
+	kern := rd.kern[:cm]
+	perm, out := rd.in[:l], rd.out[:l]
+	for p := 0; p < m; p++ {
+		var w []complex128
+		if m > 1 {
+			w = g.tw[p*l : (p+1)*l]
+		}
+		xp, yp := x[s*p:], y[s*r*p:]
+		x0 := xp[:s]
+		gather(cols, xp, perm, s, sm, cm)
+		for q := range x0 {
+			col := cols[q*cm : (q+1)*cm]
+			col = col[:len(kern)]
+			clear(col[l:])
+			rd.inner.exec(col, col, iw)
+			yp[q] = x0[q] + col[0]
+			// The inverse transform is conj(DFT(conj(·))).
+			for i, k := range kern {
+				z := col[i] * k
+				col[i] = complex(real(z), -imag(z))
+			}
+			rd.inner.exec(col, col, iw)
+		}
+		scatter(yp, cols, x0, out, w, cm)
+	}
+}
+
+// gather writes x[k·sm+q] into cols[q·cm+v] for k = perm[v] and q < s.
+func gather(cols, x []complex128, perm []int32, s, sm, cm int) {
+	if s == 1 {
+		cols = cols[:len(perm)]
+		for v, k := range perm {
+			cols[v] = x[int(k)*sm]
+		}
+		return
+	}
+	for v, k := range perm {
+		run := x[int(k)*sm:]
+		run = run[:s]
+		for q, z := range run {
+			cols[q*cm+v] = z
+		}
+	}
+}
+
+// scatter writes (x0[q] + conj cols[q·cm+u])·w[j-1] into y[j·s+q] for
+// j = out[u] and q < s = len(x0); w is nil for unit twiddles.
+func scatter(y, cols, x0 []complex128, out []int32, w []complex128, cm int) {
+	s := len(x0)
+	if s == 1 && w == nil {
+		v := x0[0]
+		cols = cols[:len(out)]
+		for u, j := range out {
+			z := cols[u]
+			y[j] = v + complex(real(z), -imag(z))
+		}
+		return
+	}
+	for u, j := range out {
+		run := y[int(j)*s:]
+		run = run[:len(x0)]
+		if w == nil {
+			for q, v := range x0 {
+				z := cols[q*cm+u]
+				run[q] = v + complex(real(z), -imag(z))
+			}
+			continue
+		}
+		t := w[j-1]
+		for q, v := range x0 {
+			z := cols[q*cm+u]
+			run[q] = (v + complex(real(z), -imag(z))) * t
+		}
+	}
+}
+
+// primitiveRoot returns the least generator of the multiplicative group
+// mod the prime p.
+func primitiveRoot(p int) int {
+	var factors []int
+	for f, n := 2, p-1; n > 1; f++ {
+		if f*f > n {
+			factors = append(factors, n)
+			break
+		}
+		if n%f == 0 {
+			factors = append(factors, f)
+			for n%f == 0 {
+				n /= f
+			}
+		}
+	}
+	for g := 2; ; g++ {
+		ok := true
+		for _, f := range factors {
+			if powMod(g, (p-1)/f, p) == 1 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return g
+		}
+	}
+}
+
+// powMod returns b^e mod p for 0 ≤ b < p < 2³¹.
+func powMod(b, e, p int) int {
+	r := 1
+	for ; e > 0; e >>= 1 {
+		if e&1 == 1 {
+			r = mulMod(r, b, p)
+		}
+		b = mulMod(b, b, p)
+	}
+	return r
+}
+
+// mulMod returns a·b mod p for 0 ≤ a, b < p < 2³¹, in 64 bits so that it
+// cannot overflow on 32-bit targets.
+func mulMod(a, b, p int) int { return int(uint64(a) * uint64(b) % uint64(p)) }
