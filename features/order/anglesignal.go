@@ -1,0 +1,36 @@
+package order
+
+import "fmt"
+
+// AngleSignal is a signal sampled uniformly in shaft angle.
+type AngleSignal struct {
+	Samples       []float64 // the signal at angles Start + i/SamplesPerRev
+	SamplesPerRev int       // samples per revolution
+	Start         float64   // angle of Samples[0], in revolutions
+}
+
+// Revolutions returns the length of the signal in revolutions.
+func (s AngleSignal) Revolutions() float64 {
+	return float64(len(s.Samples)) / float64(s.SamplesPerRev)
+}
+
+// ResampleToAngle resamples the whole signal x, sampled at cfg.Rate Hz,
+// from time (sample 0 at 0 s) to the shaft angle given by angle, with a
+// Resampler built from cfg. Errors wrap ErrSampleRate, ErrSpeed, ErrConfig,
+// ErrNotFinite or ErrTooFewRevolutions (fewer than one output sample).
+func ResampleToAngle(x []float64, angle *ShaftAngle, cfg ResamplerConfig) (AngleSignal, error) {
+	r, err := NewResampler(cfg)
+	if err != nil {
+		return AngleSignal{}, err
+	}
+	rev := angle.Sample(make([]float64, len(x)), 0, cfg.Rate)
+	out, err := r.Push(make([]float64, 0, int(float64(r.Config().SamplesPerRev)*(rev[len(rev)-1]-rev[0]))+2), x, rev)
+	if err != nil {
+		return AngleSignal{}, err
+	}
+	out = append(out, r.Flush(nil)...)
+	if len(out) == 0 {
+		return AngleSignal{}, fmt.Errorf("%w: the signal spans %v rev", ErrTooFewRevolutions, rev[len(rev)-1]-rev[0])
+	}
+	return AngleSignal{Samples: out, SamplesPerRev: r.Config().SamplesPerRev, Start: r.Start()}, nil
+}
