@@ -94,7 +94,7 @@ func SimulateRunup(cfg RunupSim) (vib, tacho []float64, truth RunupTruth, err er
 		truth.NoiseStd = math.Sqrt(truth.SignalPower / math.Pow(10, cfg.SNR/10))
 		addNoise(vib, truth.NoiseStd, rand.New(rand.NewPCG(cfg.Seed, simStreamNoise)))
 	}
-	tacho = cfg.tacho(truth.Angle)
+	tacho = renderTacho(truth.Angle, cfg.PulsesPerRev, cfg.DropPulses)
 	addNoise(tacho, cfg.TachoNoise, rand.New(rand.NewPCG(cfg.Seed, simStreamTacho)))
 	return vib, tacho, truth, nil
 }
@@ -148,17 +148,19 @@ func (cfg *RunupSim) impacts(x, angle []float64, rng *rand.Rand) []float64 {
 	return times
 }
 
-// tacho renders the noise-free tachometer signal.
-func (cfg *RunupSim) tacho(angle []float64) []float64 {
-	drop := make(map[int]bool, len(cfg.DropPulses))
-	for _, k := range cfg.DropPulses {
-		drop[k] = true
+// renderTacho returns the noise-free trapezoidal tachometer signal (see
+// RunupSim) of a shaft at the given angles (rev), with the pulses whose
+// indices are in drop left out.
+func renderTacho(angle []float64, pulsesPerRev int, drop []int) []float64 {
+	dropped := make(map[int]bool, len(drop))
+	for _, k := range drop {
+		dropped[k] = true
 	}
 	v := make([]float64, len(angle))
-	ppr := float64(cfg.PulsesPerRev)
+	ppr := float64(pulsesPerRev)
 	for i, th := range angle {
 		k, u := math.Modf(th * ppr)
-		if drop[int(k)] {
+		if dropped[int(k)] {
 			continue
 		}
 		switch {
