@@ -68,6 +68,11 @@ func (r *Resampler) Delay() int { return r.half + 1 }
 // multiple of 1/SamplesPerRev (valid after the first Push).
 func (r *Resampler) Start() float64 { return float64(r.first) / float64(r.cfg.SamplesPerRev) }
 
+// NextAngle returns the angle in revolutions of the next output sample,
+// a multiple of 1/SamplesPerRev (valid after the first Push): the angle of
+// the first sample the next Push or Flush appends.
+func (r *Resampler) NextAngle() float64 { return float64(r.next) / float64(r.cfg.SamplesPerRev) }
+
 // Reset makes r ready for a new signal, keeping its buffers.
 func (r *Resampler) Reset() {
 	r.buf, r.rev = r.buf[:0], r.rev[:0]
