@@ -20,9 +20,9 @@ func gearConfig(crack float64, seconds float64, seed uint64) datasets.GearSim {
 
 const gearSPR = 256
 
-// gearTSA simulates cfg and returns the TSA of the pinion's shaft, angle 0
-// at the tachometer's reference, and the angle offset of that reference.
-func gearTSA(tb testing.TB, cfg datasets.GearSim) (tsa []float64, revs int) {
+// gearAngle simulates cfg and resamples it to the pinion shaft's angle,
+// angle 0 at the tachometer's reference.
+func gearAngle(tb testing.TB, cfg datasets.GearSim) AngleSignal {
 	tb.Helper()
 	vib, tacho, _, err := datasets.SimulateGear(cfg)
 	if err != nil {
@@ -36,7 +36,14 @@ func gearTSA(tb testing.TB, cfg datasets.GearSim) (tsa []float64, revs int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tsa, revs, err = TSA(nil, a)
+	return a
+}
+
+// gearTSA returns the TSA of the pinion's shaft of the simulated cfg and
+// the revolutions averaged.
+func gearTSA(tb testing.TB, cfg datasets.GearSim) (tsa []float64, revs int) {
+	tb.Helper()
+	tsa, revs, err := TSA(nil, gearAngle(tb, cfg))
 	if err != nil {
 		tb.Fatal(err)
 	}
