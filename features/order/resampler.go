@@ -185,11 +185,26 @@ func (r *Resampler) interpolate(s int, frac float64) float64 {
 	row0 := r.table[p*r.width : (p+1)*r.width]
 	row1 := r.table[(p+1)*r.width : (p+2)*r.width]
 	x := r.buf[s : s+r.width]
-	var y0, y1 float64
-	for j, v := range x {
-		y0 += v * row0[j]
-		y1 += v * row1[j]
+	row0, row1 = row0[:len(x)], row1[:len(x)]
+	// Four independent accumulators per row keep the adds from waiting on
+	// each other.
+	var a0, a1, a2, a3, b0, b1, b2, b3 float64
+	j := 0
+	for ; j+4 <= len(x); j += 4 {
+		a0 += x[j] * row0[j]
+		a1 += x[j+1] * row0[j+1]
+		a2 += x[j+2] * row0[j+2]
+		a3 += x[j+3] * row0[j+3]
+		b0 += x[j] * row1[j]
+		b1 += x[j+1] * row1[j+1]
+		b2 += x[j+2] * row1[j+2]
+		b3 += x[j+3] * row1[j+3]
 	}
+	for ; j < len(x); j++ {
+		a0 += x[j] * row0[j]
+		b0 += x[j] * row1[j]
+	}
+	y0, y1 := (a0+a1)+(a2+a3), (b0+b1)+(b2+b3)
 	return y0 + beta*(y1-y0)
 }
 
