@@ -23,6 +23,9 @@ func ResampleToAngle(x []float64, angle *ShaftAngle, cfg ResamplerConfig) (Angle
 	if err != nil {
 		return AngleSignal{}, err
 	}
+	if len(x) < 2 {
+		return AngleSignal{}, fmt.Errorf("%w: %d samples", ErrTooFewRevolutions, len(x))
+	}
 	rev := angle.Sample(make([]float64, len(x)), 0, cfg.Rate)
 	out, err := r.Push(make([]float64, 0, int(float64(r.Config().SamplesPerRev)*(rev[len(rev)-1]-rev[0]))+2), x, rev)
 	if err != nil {

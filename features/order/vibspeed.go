@@ -31,8 +31,8 @@ type VibrationSpeed struct {
 // one-sided PSD N₀ (Ridge.NoiseHz) passed through the band ±B:
 // σ = B/(√3·Order)·√(N₀·B/(2a²)) Hz. The first and last half frames, where
 // the spectrogram has no frame centre, are left out. Errors wrap those of
-// TrackRidge, or ErrSpeed where the refined angle does not increase (the
-// ridge is not the component).
+// TrackRidge, or ErrSpeed where the ridge holds no signal or the refined
+// angle does not increase (the ridge is not the component).
 func SpeedFromVibration(x []float64, cfg RidgeConfig) (VibrationSpeed, error) {
 	var res VibrationSpeed
 	ridge, err := TrackRidge(x, cfg)
@@ -61,6 +61,9 @@ func SpeedFromVibration(x []float64, cfg RidgeConfig) (VibrationSpeed, error) {
 		}
 		hz := (phase[n+half] - phase[n-half]) / (float64(2*half) / cfg.Rate) / twoPiOrder
 		a2 := mag[n] * mag[n]
+		if !(a2 > 0) {
+			return res, fmt.Errorf("%w: no signal along the ridge at %v s", ErrSpeed, float64(n)/cfg.Rate)
+		}
 		sp.Time = append(sp.Time, float64(n)/cfg.Rate)
 		sp.Hz = append(sp.Hz, hz)
 		sp.Uncertainty = append(sp.Uncertainty, b/(math.Sqrt(3)*cfg.Order)*math.Sqrt(ridge.NoiseHz[f]*b/(2*a2)))
