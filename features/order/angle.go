@@ -49,7 +49,7 @@ func NewShaftAngle(time, rev []float64) (*ShaftAngle, error) {
 // Knots returns the number of knots.
 func (a *ShaftAngle) Knots() int { return len(a.time) }
 
-// Start and End return the times of the first and last knots, in seconds.
+// Start returns the time of the first knot, in seconds.
 func (a *ShaftAngle) Start() float64 { return a.time[0] }
 
 // End returns the time of the last knot, in seconds.

@@ -19,6 +19,12 @@ const resamplerPhases = 256
 // the shaft angle between samples; the filter at a fractional delay by
 // linear interpolation between 256 precomputed delays.
 //
+// The cutoff is fixed in Hz, set by the lowest speed (ResamplerConfig), so
+// at a speed s only orders below CutoffHz/s pass undimmed: a run-up from 10
+// to 30 Hz at 64 samples per revolution keeps orders up to about 25 at
+// 10 Hz but about 8 at 30 Hz. Choose SamplesPerRev for the highest order
+// needed at the highest speed.
+//
 // It streams: Push takes blocks of any length with the shaft angle at each
 // sample and emits the output samples whose filter window is complete, so
 // the output lags the input by (Taps+1)/2 samples; Flush ends the signal

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"github.com/spindle-pdm/spindle/datasets"
 )
 
 // TestSpeedFromVibrationRunup estimates the speed of the simulated run-up
@@ -76,5 +78,32 @@ func TestSpeedFromVibrationErrors(t *testing.T) {
 		if _, err := SpeedFromVibration(c.x, c.cfg); !errors.Is(err, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, err, c.want)
 		}
+	}
+}
+
+// TestSpeedFromVibrationMeshOrder tracks the mesh (order 19) of the
+// simulated gear, whose speed swings 30 Hz ± 5 %, with the noise at the
+// gear signal's RMS.
+func TestSpeedFromVibrationMeshOrder(t *testing.T) {
+	cfg := gearConfig(0, 10, 9)
+	cfg.NoiseRatio = 1
+	vib, _, truth, err := datasets.SimulateGear(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := SpeedFromVibration(vib, RidgeConfig{Rate: cfg.Rate, Order: 19, MinHz: 25, MaxHz: 35})
+	if err != nil {
+		t.Fatal(err)
+	}
+	within := 0
+	for i, tm := range res.Speed.Time {
+		if want := truth.Hz[int(math.Round(tm*cfg.Rate))]; math.Abs(res.Speed.Hz[i]-want) <= 0.01*want {
+			within++
+		}
+	}
+	n := len(res.Speed.Time)
+	t.Logf("mesh ridge: %d of %d points within 1 %%", within, n)
+	if float64(within) < 0.95*float64(n) {
+		t.Errorf("%d of %d points within 1 %% of the true speed, want ≥ 95 %%", within, n)
 	}
 }
