@@ -46,6 +46,27 @@ func NewShaftAngle(time, rev []float64) (*ShaftAngle, error) {
 	return a, nil
 }
 
+// Geared returns the angle of a shaft turning ratio (> 0) times as fast as
+// this one, e.g. teeth1/teeth2 for the shaft of a gear of teeth2 teeth
+// driven by one of teeth1 on this shaft, so that a tachometer on one shaft
+// serves the time-synchronous average of another. Angles are scaled about
+// the first knot. An invalid ratio is an error wrapping ErrSpeed.
+func (a *ShaftAngle) Geared(ratio float64) (*ShaftAngle, error) {
+	if !(ratio > 0) || math.IsInf(ratio, 0) {
+		return nil, fmt.Errorf("%w: gear ratio %v", ErrSpeed, ratio)
+	}
+	b := &ShaftAngle{
+		time:  a.time,
+		rev:   make([]float64, len(a.rev)),
+		slope: make([]float64, len(a.slope)),
+	}
+	for i := range a.rev {
+		b.rev[i] = a.rev[0] + ratio*(a.rev[i]-a.rev[0])
+		b.slope[i] = ratio * a.slope[i]
+	}
+	return b, nil
+}
+
 // Knots returns the number of knots.
 func (a *ShaftAngle) Knots() int { return len(a.time) }
 

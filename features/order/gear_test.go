@@ -1,6 +1,7 @@
 package order
 
 import (
+	"errors"
 	"math"
 	"testing"
 
@@ -123,5 +124,53 @@ func TestGearIndicatorsCrack(t *testing.T) {
 	}
 	if trend.Records() != 5 {
 		t.Errorf("%d records trended, want 5", trend.Records())
+	}
+}
+
+// TestTSAOfMatingShaft averages the simulated gear on the mating (43-tooth)
+// shaft, through the pinion's tachometer geared by 19/43: the mating
+// shaft's first order (0.2 g) emerges, as the pinion's (0.3 g) does in the
+// pinion's TSA.
+func TestTSAOfMatingShaft(t *testing.T) {
+	cfg := gearConfig(0, 60, 2)
+	cfg.NoiseRatio = 1 // at 10 the averaged noise alone moves an order's amplitude by ≈ 0.02 g
+	vib, tacho, _, err := datasets.SimulateGear(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := SpeedFromTacho(tacho, cfg.Rate, TachoConfig{PulsesPerRev: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mate, err := sp.Angle.Geared(19.0 / 43)
+	if err != nil {
+		t.Fatal(err)
+	}
+	amp := func(angle *ShaftAngle) float64 {
+		a, err := ResampleToAngle(vib, angle, ResamplerConfig{Rate: cfg.Rate, SamplesPerRev: 64, MinSpeedHz: 12})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tsa, _, err := TSA(nil, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c, s float64
+		for i, v := range tsa {
+			c += v * math.Cos(2*math.Pi*float64(i)/64)
+			s += v * math.Sin(2*math.Pi*float64(i)/64)
+		}
+		return 2 * math.Hypot(c, s) / 64
+	}
+	m, p := amp(mate), amp(sp.Angle)
+	t.Logf("first order: %.3f g on the mating shaft, %.3f g on the pinion", m, p)
+	if math.Abs(m-0.2) > 0.01 {
+		t.Errorf("mating shaft's first order %.3f g, want 0.2 ± 0.01", m)
+	}
+	if math.Abs(p-0.3) > 0.01 { // the pinion's own first order
+		t.Errorf("pinion's first order %.3f g, want 0.3 ± 0.01", p)
+	}
+	if _, err := sp.Angle.Geared(0); !errors.Is(err, ErrSpeed) {
+		t.Errorf("ratio 0: %v", err)
 	}
 }

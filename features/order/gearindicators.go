@@ -21,7 +21,7 @@ import (
 //	NA4 = N·Σ(r−r̄)⁴ / ((1/M)·Σ_j Σ(r_j−r̄_j)²)²
 //	NB4 = N·Σ(s−s̄)⁴ / ((1/M)·Σ_j Σ(s_j−s̄_j)²)²
 //	SLF = (A(Teeth−1) + A(Teeth+1)) / std(TSA)
-//	ER  = RMS(d) / RMS(mesh harmonics)
+//	ER  = RMS(d) / RMS(regular signal)
 //
 // A(o) is the amplitude of order o; for NA4 and NB4 the sums over j run over
 // the M records trended so far, this one included (GearTrend), so that the
@@ -69,13 +69,12 @@ func (g *GearAnalyzer) Indicators(tsa []float64, trend *GearTrend) (GearIndicato
 	}
 
 	// keep leaves the TSA's spectrum in g.spec for the amplitudes.
-	mesh := g.keep(g.bufA, tsa, func(c uint8) bool { return c == binMesh })
+	_, regVar := centralSums(g.Regular(g.bufA, tsa))
 	amp := func(k int) float64 { return 2 * cmplx.Abs(g.spec[k]) / nf }
 	var meshAmp float64
 	for h := 1; h <= g.cfg.MeshHarmonics; h++ {
 		meshAmp += amp(h * g.cfg.Teeth)
 	}
-	_, meshVar := centralSums(mesh)
 	ind.FM0 = (slices.Max(tsa) - slices.Min(tsa)) / meshAmp
 	ind.SLF = (amp(g.cfg.Teeth-1) + amp(g.cfg.Teeth+1)) / math.Sqrt(tsaVar/nf)
 
@@ -84,7 +83,7 @@ func (g *GearAnalyzer) Indicators(tsa []float64, trend *GearTrend) (GearIndicato
 	ind.FM4 = nf * m4 / (m2 * m2)
 	ind.M6A = nf * nf * m6 / (m2 * m2 * m2)
 	ind.M8A = nf * nf * nf * m8 / (m2 * m2 * m2 * m2)
-	ind.ER = math.Sqrt(m2 / meshVar)
+	ind.ER = math.Sqrt(m2 / regVar)
 
 	r := g.Residual(g.bufA, tsa)
 	_, r2 := centralSums(r)
