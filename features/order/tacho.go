@@ -36,7 +36,8 @@ type TachoSpeed struct {
 	Angle   *ShaftAngle  // angle through (Pulses[k], k/PulsesPerRev rev)
 }
 
-// validate checks c and fills its defaults from the signal x.
+// withDefaults checks c and fills its defaults, the thresholds from the
+// signal x.
 func (c TachoConfig) withDefaults(x []float64) (TachoConfig, error) {
 	if c.PulsesPerRev < 1 {
 		return c, fmt.Errorf("%w: TachoConfig.PulsesPerRev = %d, want ≥ 1", ErrConfig, c.PulsesPerRev)
@@ -153,27 +154,37 @@ func appendBridge(dst, pulses []float64, i, k int) []float64 {
 }
 
 // SpeedFromTacho measures the instantaneous speed of a shaft from its
-// tachometer signal x sampled at rate Hz: it finds the pulses (PulseTimes),
-// bridges missed ones (BridgeMissing), takes the speed of each pulse
-// interval, 1/(PulsesPerRev·Δt) Hz at the interval's midpoint, smooths it
-// (TachoConfig.Smoothing) and builds the shaft angle through the pulses.
-// Errors wrap ErrSampleRate, ErrNotFinite, ErrConfig or ErrTooFewPulses
-// (fewer than 3 pulses).
+// tachometer signal x sampled at rate Hz: it finds the pulses (PulseTimes)
+// and passes them to SpeedFromPulses. Errors wrap ErrSampleRate,
+// ErrNotFinite, ErrConfig or ErrTooFewPulses (fewer than 3 pulses).
 func SpeedFromTacho(x []float64, rate float64, cfg TachoConfig) (TachoSpeed, error) {
-	var res TachoSpeed
 	raw, err := PulseTimes(nil, x, rate, cfg)
 	if err != nil {
-		return res, err
+		return TachoSpeed{}, err
 	}
-	cfg, _ = cfg.withDefaults(x)
-	if len(raw) < 3 {
-		return res, fmt.Errorf("%w: %d pulses found, want at least 3", ErrTooFewPulses, len(raw))
-	}
-	res.Pulses, res.Missing, err = BridgeMissing(nil, raw, cfg.MissingRatio)
+	return SpeedFromPulses(raw, cfg)
+}
+
+// SpeedFromPulses measures the instantaneous speed of a shaft from the
+// times of its tachometer pulses in s (from PulseTimes or a counter):
+// it bridges missed pulses (BridgeMissing with cfg.MissingRatio), takes the
+// speed of each pulse interval, 1/(PulsesPerRev·Δt) Hz at the interval's
+// midpoint, smooths it (cfg.Smoothing) and builds the shaft angle through
+// the pulses, pulse k at k/PulsesPerRev revolutions. cfg's thresholds are
+// not used. Errors wrap ErrConfig, ErrNotFinite, ErrNotIncreasing or
+// ErrTooFewPulses (fewer than 3).
+func SpeedFromPulses(pulses []float64, cfg TachoConfig) (TachoSpeed, error) {
+	var res TachoSpeed
+	cfg.High, cfg.Low = 1, 0 // thresholds are irrelevant here
+	cfg, err := cfg.withDefaults(nil)
 	if err != nil {
 		return res, err
 	}
-	res.Speed = PulseSpeed(res.Pulses, cfg.PulsesPerRev, cfg.Smoothing)
+	res.Pulses, res.Missing, err = BridgeMissing(nil, pulses, cfg.MissingRatio)
+	if err != nil {
+		return res, err
+	}
+	res.Speed = pulseSpeed(res.Pulses, cfg.PulsesPerRev, cfg.Smoothing)
 	rev := make([]float64, len(res.Pulses))
 	for k := range rev {
 		rev[k] = float64(k) / float64(cfg.PulsesPerRev)
@@ -182,11 +193,11 @@ func SpeedFromTacho(x []float64, rate float64, cfg TachoConfig) (TachoSpeed, err
 	return res, err
 }
 
-// PulseSpeed returns the speed of each interval of the strictly increasing
-// pulse times (s), 1/(pulsesPerRev·Δt) Hz at the interval's midpoint,
-// smoothed by a centred moving average over smoothing intervals (0 or 1:
-// none). The caller checks the pulses (see BridgeMissing).
-func PulseSpeed(pulses []float64, pulsesPerRev, smoothing int) SpeedProfile {
+// pulseSpeed returns the speed of each interval of at least 2 strictly
+// increasing pulse times (s), 1/(pulsesPerRev·Δt) Hz at the interval's
+// midpoint, smoothed by a centred moving average over smoothing intervals
+// (0 or 1: none).
+func pulseSpeed(pulses []float64, pulsesPerRev, smoothing int) SpeedProfile {
 	n := len(pulses) - 1
 	p := SpeedProfile{Time: make([]float64, n), Hz: make([]float64, n)}
 	raw := make([]float64, n)

@@ -78,6 +78,26 @@ func TestPulseTimesHysteresis(t *testing.T) {
 	}
 }
 
+func TestSpeedFromPulses(t *testing.T) {
+	// Four pulses per revolution at 25 Hz, one missing: 100 pulses/s.
+	p := []float64{0, 0.01, 0.02, 0.04, 0.05, 0.06, 0.07}
+	s, err := SpeedFromPulses(p, TachoConfig{PulsesPerRev: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Missing != 1 || len(s.Speed.Hz) != 7 {
+		t.Fatalf("%d missing, %d speeds; want 1 and 7", s.Missing, len(s.Speed.Hz))
+	}
+	for i, f := range s.Speed.Hz {
+		if math.Abs(f-25) > 1e-9 {
+			t.Errorf("speed %d = %v Hz, want 25", i, f)
+		}
+	}
+	if got := s.Angle.At(0.07); math.Abs(got-1.75) > 1e-12 {
+		t.Errorf("angle at 0.07 s = %v rev, want 1.75", got)
+	}
+}
+
 func TestBridgeMissing(t *testing.T) {
 	p := []float64{0, 1, 2, 3, 6, 7, 8, 9.02}
 	got, n, err := BridgeMissing(nil, p, 1.5)
@@ -104,6 +124,11 @@ func TestTachoErrors(t *testing.T) {
 			return err
 		}},
 		{"decreasing", ErrNotIncreasing, func() error { _, _, err := BridgeMissing(nil, []float64{0, 2, 1, 3}, 1.5); return err }},
+		{"pulses decreasing", ErrNotIncreasing, func() error { _, err := SpeedFromPulses([]float64{0, 1, 0.5, 2}, cfg); return err }},
+		{"pulses NaN", ErrNotFinite, func() error { _, err := SpeedFromPulses([]float64{0, 1, math.NaN(), 2}, cfg); return err }},
+		{"pulses few", ErrTooFewPulses, func() error { _, err := SpeedFromPulses([]float64{0, 1}, cfg); return err }},
+		{"pulses none", ErrTooFewPulses, func() error { _, err := SpeedFromPulses(nil, cfg); return err }},
+		{"pulses ppr", ErrConfig, func() error { _, err := SpeedFromPulses([]float64{0, 1, 2}, TachoConfig{}); return err }},
 		{"repeated", ErrNotIncreasing, func() error { _, err := NewShaftAngle([]float64{0, 1, 1}, []float64{0, 1, 2}); return err }},
 		{"knots", ErrTooFewPulses, func() error { _, err := NewShaftAngle([]float64{0}, []float64{0}); return err }},
 		{"inf knot", ErrNotFinite, func() error { _, err := NewShaftAngle([]float64{0, math.Inf(1)}, []float64{0, 1}); return err }},
