@@ -32,6 +32,10 @@ type RidgeConfig struct {
 	// that SpeedFromVibration demodulates; 0 means 0.4·MinHz·min(Order, 1),
 	// which excludes the neighbouring orders.
 	BandwidthHz float64
+	// SpeedWindow is the span, in samples, over which SpeedFromVibration
+	// takes the slope of the refined angle as the speed; 0 means
+	// FrameLen/2. Longer is less noisy, shorter follows faster changes.
+	SpeedWindow int
 }
 
 // withDefaults checks c and fills its defaults.
@@ -60,6 +64,9 @@ func (c RidgeConfig) withDefaults() (RidgeConfig, error) {
 	if c.MaxSlewHz == 0 {
 		c.MaxSlewHz = c.MaxHz - c.MinHz
 	}
+	if c.SpeedWindow == 0 {
+		c.SpeedWindow = c.FrameLen / 2
+	}
 	if c.BandwidthHz == 0 {
 		c.BandwidthHz = 0.4 * c.MinHz * min(c.Order, 1)
 	}
@@ -70,6 +77,8 @@ func (c RidgeConfig) withDefaults() (RidgeConfig, error) {
 		return c, fmt.Errorf("%w: RidgeConfig.Hop = %d, want in [1, FrameLen]", ErrConfig, c.Hop)
 	case !(c.MaxSlewHz > 0) || math.IsInf(c.MaxSlewHz, 0):
 		return c, fmt.Errorf("%w: RidgeConfig.MaxSlewHz = %v", ErrConfig, c.MaxSlewHz)
+	case c.SpeedWindow < 2:
+		return c, fmt.Errorf("%w: RidgeConfig.SpeedWindow = %d, want ≥ 2", ErrConfig, c.SpeedWindow)
 	case !(c.BandwidthHz > 0) || c.BandwidthHz >= c.Rate/2:
 		return c, fmt.Errorf("%w: RidgeConfig.BandwidthHz = %v", ErrConfig, c.BandwidthHz)
 	}

@@ -25,11 +25,13 @@ type VibrationSpeed struct {
 // (the tacholess order tracking of Bonnardot, El Badaoui, Randall, Danière
 // & Guillet, MSSP 19 (2005) 766-785, there with the mesh component).
 //
-// The speed at each frame centre is the slope of the angle over one hop.
-// Its standard uncertainty is that of the instantaneous frequency of a
-// tone of amplitude a (the demodulated magnitude) in white noise of
-// one-sided PSD N₀ (Ridge.NoiseHz) passed through the band ±B:
-// σ = B/(√3·Order)·√(N₀·B/(2a²)) Hz. The first and last half frames, where
+// The speed at each frame centre is the slope of the angle over
+// SpeedWindow samples (T seconds) centred on it. Its standard uncertainty
+// is that of a phase difference over T for a tone of amplitude a (the
+// demodulated magnitude) in white noise of one-sided PSD N₀ (Ridge.NoiseHz)
+// passed through the band ±B: the phase noise has variance
+// σ²ψ = N₀·B/(2a²) and correlation sinc(2BT) over T, so
+// σ = √(2σ²ψ·(1 − sinc(2BT)))/(2π·T·Order) Hz. The first and last half frames, where
 // the spectrogram has no frame centre, are left out. Errors wrap those of
 // TrackRidge, or ErrSpeed where the ridge holds no signal or the refined
 // angle does not increase (the ridge is not the component).
@@ -44,7 +46,9 @@ func SpeedFromVibration(x []float64, cfg RidgeConfig) (VibrationSpeed, error) {
 	phase, mag := demodulate(x, ridge, cfg)
 
 	frames := len(ridge.Time)
-	half := max(1, cfg.Hop/2)
+	half := cfg.SpeedWindow / 2
+	span := float64(2*half) / cfg.Rate // T, s
+	decor := 1 - sinc(2*cfg.BandwidthHz*span)
 	sp := SpeedProfile{
 		Time:        make([]float64, 0, frames),
 		Hz:          make([]float64, 0, frames),
@@ -53,22 +57,24 @@ func SpeedFromVibration(x []float64, cfg RidgeConfig) (VibrationSpeed, error) {
 	knotT := make([]float64, 0, frames)
 	knotR := make([]float64, 0, frames)
 	twoPiOrder := 2 * math.Pi * cfg.Order
-	b := cfg.BandwidthHz
 	for f := range frames {
 		n := int(math.Round(ridge.Time[f] * cfg.Rate))
-		if n-half < 0 || n+half >= len(x) {
+		if n < 0 || n >= len(x) {
 			continue
 		}
-		hz := (phase[n+half] - phase[n-half]) / (float64(2*half) / cfg.Rate) / twoPiOrder
 		a2 := mag[n] * mag[n]
 		if !(a2 > 0) {
 			return res, fmt.Errorf("%w: no signal along the ridge at %v s", ErrSpeed, float64(n)/cfg.Rate)
 		}
-		sp.Time = append(sp.Time, float64(n)/cfg.Rate)
-		sp.Hz = append(sp.Hz, hz)
-		sp.Uncertainty = append(sp.Uncertainty, b/(math.Sqrt(3)*cfg.Order)*math.Sqrt(ridge.NoiseHz[f]*b/(2*a2)))
 		knotT = append(knotT, float64(n)/cfg.Rate)
 		knotR = append(knotR, phase[n]/twoPiOrder)
+		if n-half < 0 || n+half >= len(x) {
+			continue
+		}
+		varPsi := ridge.NoiseHz[f] * cfg.BandwidthHz / (2 * a2)
+		sp.Time = append(sp.Time, float64(n)/cfg.Rate)
+		sp.Hz = append(sp.Hz, (phase[n+half]-phase[n-half])/span/twoPiOrder)
+		sp.Uncertainty = append(sp.Uncertainty, math.Sqrt(2*varPsi*decor)/(span*twoPiOrder))
 	}
 	res.Speed = sp
 	res.Angle, err = NewShaftAngle(knotT, knotR)
@@ -76,6 +82,14 @@ func SpeedFromVibration(x []float64, cfg RidgeConfig) (VibrationSpeed, error) {
 		return res, fmt.Errorf("%w: the demodulated angle does not increase (%v)", ErrSpeed, err)
 	}
 	return res, nil
+}
+
+// sinc is sin(πx)/(πx).
+func sinc(x float64) float64 {
+	if x == 0 {
+		return 1
+	}
+	return math.Sin(math.Pi*x) / (math.Pi * x)
 }
 
 // demodulate returns the refined phase Φ (rad, unwrapped) and the magnitude

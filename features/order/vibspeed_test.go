@@ -45,6 +45,22 @@ func TestSpeedFromVibrationRunup(t *testing.T) {
 	if float64(covered) < 0.8*float64(n) {
 		t.Errorf("%d of %d errors within 2σ, want ≥ 80 %%: the uncertainty is too small", covered, n)
 	}
+	// The refined angle follows the true one up to a constant offset: the
+	// phase demodulation keeps what integrating the ridge's frequency
+	// would let drift.
+	mid := res.Angle.Start() + (res.Angle.End()-res.Angle.Start())/2
+	off := truth.Angle[int(mid*cfg.Rate)] - res.Angle.At(mid)
+	drift := 0.0
+	for i := 0; i < len(truth.Angle); i += 256 {
+		tm := float64(i) / cfg.Rate
+		if tm >= res.Angle.Start() && tm <= res.Angle.End() {
+			drift = max(drift, math.Abs(res.Angle.At(tm)+off-truth.Angle[i]))
+		}
+	}
+	t.Logf("angle drift %.4f rev over %.0f rev", drift, truth.Angle[len(truth.Angle)-1])
+	if drift > 0.02 {
+		t.Errorf("refined angle drifts %.4f rev from the truth, want ≤ 0.02", drift)
+	}
 	// Tacholess order tracking: the envelope order spectrum on the angle
 	// from the vibration finds the defect order as the tachometer's does.
 	oes, err := OrderEnvelopeSpectrum(vib, res.Angle, ResamplerConfig{Rate: cfg.Rate, SamplesPerRev: 64, MinSpeedHz: 10}, 2000, 4000)
