@@ -119,6 +119,9 @@ func TestGearIndicatorsCrack(t *testing.T) {
 	if cracked.FM4 < healthy.FM4+1 || cracked.NA4 < healthy.NA4+1 {
 		t.Errorf("cracked FM4 %.2f, NA4 %.2f: want ≥ 1 above the healthy %.2f, %.2f", cracked.FM4, cracked.NA4, healthy.FM4, healthy.NA4)
 	}
+	if cracked.NB4 < 2*healthy.NB4 {
+		t.Errorf("NB4 %.2f → %.2f: want the mesh envelope's kurtosis at least doubled", healthy.NB4, cracked.NB4)
+	}
 	if cracked.M6A <= healthy.M6A || cracked.M8A <= healthy.M8A {
 		t.Errorf("M6A %.1f → %.1f, M8A %.1f → %.1f: want growth", healthy.M6A, cracked.M6A, healthy.M8A, cracked.M8A)
 	}
