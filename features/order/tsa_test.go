@@ -80,6 +80,11 @@ func TestTSAAndGearErrors(t *testing.T) {
 			_, err := ResampleToAngle(nil, a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 5})
 			return err
 		}},
+		{"resample runaway angle", ErrSpeed, func() error {
+			a, _ := NewShaftAngle([]float64{0, 1}, []float64{0, 1e12})
+			_, err := ResampleToAngle(make([]float64, 100), a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 5})
+			return err
+		}},
 		{"envelope NaN", ErrNotFinite, func() error {
 			a, _ := NewShaftAngle([]float64{0, 1}, []float64{0, 10})
 			_, err := OrderEnvelopeSpectrum([]float64{math.NaN()}, a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 5}, 1, 40)
