@@ -88,8 +88,9 @@ func (r *Resampler) Reset() {
 
 // Push feeds the samples x and the shaft angle at each sample, rev in
 // revolutions (non-decreasing, also across blocks), and appends to dst[:0]
-// the output samples completed, returning it. Errors wrap ErrNotFinite or
-// ErrNotIncreasing (a decreasing angle); the block is then dropped. It
+// the output samples completed, returning it. Errors wrap ErrNotFinite,
+// ErrNotIncreasing (a decreasing angle) or ErrSpeed (a block that would
+// emit more than 2^28 samples); the block is then dropped. It
 // panics if len(rev) ≠ len(x) or after Flush without Reset.
 func (r *Resampler) Push(dst, x, rev []float64) ([]float64, error) {
 	dst = dst[:0]
@@ -114,6 +115,14 @@ func (r *Resampler) Push(dst, x, rev []float64) ([]float64, error) {
 			return dst, fmt.Errorf("%w: angle %v rev after %v rev", ErrNotIncreasing, v, prev)
 		}
 		prev = v
+	}
+	from := rev[0]
+	if r.started {
+		from = float64(r.next) / float64(r.cfg.SamplesPerRev)
+	}
+	if span := (rev[len(rev)-1] - from) * float64(r.cfg.SamplesPerRev); span > maxAngleSamples {
+		return dst, fmt.Errorf("%w: the block turns the shaft %.3g revolutions, %.3g output samples (at most %d)",
+			ErrSpeed, rev[len(rev)-1]-from, span, maxAngleSamples)
 	}
 	if !r.started {
 		r.started = true

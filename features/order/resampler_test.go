@@ -153,6 +153,9 @@ func TestResamplerErrors(t *testing.T) {
 	if _, err := r.Push(nil, []float64{1, math.NaN()}, []float64{0.5, 0.6}); !errors.Is(err, ErrNotFinite) {
 		t.Errorf("NaN: %v", err)
 	}
+	if _, err := r.Push(nil, []float64{1, 2}, []float64{0.5, 1e12}); !errors.Is(err, ErrSpeed) {
+		t.Errorf("runaway angle: %v", err)
+	}
 	a, _ := NewShaftAngle([]float64{0, 1}, []float64{0.001, 0.011})
 	if _, err := ResampleToAngle(make([]float64, 10), a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 1}); !errors.Is(err, ErrTooFewRevolutions) {
 		t.Errorf("0.001 rev: %v", err)
