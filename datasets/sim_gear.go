@@ -28,8 +28,8 @@ import (
 //
 // The speed is ShaftHz·(1 + Swing·sin(2π·SwingHz·t)).
 type GearSim struct {
-	Rate     float64 // sample rate in Hz
-	Duration float64 // s
+	SampleRate float64 // sample rate in Hz
+	Duration   float64 // s
 
 	ShaftHz float64 // mean input shaft speed in Hz
 	Swing   float64 // relative speed swing, in [0, 0.5)
@@ -70,7 +70,7 @@ func SimulateGear(cfg GearSim) (vib, tacho []float64, truth GearTruth, err error
 	w := 2 * math.Pi * cfg.SwingHz
 	var ms float64
 	for i := range n {
-		t := float64(i) / cfg.Rate
+		t := float64(i) / cfg.SampleRate
 		th := cfg.ShaftHz * t
 		if cfg.Swing != 0 && cfg.SwingHz > 0 {
 			th += cfg.ShaftHz * cfg.Swing * (1 - math.Cos(w*t)) / w
@@ -117,9 +117,9 @@ func (cfg *GearSim) validate() (int, error) {
 	}
 	fin := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 	switch {
-	case !(cfg.Rate > 0) || !fin(cfg.Rate):
-		return bad("Rate", cfg.Rate, "a positive finite rate in Hz")
-	case !(cfg.Duration > 0) || !fin(cfg.Duration) || cfg.Rate*cfg.Duration > maxSimSamples:
+	case !(cfg.SampleRate > 0) || !fin(cfg.SampleRate):
+		return bad("Rate", cfg.SampleRate, "a positive finite rate in Hz")
+	case !(cfg.Duration > 0) || !fin(cfg.Duration) || cfg.SampleRate*cfg.Duration > maxSimSamples:
 		return bad("Duration", cfg.Duration, fmt.Sprintf("a positive duration in s of at most %d samples", maxSimSamples))
 	case !(cfg.ShaftHz > 0) || !fin(cfg.ShaftHz):
 		return bad("ShaftHz", cfg.ShaftHz, "a positive finite speed in Hz")
@@ -143,13 +143,13 @@ func (cfg *GearSim) validate() (int, error) {
 		return bad("MateAmp", cfg.MateAmp, "a finite amplitude in g")
 	}
 	top := cfg.ShaftHz * (1 + cfg.Swing) * float64(cfg.Teeth*len(cfg.MeshHarmonics)+1)
-	if top >= cfg.Rate/2 {
-		return bad("MeshHarmonics", len(cfg.MeshHarmonics), fmt.Sprintf("harmonics below the Nyquist frequency %g Hz (the last reaches %g Hz)", cfg.Rate/2, top))
+	if top >= cfg.SampleRate/2 {
+		return bad("MeshHarmonics", len(cfg.MeshHarmonics), fmt.Sprintf("harmonics below the Nyquist frequency %g Hz (the last reaches %g Hz)", cfg.SampleRate/2, top))
 	}
 	for _, a := range append(append([]float64(nil), cfg.MeshHarmonics...), cfg.ShaftOrders...) {
 		if !fin(a) {
 			return bad("MeshHarmonics/ShaftOrders", a, "finite amplitudes in g")
 		}
 	}
-	return int(cfg.Rate * cfg.Duration), nil
+	return int(cfg.SampleRate * cfg.Duration), nil
 }

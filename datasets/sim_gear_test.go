@@ -7,7 +7,7 @@ import (
 
 func testGear() GearSim {
 	return GearSim{
-		Rate: 10000, Duration: 2, ShaftHz: 20, Swing: 0.05, SwingHz: 0.5,
+		SampleRate: 10000, Duration: 2, ShaftHz: 20, Swing: 0.05, SwingHz: 0.5,
 		Teeth: 19, MateTeeth: 43, MeshHarmonics: []float64{1, 0.4}, ShaftOrders: []float64{0.2},
 		MateAmp: 0.1, Crack: 0.5, CrackAt: 0.25, NoiseRatio: 1, Seed: 3,
 	}
@@ -25,7 +25,7 @@ func TestSimulateGear(t *testing.T) {
 	// The angle integrates the speed: compare with the trapezoid rule.
 	var th float64
 	for i := 1; i < len(truth.Hz); i++ {
-		th += (truth.Hz[i] + truth.Hz[i-1]) / 2 / cfg.Rate
+		th += (truth.Hz[i] + truth.Hz[i-1]) / 2 / cfg.SampleRate
 	}
 	if d := truth.Angle[len(truth.Angle)-1] - th; math.Abs(d) > 1e-6 {
 		t.Errorf("angle %v rev, integrated speed %v rev", truth.Angle[len(truth.Angle)-1], th)
@@ -54,7 +54,7 @@ func TestSimulateGear(t *testing.T) {
 
 func TestSimulateGearInvalid(t *testing.T) {
 	for name, mod := range map[string]func(*GearSim){
-		"rate":    func(c *GearSim) { c.Rate = -1 },
+		"rate":    func(c *GearSim) { c.SampleRate = -1 },
 		"teeth":   func(c *GearSim) { c.Teeth = 1 },
 		"mesh":    func(c *GearSim) { c.MeshHarmonics = nil },
 		"nyquist": func(c *GearSim) { c.MeshHarmonics = make([]float64, 20) },

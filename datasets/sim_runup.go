@@ -35,8 +35,8 @@ type SpeedPoint struct {
 // are left out (a missed mark), and white Gaussian noise of standard
 // deviation TachoNoise V is added.
 type RunupSim struct {
-	Rate    float64      // sample rate in Hz
-	Profile []SpeedPoint // ≥ 2 knots, Profile[0].Time = 0, times increasing; the last time is the duration
+	SampleRate float64      // sample rate in Hz
+	Profile    []SpeedPoint // ≥ 2 knots, Profile[0].Time = 0, times increasing; the last time is the duration
 
 	DefectOrder float64     // impacts per revolution (> 0)
 	Jitter      float64     // relative standard deviation of the impact spacing, in [0, 0.5]
@@ -109,7 +109,7 @@ func (cfg *RunupSim) kinematics(n int) (angle, hz []float64) {
 	p := cfg.Profile
 	seg, base := 0, 0.0 // base: angle at p[seg].Time
 	for i := range n {
-		t := float64(i) / cfg.Rate
+		t := float64(i) / cfg.SampleRate
 		for seg < len(p)-2 && t >= p[seg+1].Time {
 			base += segmentAngle(p[seg], p[seg+1], p[seg+1].Time)
 			seg++
@@ -138,10 +138,10 @@ func (cfg *RunupSim) impacts(x, angle []float64, rng *rand.Rand) []float64 {
 		for angle[i+1] < th {
 			i++
 		}
-		t := (float64(i) + (th-angle[i])/(angle[i+1]-angle[i])) / cfg.Rate
+		t := (float64(i) + (th-angle[i])/(angle[i+1]-angle[i])) / cfg.SampleRate
 		times = append(times, t)
 		for _, r := range cfg.Resonances {
-			addRinging(x, cfg.Rate, t, cfg.ImpactAmp*gainOr1(r.Gain), r)
+			addRinging(x, cfg.SampleRate, t, cfg.ImpactAmp*gainOr1(r.Gain), r)
 		}
 		th += max(0.1, 1+cfg.Jitter*rng.NormFloat64()) / cfg.DefectOrder
 	}
@@ -181,8 +181,8 @@ func (cfg *RunupSim) validate() (int, error) {
 		return 0, fmt.Errorf("datasets: RunupSim.%s = %v, want %s", field, v, want)
 	}
 	switch {
-	case !(cfg.Rate > 0) || math.IsInf(cfg.Rate, 0):
-		return bad("Rate", cfg.Rate, "a positive finite rate in Hz")
+	case !(cfg.SampleRate > 0) || math.IsInf(cfg.SampleRate, 0):
+		return bad("Rate", cfg.SampleRate, "a positive finite rate in Hz")
 	case len(cfg.Profile) < 2:
 		return bad("Profile", len(cfg.Profile), "at least 2 knots")
 	case cfg.Profile[0].Time != 0:
@@ -210,7 +210,7 @@ func (cfg *RunupSim) validate() (int, error) {
 			return bad(fmt.Sprintf("Profile[%d].Time", i), p.Time, "a finite time after the previous knot's")
 		}
 	}
-	nyq := cfg.Rate / 2
+	nyq := cfg.SampleRate / 2
 	for i, r := range cfg.Resonances {
 		switch {
 		case !(r.Freq > 0 && r.Freq < nyq):
@@ -227,8 +227,8 @@ func (cfg *RunupSim) validate() (int, error) {
 		}
 	}
 	dur := cfg.Profile[len(cfg.Profile)-1].Time
-	if cfg.Rate*dur > maxSimSamples || cfg.Rate*dur < 2 {
+	if cfg.SampleRate*dur > maxSimSamples || cfg.SampleRate*dur < 2 {
 		return bad("Profile", dur, fmt.Sprintf("a duration of 2 to %d samples at Rate", maxSimSamples))
 	}
-	return int(cfg.Rate * dur), nil
+	return int(cfg.SampleRate * dur), nil
 }

@@ -7,7 +7,7 @@ import (
 
 func testRunup() RunupSim {
 	return RunupSim{
-		Rate:         10000,
+		SampleRate:   10000,
 		Profile:      []SpeedPoint{{0, 10}, {4, 30}, {5, 30}, {8, 12}},
 		DefectOrder:  3.585,
 		ImpactAmp:    1,
@@ -32,7 +32,7 @@ func TestSimulateRunupKinematics(t *testing.T) {
 	}
 	// Exact angle: ∫ speed = 4·20 + 1·30 + 3·21 = 173 revolutions.
 	last := truth.Angle[len(truth.Angle)-1]
-	want := 173 - 12.0/cfg.Rate // one sample short of 8 s, at 12 Hz
+	want := 173 - 12.0/cfg.SampleRate // one sample short of 8 s, at 12 Hz
 	if math.Abs(last-want) > 1e-6 {
 		t.Errorf("final angle %v rev, want %v", last, want)
 	}
@@ -62,7 +62,7 @@ func TestSimulateRunupKinematics(t *testing.T) {
 
 func TestSimulateRunupInvalid(t *testing.T) {
 	for name, mod := range map[string]func(*RunupSim){
-		"rate":      func(c *RunupSim) { c.Rate = 0 },
+		"rate":      func(c *RunupSim) { c.SampleRate = 0 },
 		"profile":   func(c *RunupSim) { c.Profile = c.Profile[:1] },
 		"start":     func(c *RunupSim) { c.Profile[0].Time = 1 },
 		"speed":     func(c *RunupSim) { c.Profile[1].Hz = -1 },

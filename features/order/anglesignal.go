@@ -30,7 +30,7 @@ func ResampleToAngle(x []float64, angle *ShaftAngle, cfg ResamplerConfig) (Angle
 	if len(x) < 2 {
 		return AngleSignal{}, fmt.Errorf("%w: %d samples", ErrTooFewRevolutions, len(x))
 	}
-	rev := angle.Sample(make([]float64, len(x)), 0, cfg.Rate)
+	rev := angle.Sample(make([]float64, len(x)), 0, cfg.SampleRate)
 	outputs := float64(r.Config().SamplesPerRev) * (rev[len(rev)-1] - rev[0])
 	if !(outputs < maxAngleSamples) {
 		return AngleSignal{}, fmt.Errorf("%w: %v revolutions in %d samples would need %.3g angle samples (at most %d)",

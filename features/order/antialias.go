@@ -10,8 +10,8 @@ const MaxTaps = 4095
 
 // ResamplerConfig configures an angular Resampler.
 type ResamplerConfig struct {
-	// Rate is the input sample rate in Hz.
-	Rate float64
+	// SampleRate is the input sample rate in Hz.
+	SampleRate float64
 	// SamplesPerRev is the number of output samples per shaft revolution
 	// (≥ 4); the output's Nyquist order is SamplesPerRev/2.
 	SamplesPerRev int
@@ -34,7 +34,7 @@ type ResamplerConfig struct {
 
 // withDefaults checks c and fills its defaults.
 func (c ResamplerConfig) withDefaults() (ResamplerConfig, error) {
-	if err := checkRate(c.Rate); err != nil {
+	if err := checkRate(c.SampleRate); err != nil {
 		return c, err
 	}
 	if c.SamplesPerRev < 4 {
@@ -45,17 +45,17 @@ func (c ResamplerConfig) withDefaults() (ResamplerConfig, error) {
 	}
 	angNyq := float64(c.SamplesPerRev) * c.MinSpeedHz / 2
 	if c.CutoffHz == 0 {
-		c.CutoffHz = min(0.8*angNyq, 0.45*c.Rate)
+		c.CutoffHz = min(0.8*angNyq, 0.45*c.SampleRate)
 	}
-	if !(c.CutoffHz > 0 && c.CutoffHz < c.Rate/2) {
-		return c, fmt.Errorf("%w: ResamplerConfig.CutoffHz = %v, want in (0, %v) Hz", ErrConfig, c.CutoffHz, c.Rate/2)
+	if !(c.CutoffHz > 0 && c.CutoffHz < c.SampleRate/2) {
+		return c, fmt.Errorf("%w: ResamplerConfig.CutoffHz = %v, want in (0, %v) Hz", ErrConfig, c.CutoffHz, c.SampleRate/2)
 	}
 	if c.Taps == 0 {
-		stop := min(2*angNyq-c.CutoffHz, c.Rate/2)
+		stop := min(2*angNyq-c.CutoffHz, c.SampleRate/2)
 		if stop <= c.CutoffHz {
 			return c, fmt.Errorf("%w: ResamplerConfig.CutoffHz = %v Hz leaves no transition band below %v Hz", ErrConfig, c.CutoffHz, stop)
 		}
-		c.Taps = int(math.Ceil(3.3*c.Rate/(stop-c.CutoffHz))) | 1
+		c.Taps = int(math.Ceil(3.3*c.SampleRate/(stop-c.CutoffHz))) | 1
 	}
 	if c.Taps < 3 || c.Taps%2 == 0 || c.Taps > MaxTaps {
 		return c, fmt.Errorf("%w: ResamplerConfig.Taps = %d, want odd, ≥ 3 and ≤ %d (raise MinSpeedHz or SamplesPerRev for a wider transition band)", ErrConfig, c.Taps, MaxTaps)

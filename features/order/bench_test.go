@@ -40,7 +40,7 @@ func benchAngle(b *testing.B, seconds int) *ShaftAngle {
 // samples per revolution (anti-alias cutoff 0.4·256·10 Hz = 1024 Hz, 165
 // taps) at about 20 Hz.
 func BenchmarkResampler(b *testing.B) {
-	r, err := NewResampler(ResamplerConfig{Rate: benchRate, SamplesPerRev: 256, MinSpeedHz: 10})
+	r, err := NewResampler(ResamplerConfig{SampleRate: benchRate, SamplesPerRev: 256, MinSpeedHz: 10})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func BenchmarkResampler(b *testing.B) {
 func BenchmarkOrderTracking(b *testing.B) {
 	const seconds = 64
 	angle := benchAngle(b, seconds+1)
-	r, err := NewResampler(ResamplerConfig{Rate: benchRate, SamplesPerRev: 256, MinSpeedHz: 10})
+	r, err := NewResampler(ResamplerConfig{SampleRate: benchRate, SamplesPerRev: 256, MinSpeedHz: 10})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,7 +15,7 @@ func ExampleOrderEnvelopeSpectrum() {
 	b, _ := features.LookupBearing("6205-2RS")
 	orders, _ := b.Multiples()
 	cfg := datasets.RunupSim{
-		Rate:         12800,
+		SampleRate:   12800,
 		Profile:      []datasets.SpeedPoint{{Time: 0, Hz: 10}, {Time: 8, Hz: 30}},
 		DefectOrder:  orders.BPFO,
 		ImpactAmp:    1,
@@ -30,12 +30,12 @@ func ExampleOrderEnvelopeSpectrum() {
 		fmt.Println(err)
 		return
 	}
-	s, err := order.SpeedFromTacho(tacho, cfg.Rate, order.TachoConfig{PulsesPerRev: 1})
+	s, err := order.SpeedFromTacho(tacho, cfg.SampleRate, order.TachoConfig{PulsesPerRev: 1})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	oes, err := order.OrderEnvelopeSpectrum(vib, s.Angle, order.ResamplerConfig{Rate: cfg.Rate, SamplesPerRev: 32, MinSpeedHz: 10}, 2000, 4000)
+	oes, err := order.OrderEnvelopeSpectrum(vib, s.Angle, order.ResamplerConfig{SampleRate: cfg.SampleRate, SamplesPerRev: 32, MinSpeedHz: 10}, 2000, 4000)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -48,7 +48,7 @@ func ExampleOrderSpectrumOf() {
 		fmt.Println(err)
 		return
 	}
-	a, err := order.ResampleToAngle(vib, s.Angle, order.ResamplerConfig{Rate: rate, SamplesPerRev: 32, MinSpeedHz: 10})
+	a, err := order.ResampleToAngle(vib, s.Angle, order.ResamplerConfig{SampleRate: rate, SamplesPerRev: 32, MinSpeedHz: 10})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -65,7 +65,7 @@ func ExampleOrderSpectrumOf() {
 }
 
 func ExampleResampler() {
-	r, err := order.NewResampler(order.ResamplerConfig{Rate: 1000, SamplesPerRev: 64, MinSpeedHz: 5})
+	r, err := order.NewResampler(order.ResamplerConfig{SampleRate: 1000, SamplesPerRev: 64, MinSpeedHz: 5})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -91,7 +91,7 @@ func ExampleResampler() {
 
 func ExampleSpeedFromVibration() {
 	vib, _, rate := runup()
-	v, err := order.SpeedFromVibration(vib, order.RidgeConfig{Rate: rate, Order: 1, MinHz: 8, MaxHz: 25})
+	v, err := order.SpeedFromVibration(vib, order.RidgeConfig{SampleRate: rate, Order: 1, MinHz: 8, MaxHz: 25})
 	if err != nil {
 		fmt.Println(err)
 		return

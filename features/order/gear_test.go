@@ -13,7 +13,7 @@ import (
 // the gear's synchronous signal.
 func gearConfig(crack float64, seconds float64, seed uint64) datasets.GearSim {
 	return datasets.GearSim{
-		Rate: 12800, Duration: seconds, ShaftHz: 30, Swing: 0.05, SwingHz: 0.5,
+		SampleRate: 12800, Duration: seconds, ShaftHz: 30, Swing: 0.05, SwingHz: 0.5,
 		Teeth: 19, MateTeeth: 43, MeshHarmonics: []float64{1, 0.5, 0.25}, ShaftOrders: []float64{0.3},
 		MateAmp: 0.2, Crack: crack, CrackAt: 0.3, NoiseRatio: 10, Seed: seed,
 	}
@@ -29,11 +29,11 @@ func gearAngle(tb testing.TB, cfg datasets.GearSim) AngleSignal {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sp, err := SpeedFromTacho(tacho, cfg.Rate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5})
+	sp, err := SpeedFromTacho(tacho, cfg.SampleRate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	a, err := ResampleToAngle(vib, sp.Angle, ResamplerConfig{Rate: cfg.Rate, SamplesPerRev: gearSPR, MinSpeedHz: 28})
+	a, err := ResampleToAngle(vib, sp.Angle, ResamplerConfig{SampleRate: cfg.SampleRate, SamplesPerRev: gearSPR, MinSpeedHz: 28})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestTSAOfMatingShaft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp, err := SpeedFromTacho(tacho, cfg.Rate, TachoConfig{PulsesPerRev: 1})
+	sp, err := SpeedFromTacho(tacho, cfg.SampleRate, TachoConfig{PulsesPerRev: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestTSAOfMatingShaft(t *testing.T) {
 		t.Fatal(err)
 	}
 	amp := func(angle *ShaftAngle) float64 {
-		a, err := ResampleToAngle(vib, angle, ResamplerConfig{Rate: cfg.Rate, SamplesPerRev: 64, MinSpeedHz: 12})
+		a, err := ResampleToAngle(vib, angle, ResamplerConfig{SampleRate: cfg.SampleRate, SamplesPerRev: 64, MinSpeedHz: 12})
 		if err != nil {
 			t.Fatal(err)
 		}

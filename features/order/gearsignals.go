@@ -96,9 +96,17 @@ func NewGearAnalyzer(samplesPerRev int, cfg GearConfig) (*GearAnalyzer, error) {
 		return nil, fmt.Errorf("%w: %+v does not fit below the Nyquist order %d", ErrConfig, cfg, nyq)
 	}
 	bins := nyq + 1
+	plan, err := fft.NewRealPlan(samplesPerRev)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	hilbert, err := fft.NewHilbert(samplesPerRev)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
 	g := &GearAnalyzer{
 		cfg: cfg, n: samplesPerRev, class: make([]uint8, bins),
-		plan: fft.NewRealPlan(samplesPerRev), hilbert: fft.NewHilbert(samplesPerRev),
+		plan: plan, hilbert: hilbert,
 		spec: make([]complex128, bins), work: make([]complex128, bins),
 		bufA: make([]float64, samplesPerRev), bufB: make([]float64, samplesPerRev),
 	}

@@ -68,7 +68,7 @@ func TestGoldenResample(t *testing.T) {
 		// overall, the Resampler each fractional delay to unit gain.
 		{"half samples", float64(g.ResampleHalfDown) / 2, g.ResampleHalf, 5e-4},
 	} {
-		r, err := NewResampler(ResamplerConfig{Rate: g.Rate, SamplesPerRev: g.SPR, MinSpeedHz: 1, CutoffHz: g.Cutoff, Taps: g.Numtaps})
+		r, err := NewResampler(ResamplerConfig{SampleRate: g.Rate, SamplesPerRev: g.SPR, MinSpeedHz: 1, CutoffHz: g.Cutoff, Taps: g.Numtaps})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -72,8 +72,12 @@ func OrderSpectrumOf(s AngleSignal) (OrderSpectrum, error) {
 	for i, v := range s.Samples {
 		x[i] = v - mean
 	}
+	sp, err := fft.NewSpectrum(w)
+	if err != nil {
+		return OrderSpectrum{}, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
 	return OrderSpectrum{
-		Amp:        fft.NewSpectrum(w).Amplitude(nil, x),
+		Amp:        sp.Amplitude(nil, x),
 		Resolution: float64(s.SamplesPerRev) / float64(n),
 	}, nil
 }
@@ -90,7 +94,7 @@ func OrderSpectrumOf(s AngleSignal) (OrderSpectrum, error) {
 // ErrSampleRate, ErrSpeed, ErrConfig (the band), ErrNotFinite or
 // ErrTooFewRevolutions.
 func OrderEnvelopeSpectrum(x []float64, angle *ShaftAngle, cfg ResamplerConfig, lo, hi float64) (OrderSpectrum, error) {
-	if err := checkRate(cfg.Rate); err != nil {
+	if err := checkRate(cfg.SampleRate); err != nil {
 		return OrderSpectrum{}, err
 	}
 	if i := firstNonFinite(x); i >= 0 {
@@ -99,7 +103,11 @@ func OrderEnvelopeSpectrum(x []float64, angle *ShaftAngle, cfg ResamplerConfig, 
 	if len(x) < features.MinEnvelopeLength {
 		return OrderSpectrum{}, fmt.Errorf("%w: %d samples", ErrTooFewRevolutions, len(x))
 	}
-	env, err := features.NewEnvelopeAnalyzer(len(x), cfg.Rate).SquaredEnvelope(nil, x, lo, hi)
+	ea, err := features.NewEnvelopeAnalyzer(len(x), cfg.SampleRate)
+	if err != nil {
+		return OrderSpectrum{}, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	env, err := ea.SquaredEnvelope(nil, x, lo, hi)
 	if err != nil {
 		return OrderSpectrum{}, fmt.Errorf("%w: %v", ErrConfig, err)
 	}

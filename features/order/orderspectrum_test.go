@@ -21,12 +21,12 @@ func prominence(y []float64) float64 {
 // squared-envelope spectrum in Hz smears it over 36-108 Hz.
 func TestOrderEnvelopeFindsDefectDuringRunup(t *testing.T) {
 	vib, tacho, truth, cfg := simRunup(t)
-	sp, err := SpeedFromTacho(tacho, cfg.Rate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5})
+	sp, err := SpeedFromTacho(tacho, cfg.SampleRate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5})
 	if err != nil {
 		t.Fatal(err)
 	}
 	lo, hi := 2000.0, 4000.0 // around the 3 kHz resonance
-	oes, err := OrderEnvelopeSpectrum(vib, sp.Angle, ResamplerConfig{Rate: cfg.Rate, SamplesPerRev: 64, MinSpeedHz: 10}, lo, hi)
+	oes, err := OrderEnvelopeSpectrum(vib, sp.Angle, ResamplerConfig{SampleRate: cfg.SampleRate, SamplesPerRev: 64, MinSpeedHz: 10}, lo, hi)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,12 +39,16 @@ func TestOrderEnvelopeFindsDefectDuringRunup(t *testing.T) {
 	orderProm := prominence(oes.Amp[k0:k1])
 
 	// The same signal as if the speed were constant at its mean.
-	mean := truth.Angle[len(truth.Angle)-1] / (float64(len(vib)) / cfg.Rate)
-	ses, err := features.NewEnvelopeAnalyzer(len(vib), cfg.Rate).SES(nil, vib, lo, hi)
+	mean := truth.Angle[len(truth.Angle)-1] / (float64(len(vib)) / cfg.SampleRate)
+	ea, err := features.NewEnvelopeAnalyzer(len(vib), cfg.SampleRate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	df := cfg.Rate / float64(len(vib))
+	ses, err := ea.SES(nil, vib, lo, hi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	df := cfg.SampleRate / float64(len(vib))
 	f0, f1 := int(mean/df), int(10*mean/df)
 	k := f0 + slices.Index(ses[f0:f1], slices.Max(ses[f0:f1]))
 	timeProm := prominence(ses[f0:f1])

@@ -56,7 +56,7 @@ func NewResampler(cfg ResamplerConfig) (*Resampler, error) {
 	}
 	r := &Resampler{cfg: cfg, half: (cfg.Taps - 1) / 2, width: cfg.Taps + 1}
 	r.table = make([]float64, (resamplerPhases+1)*r.width)
-	c := 2 * cfg.CutoffHz / cfg.Rate
+	c := 2 * cfg.CutoffHz / cfg.SampleRate
 	for p := 0; p <= resamplerPhases; p++ {
 		windowedSinc(r.table[p*r.width:(p+1)*r.width], c, r.half, float64(p)/resamplerPhases)
 	}

@@ -27,7 +27,7 @@ func TestResamplerTracksOrders(t *testing.T) {
 			x[i] += math.Sin(2 * math.Pi * o * th)
 		}
 	}
-	r, err := NewResampler(ResamplerConfig{Rate: rate, SamplesPerRev: spr, MinSpeedHz: 10})
+	r, err := NewResampler(ResamplerConfig{SampleRate: rate, SamplesPerRev: spr, MinSpeedHz: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestResamplerAntiAlias(t *testing.T) {
 	for i, th := range rev {
 		x[i] = math.Sin(2 * math.Pi * 40 * th)
 	}
-	r, _ := NewResampler(ResamplerConfig{Rate: rate, SamplesPerRev: spr, MinSpeedHz: 20})
+	r, _ := NewResampler(ResamplerConfig{SampleRate: rate, SamplesPerRev: spr, MinSpeedHz: 20})
 	out, _ := r.Push(nil, x, rev)
 	var ms float64
 	for _, v := range out[spr : len(out)-spr] {
@@ -85,7 +85,7 @@ func TestResamplerStreamingMatchesBatch(t *testing.T) {
 	for i := range x {
 		x[i] = math.Sin(float64(i)*0.01) + math.Cos(float64(i)*0.37)
 	}
-	cfg := ResamplerConfig{Rate: rate, SamplesPerRev: 32, MinSpeedHz: 8}
+	cfg := ResamplerConfig{SampleRate: rate, SamplesPerRev: 32, MinSpeedHz: 8}
 	r, _ := NewResampler(cfg)
 	want, _ := r.Push(nil, x, rev)
 	want = append(want, r.Flush(nil)...)
@@ -114,7 +114,7 @@ func TestResamplerStreamingMatchesBatch(t *testing.T) {
 
 func TestResamplerSteadyStateAllocs(t *testing.T) {
 	const rate, block = 25600.0, 25600
-	r, _ := NewResampler(ResamplerConfig{Rate: rate, SamplesPerRev: 256, MinSpeedHz: 10})
+	r, _ := NewResampler(ResamplerConfig{SampleRate: rate, SamplesPerRev: 256, MinSpeedHz: 10})
 	x := make([]float64, block)
 	rev := make([]float64, block)
 	dst := make([]float64, 0, 8192)
@@ -134,19 +134,19 @@ func TestResamplerSteadyStateAllocs(t *testing.T) {
 }
 
 func TestResamplerErrors(t *testing.T) {
-	if _, err := NewResampler(ResamplerConfig{Rate: 0, SamplesPerRev: 8, MinSpeedHz: 1}); !errors.Is(err, ErrSampleRate) {
+	if _, err := NewResampler(ResamplerConfig{SampleRate: 0, SamplesPerRev: 8, MinSpeedHz: 1}); !errors.Is(err, ErrSampleRate) {
 		t.Errorf("rate 0: %v", err)
 	}
-	if _, err := NewResampler(ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: -1}); !errors.Is(err, ErrSpeed) {
+	if _, err := NewResampler(ResamplerConfig{SampleRate: 100, SamplesPerRev: 8, MinSpeedHz: -1}); !errors.Is(err, ErrSpeed) {
 		t.Errorf("speed −1: %v", err)
 	}
-	if _, err := NewResampler(ResamplerConfig{Rate: 1e5, SamplesPerRev: 8, MinSpeedHz: 0.01}); !errors.Is(err, ErrConfig) {
+	if _, err := NewResampler(ResamplerConfig{SampleRate: 1e5, SamplesPerRev: 8, MinSpeedHz: 0.01}); !errors.Is(err, ErrConfig) {
 		t.Errorf("a filter of %d taps: %v", int(3.3*1e5/0.016), err)
 	}
-	if _, err := NewResampler(ResamplerConfig{Rate: 100, SamplesPerRev: 2, MinSpeedHz: 1}); !errors.Is(err, ErrConfig) {
+	if _, err := NewResampler(ResamplerConfig{SampleRate: 100, SamplesPerRev: 2, MinSpeedHz: 1}); !errors.Is(err, ErrConfig) {
 		t.Errorf("2 samples per rev: %v", err)
 	}
-	r, _ := NewResampler(ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 1})
+	r, _ := NewResampler(ResamplerConfig{SampleRate: 100, SamplesPerRev: 8, MinSpeedHz: 1})
 	if _, err := r.Push(nil, []float64{1, 2}, []float64{0.5, 0.4}); !errors.Is(err, ErrNotIncreasing) {
 		t.Errorf("decreasing angle: %v", err)
 	}
@@ -157,7 +157,7 @@ func TestResamplerErrors(t *testing.T) {
 		t.Errorf("runaway angle: %v", err)
 	}
 	a, _ := NewShaftAngle([]float64{0, 1}, []float64{0.001, 0.011})
-	if _, err := ResampleToAngle(make([]float64, 10), a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 1}); !errors.Is(err, ErrTooFewRevolutions) {
+	if _, err := ResampleToAngle(make([]float64, 10), a, ResamplerConfig{SampleRate: 100, SamplesPerRev: 8, MinSpeedHz: 1}); !errors.Is(err, ErrTooFewRevolutions) {
 		t.Errorf("0.001 rev: %v", err)
 	}
 	defer func() {

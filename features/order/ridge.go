@@ -10,8 +10,8 @@ import (
 // RidgeConfig configures the tracking of an order ridge in a spectrogram
 // (TrackRidge) and the speed estimate built on it (SpeedFromVibration).
 type RidgeConfig struct {
-	// Rate is the sample rate of the vibration, in Hz.
-	Rate float64
+	// SampleRate is the sample rate of the vibration, in Hz.
+	SampleRate float64
 	// Order is the order of the tracked component: 1 for the shaft's own
 	// line, the tooth count for a gear mesh, ... (> 0).
 	Order float64
@@ -40,7 +40,7 @@ type RidgeConfig struct {
 
 // withDefaults checks c and fills its defaults.
 func (c RidgeConfig) withDefaults() (RidgeConfig, error) {
-	if err := checkRate(c.Rate); err != nil {
+	if err := checkRate(c.SampleRate); err != nil {
 		return c, err
 	}
 	if !(c.Order > 0) || math.IsInf(c.Order, 0) {
@@ -49,12 +49,12 @@ func (c RidgeConfig) withDefaults() (RidgeConfig, error) {
 	if !(c.MinHz > 0) || !(c.MaxHz > c.MinHz) || math.IsInf(c.MaxHz, 0) {
 		return c, fmt.Errorf("%w: RidgeConfig speed range [%v, %v] Hz", ErrSpeed, c.MinHz, c.MaxHz)
 	}
-	if c.Order*c.MaxHz >= c.Rate/2 {
-		return c, fmt.Errorf("%w: order %v at %v Hz is above the Nyquist frequency %v Hz", ErrConfig, c.Order, c.MaxHz, c.Rate/2)
+	if c.Order*c.MaxHz >= c.SampleRate/2 {
+		return c, fmt.Errorf("%w: order %v at %v Hz is above the Nyquist frequency %v Hz", ErrConfig, c.Order, c.MaxHz, c.SampleRate/2)
 	}
 	if c.FrameLen == 0 {
 		c.FrameLen = 1
-		for float64(c.FrameLen) < 4*c.Rate/c.MinHz {
+		for float64(c.FrameLen) < 4*c.SampleRate/c.MinHz {
 			c.FrameLen *= 2
 		}
 	}
@@ -79,7 +79,7 @@ func (c RidgeConfig) withDefaults() (RidgeConfig, error) {
 		return c, fmt.Errorf("%w: RidgeConfig.MaxSlewHz = %v", ErrConfig, c.MaxSlewHz)
 	case c.SpeedWindow < 2:
 		return c, fmt.Errorf("%w: RidgeConfig.SpeedWindow = %d, want ≥ 2", ErrConfig, c.SpeedWindow)
-	case !(c.BandwidthHz > 0) || c.BandwidthHz >= c.Rate/2:
+	case !(c.BandwidthHz > 0) || c.BandwidthHz >= c.SampleRate/2:
 		return c, fmt.Errorf("%w: RidgeConfig.BandwidthHz = %v", ErrConfig, c.BandwidthHz)
 	}
 	return c, nil
@@ -123,23 +123,23 @@ func TrackRidge(x []float64, cfg RidgeConfig) (Ridge, error) {
 	if frames < 2 {
 		return Ridge{}, fmt.Errorf("%w: %d samples hold %d frames of %d, want 2", ErrTooFewRevolutions, len(x), frames, cfg.FrameLen)
 	}
-	psd, err := st.Spectrogram(nil, x, cfg.Rate)
+	psd, err := st.Spectrogram(nil, x, cfg.SampleRate)
 	if err != nil {
 		return Ridge{}, fmt.Errorf("%w: %v", ErrConfig, err)
 	}
-	df := cfg.Rate / float64(cfg.FrameLen)
+	df := cfg.SampleRate / float64(cfg.FrameLen)
 	lo := max(1, int(math.Ceil(cfg.Order*cfg.MinHz/df)))
 	hi := min(bins-2, int(cfg.Order*cfg.MaxHz/df))
 	if hi < lo {
 		return Ridge{}, fmt.Errorf("%w: no bin of %v Hz between %v and %v Hz", ErrConfig, df, cfg.Order*cfg.MinHz, cfg.Order*cfg.MaxHz)
 	}
-	jump := int(math.Ceil(cfg.Order*cfg.MaxSlewHz*float64(cfg.Hop)/cfg.Rate/df)) + 1
+	jump := int(math.Ceil(cfg.Order*cfg.MaxSlewHz*float64(cfg.Hop)/cfg.SampleRate/df)) + 1
 	path := viterbiRidge(psd, frames, bins, lo, hi, jump)
 	r := Ridge{Time: make([]float64, frames), Hz: make([]float64, frames), NoiseHz: make([]float64, frames)}
 	side := make([]float64, 0, hi-lo+1)
 	for f, k := range path {
 		row := psd[f*bins : (f+1)*bins]
-		r.Time[f] = (float64(f*cfg.Hop) + float64(cfg.FrameLen)/2) / cfg.Rate
+		r.Time[f] = (float64(f*cfg.Hop) + float64(cfg.FrameLen)/2) / cfg.SampleRate
 		r.Hz[f] = logParabola(row, k) * df
 		side = side[:0]
 		for j := lo; j <= hi; j++ {

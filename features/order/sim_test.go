@@ -15,7 +15,7 @@ const bpfo = 3.585
 // defect and a once-per-revolution tachometer that misses pulse 40.
 func runupConfig() datasets.RunupSim {
 	return datasets.RunupSim{
-		Rate:         25600,
+		SampleRate:   25600,
 		Profile:      []datasets.SpeedPoint{{Time: 0, Hz: 10}, {Time: 12, Hz: 30}, {Time: 15, Hz: 30}, {Time: 24, Hz: 15}},
 		DefectOrder:  bpfo,
 		Jitter:       0.01,

@@ -8,7 +8,7 @@ import (
 
 func TestSpeedFromTachoRunup(t *testing.T) {
 	_, tacho, truth, cfg := simRunup(t)
-	res, err := SpeedFromTacho(tacho, cfg.Rate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5})
+	res, err := SpeedFromTacho(tacho, cfg.SampleRate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,13 +28,13 @@ func TestSpeedFromTachoRunup(t *testing.T) {
 		smoothing int
 		tol       float64
 	}{{0, 0.012}, {5, 0.004}} {
-		s, err := SpeedFromTacho(tacho, cfg.Rate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5, Smoothing: c.smoothing})
+		s, err := SpeedFromTacho(tacho, cfg.SampleRate, TachoConfig{PulsesPerRev: 1, High: 3.5, Low: 1.5, Smoothing: c.smoothing})
 		if err != nil {
 			t.Fatal(err)
 		}
 		worst := 0.0
 		for i, tm := range s.Speed.Time {
-			want := truth.Hz[int(tm*cfg.Rate)]
+			want := truth.Hz[int(tm*cfg.SampleRate)]
 			worst = max(worst, math.Abs(s.Speed.Hz[i]/want-1))
 		}
 		t.Logf("smoothing %d: worst relative speed error %.4f", c.smoothing, worst)
@@ -44,9 +44,9 @@ func TestSpeedFromTachoRunup(t *testing.T) {
 	}
 	// The angle through the pulses follows the true angle (offset by the
 	// threshold crossing, a constant fraction of the ramp).
-	off := truth.Angle[int(res.Pulses[5]*cfg.Rate)] - 5
+	off := truth.Angle[int(res.Pulses[5]*cfg.SampleRate)] - 5
 	for i := 0; i < len(truth.Angle); i += 1000 {
-		tm := float64(i) / cfg.Rate
+		tm := float64(i) / cfg.SampleRate
 		if tm < res.Angle.Start() || tm > res.Angle.End() {
 			continue
 		}

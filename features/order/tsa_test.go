@@ -77,26 +77,26 @@ func TestTSAAndGearErrors(t *testing.T) {
 		{"gear NaN", ErrNotFinite, func() error { _, err := g.Indicators(nan.Samples[:16], nil); return err }},
 		{"resample empty", ErrTooFewRevolutions, func() error {
 			a, _ := NewShaftAngle([]float64{0, 1}, []float64{0, 10})
-			_, err := ResampleToAngle(nil, a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 5})
+			_, err := ResampleToAngle(nil, a, ResamplerConfig{SampleRate: 100, SamplesPerRev: 8, MinSpeedHz: 5})
 			return err
 		}},
 		{"resample runaway angle", ErrSpeed, func() error {
 			a, _ := NewShaftAngle([]float64{0, 1}, []float64{0, 1e12})
-			_, err := ResampleToAngle(make([]float64, 100), a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 5})
+			_, err := ResampleToAngle(make([]float64, 100), a, ResamplerConfig{SampleRate: 100, SamplesPerRev: 8, MinSpeedHz: 5})
 			return err
 		}},
 		{"envelope NaN", ErrNotFinite, func() error {
 			a, _ := NewShaftAngle([]float64{0, 1}, []float64{0, 10})
-			_, err := OrderEnvelopeSpectrum([]float64{math.NaN()}, a, ResamplerConfig{Rate: 100, SamplesPerRev: 8, MinSpeedHz: 5}, 1, 40)
+			_, err := OrderEnvelopeSpectrum([]float64{math.NaN()}, a, ResamplerConfig{SampleRate: 100, SamplesPerRev: 8, MinSpeedHz: 5}, 1, 40)
 			return err
 		}},
 		{"envelope rate", ErrSampleRate, func() error {
 			a, _ := NewShaftAngle([]float64{0, 1}, []float64{0, 10})
-			_, err := OrderEnvelopeSpectrum(make([]float64, 100), a, ResamplerConfig{Rate: 0}, 1, 40)
+			_, err := OrderEnvelopeSpectrum(make([]float64, 100), a, ResamplerConfig{SampleRate: 0}, 1, 40)
 			return err
 		}},
 		{"vibration silent", ErrSpeed, func() error {
-			_, err := SpeedFromVibration(make([]float64, 4000), RidgeConfig{Rate: 1000, Order: 1, MinHz: 10, MaxHz: 20})
+			_, err := SpeedFromVibration(make([]float64, 4000), RidgeConfig{SampleRate: 1000, Order: 1, MinHz: 10, MaxHz: 20})
 			return err
 		}},
 	}
@@ -148,10 +148,10 @@ func TestNoPanicOnGarbage(t *testing.T) {
 				}
 			}()
 			_, _ = SpeedFromTacho(x, rate, TachoConfig{PulsesPerRev: 1 + rng.IntN(3), Smoothing: rng.IntN(4)})
-			_, _ = SpeedFromVibration(x, RidgeConfig{Rate: rate, Order: 1, MinHz: 5, MaxHz: 50})
+			_, _ = SpeedFromVibration(x, RidgeConfig{SampleRate: rate, Order: 1, MinHz: 5, MaxHz: 50})
 			if a, err := NewShaftAngle([]float64{0, 1, 2}, []float64{0, 20, 45}); err == nil {
-				_, _ = ResampleToAngle(x, a, ResamplerConfig{Rate: rate, SamplesPerRev: 16, MinSpeedHz: 20})
-				_, _ = OrderEnvelopeSpectrum(x, a, ResamplerConfig{Rate: rate, SamplesPerRev: 16, MinSpeedHz: 20}, 10, 100)
+				_, _ = ResampleToAngle(x, a, ResamplerConfig{SampleRate: rate, SamplesPerRev: 16, MinSpeedHz: 20})
+				_, _ = OrderEnvelopeSpectrum(x, a, ResamplerConfig{SampleRate: rate, SamplesPerRev: 16, MinSpeedHz: 20}, 10, 100)
 			}
 			_, _, _ = TSA(nil, AngleSignal{Samples: x, SamplesPerRev: 1 + rng.IntN(64)})
 		}()

@@ -43,11 +43,14 @@ func SpeedFromVibration(x []float64, cfg RidgeConfig) (VibrationSpeed, error) {
 	}
 	cfg, _ = cfg.withDefaults()
 	res.Ridge = ridge
-	phase, mag := demodulate(x, ridge, cfg)
+	phase, mag, err := demodulate(x, ridge, cfg)
+	if err != nil {
+		return VibrationSpeed{}, err
+	}
 
 	frames := len(ridge.Time)
 	half := cfg.SpeedWindow / 2
-	span := float64(2*half) / cfg.Rate // T, s
+	span := float64(2*half) / cfg.SampleRate // T, s
 	decor := 1 - sinc(2*cfg.BandwidthHz*span)
 	sp := SpeedProfile{
 		Time:        make([]float64, 0, frames),
@@ -58,21 +61,21 @@ func SpeedFromVibration(x []float64, cfg RidgeConfig) (VibrationSpeed, error) {
 	knotR := make([]float64, 0, frames)
 	twoPiOrder := 2 * math.Pi * cfg.Order
 	for f := range frames {
-		n := int(math.Round(ridge.Time[f] * cfg.Rate))
+		n := int(math.Round(ridge.Time[f] * cfg.SampleRate))
 		if n < 0 || n >= len(x) {
 			continue
 		}
 		a2 := mag[n] * mag[n]
 		if !(a2 > 0) {
-			return res, fmt.Errorf("%w: no signal along the ridge at %v s", ErrSpeed, float64(n)/cfg.Rate)
+			return res, fmt.Errorf("%w: no signal along the ridge at %v s", ErrSpeed, float64(n)/cfg.SampleRate)
 		}
-		knotT = append(knotT, float64(n)/cfg.Rate)
+		knotT = append(knotT, float64(n)/cfg.SampleRate)
 		knotR = append(knotR, phase[n]/twoPiOrder)
 		if n-half < 0 || n+half >= len(x) {
 			continue
 		}
 		varPsi := ridge.NoiseHz[f] * cfg.BandwidthHz / (2 * a2)
-		sp.Time = append(sp.Time, float64(n)/cfg.Rate)
+		sp.Time = append(sp.Time, float64(n)/cfg.SampleRate)
 		sp.Hz = append(sp.Hz, (phase[n+half]-phase[n-half])/span/twoPiOrder)
 		sp.Uncertainty = append(sp.Uncertainty, math.Sqrt(2*varPsi*decor)/(span*twoPiOrder))
 	}
@@ -94,14 +97,14 @@ func sinc(x float64) float64 {
 
 // demodulate returns the refined phase Φ (rad, unwrapped) and the magnitude
 // of the ridge component at every sample of x.
-func demodulate(x []float64, ridge Ridge, cfg RidgeConfig) (phase, mag []float64) {
+func demodulate(x []float64, ridge Ridge, cfg RidgeConfig) (phase, mag []float64, err error) {
 	n := len(x)
 	phase = make([]float64, n)
 	z := make([]complex128, n)
 	var acc float64
 	f := 0
 	for i := range n {
-		t := float64(i) / cfg.Rate
+		t := float64(i) / cfg.SampleRate
 		for f < len(ridge.Time)-2 && t >= ridge.Time[f+1] {
 			f++
 		}
@@ -117,11 +120,14 @@ func demodulate(x []float64, ridge Ridge, cfg RidgeConfig) (phase, mag []float64
 		}
 		phase[i] = acc
 		z[i] = complex(x[i], 0) * cmplx.Exp(complex(0, -acc))
-		acc += 2 * math.Pi * fr / cfg.Rate
+		acc += 2 * math.Pi * fr / cfg.SampleRate
 	}
-	plan := fft.NewPlan(n)
+	plan, err := fft.NewPlan(n)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
 	spec := plan.Forward(nil, z)
-	df := cfg.Rate / float64(n)
+	df := cfg.SampleRate / float64(n)
 	for k := range spec {
 		fk := float64(k) * df
 		if k > n/2 {
@@ -144,5 +150,5 @@ func demodulate(x []float64, ridge Ridge, cfg RidgeConfig) (phase, mag []float64
 		phase[i] += p + unwrap
 		mag[i] = cmplx.Abs(v)
 	}
-	return phase, mag
+	return phase, mag, nil
 }

@@ -13,14 +13,14 @@ import (
 // the shaft's first order with the hint 8-35 Hz.
 func TestSpeedFromVibrationRunup(t *testing.T) {
 	vib, _, truth, cfg := simRunup(t)
-	res, err := SpeedFromVibration(vib, RidgeConfig{Rate: cfg.Rate, Order: 1, MinHz: 8, MaxHz: 35})
+	res, err := SpeedFromVibration(vib, RidgeConfig{SampleRate: cfg.SampleRate, Order: 1, MinHz: 8, MaxHz: 35})
 	if err != nil {
 		t.Fatal(err)
 	}
 	within, covered := 0, 0
 	worst := 0.0
 	for i, tm := range res.Speed.Time {
-		want := truth.Hz[int(math.Round(tm*cfg.Rate))]
+		want := truth.Hz[int(math.Round(tm*cfg.SampleRate))]
 		e := math.Abs(res.Speed.Hz[i] - want)
 		worst = max(worst, e/want)
 		if e <= 0.01*want {
@@ -33,12 +33,12 @@ func TestSpeedFromVibrationRunup(t *testing.T) {
 	n := len(res.Speed.Time)
 	span := res.Speed.Time[n-1] - res.Speed.Time[0]
 	t.Logf("%d points over %.2f of %.0f s: %.1f %% within 1 %%, worst %.2f %%; %.1f %% within 2σ (median σ %.3f Hz)",
-		n, span, float64(len(vib))/cfg.Rate, 100*float64(within)/float64(n), 100*worst,
+		n, span, float64(len(vib))/cfg.SampleRate, 100*float64(within)/float64(n), 100*worst,
 		100*float64(covered)/float64(n), median(append([]float64(nil), res.Speed.Uncertainty...)))
 	if float64(within) < 0.95*float64(n) {
 		t.Errorf("%d of %d points within 1 %% of the true speed, want ≥ 95 %%", within, n)
 	}
-	if span < 0.95*float64(len(vib))/cfg.Rate {
+	if span < 0.95*float64(len(vib))/cfg.SampleRate {
 		t.Errorf("the estimate spans %.2f s, want ≥ 95 %% of the run", span)
 	}
 	// A 2σ interval should hold most errors (≈ 95 % for a Gaussian).
@@ -49,10 +49,10 @@ func TestSpeedFromVibrationRunup(t *testing.T) {
 	// phase demodulation keeps what integrating the ridge's frequency
 	// would let drift.
 	mid := res.Angle.Start() + (res.Angle.End()-res.Angle.Start())/2
-	off := truth.Angle[int(mid*cfg.Rate)] - res.Angle.At(mid)
+	off := truth.Angle[int(mid*cfg.SampleRate)] - res.Angle.At(mid)
 	drift := 0.0
 	for i := 0; i < len(truth.Angle); i += 256 {
-		tm := float64(i) / cfg.Rate
+		tm := float64(i) / cfg.SampleRate
 		if tm >= res.Angle.Start() && tm <= res.Angle.End() {
 			drift = max(drift, math.Abs(res.Angle.At(tm)+off-truth.Angle[i]))
 		}
@@ -63,7 +63,7 @@ func TestSpeedFromVibrationRunup(t *testing.T) {
 	}
 	// Tacholess order tracking: the envelope order spectrum on the angle
 	// from the vibration finds the defect order as the tachometer's does.
-	oes, err := OrderEnvelopeSpectrum(vib, res.Angle, ResamplerConfig{Rate: cfg.Rate, SamplesPerRev: 64, MinSpeedHz: 10}, 2000, 4000)
+	oes, err := OrderEnvelopeSpectrum(vib, res.Angle, ResamplerConfig{SampleRate: cfg.SampleRate, SamplesPerRev: 64, MinSpeedHz: 10}, 2000, 4000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,13 +82,13 @@ func TestSpeedFromVibrationErrors(t *testing.T) {
 		x    []float64
 		want error
 	}{
-		{"rate", RidgeConfig{Rate: -1, Order: 1, MinHz: 1, MaxHz: 2}, x, ErrSampleRate},
-		{"speed", RidgeConfig{Rate: 1000, Order: 1, MinHz: 0, MaxHz: 2}, x, ErrSpeed},
-		{"range", RidgeConfig{Rate: 1000, Order: 1, MinHz: 5, MaxHz: 2}, x, ErrSpeed},
-		{"order", RidgeConfig{Rate: 1000, Order: math.NaN(), MinHz: 1, MaxHz: 2}, x, ErrSpeed},
-		{"nyquist", RidgeConfig{Rate: 1000, Order: 100, MinHz: 1, MaxHz: 6}, x, ErrConfig},
-		{"short", RidgeConfig{Rate: 1000, Order: 1, MinHz: 10, MaxHz: 20}, x[:300], ErrTooFewRevolutions},
-		{"NaN", RidgeConfig{Rate: 1000, Order: 1, MinHz: 10, MaxHz: 20}, append([]float64{math.NaN()}, x...), ErrNotFinite},
+		{"rate", RidgeConfig{SampleRate: -1, Order: 1, MinHz: 1, MaxHz: 2}, x, ErrSampleRate},
+		{"speed", RidgeConfig{SampleRate: 1000, Order: 1, MinHz: 0, MaxHz: 2}, x, ErrSpeed},
+		{"range", RidgeConfig{SampleRate: 1000, Order: 1, MinHz: 5, MaxHz: 2}, x, ErrSpeed},
+		{"order", RidgeConfig{SampleRate: 1000, Order: math.NaN(), MinHz: 1, MaxHz: 2}, x, ErrSpeed},
+		{"nyquist", RidgeConfig{SampleRate: 1000, Order: 100, MinHz: 1, MaxHz: 6}, x, ErrConfig},
+		{"short", RidgeConfig{SampleRate: 1000, Order: 1, MinHz: 10, MaxHz: 20}, x[:300], ErrTooFewRevolutions},
+		{"NaN", RidgeConfig{SampleRate: 1000, Order: 1, MinHz: 10, MaxHz: 20}, append([]float64{math.NaN()}, x...), ErrNotFinite},
 	}
 	for _, c := range cases {
 		if _, err := SpeedFromVibration(c.x, c.cfg); !errors.Is(err, c.want) {
@@ -107,13 +107,13 @@ func TestSpeedFromVibrationMeshOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := SpeedFromVibration(vib, RidgeConfig{Rate: cfg.Rate, Order: 19, MinHz: 25, MaxHz: 35})
+	res, err := SpeedFromVibration(vib, RidgeConfig{SampleRate: cfg.SampleRate, Order: 19, MinHz: 25, MaxHz: 35})
 	if err != nil {
 		t.Fatal(err)
 	}
 	within := 0
 	for i, tm := range res.Speed.Time {
-		if want := truth.Hz[int(math.Round(tm*cfg.Rate))]; math.Abs(res.Speed.Hz[i]-want) <= 0.01*want {
+		if want := truth.Hz[int(math.Round(tm*cfg.SampleRate))]; math.Abs(res.Speed.Hz[i]-want) <= 0.01*want {
 			within++
 		}
 	}
