@@ -12,8 +12,8 @@ import (
 
 	"github.com/spindle-pdm/spindle/examples/internal/femto"
 	"github.com/spindle-pdm/spindle/examples/internal/figure"
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/rul"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // femtoCut is the fraction of each bearing's life at which its RUL is
@@ -86,7 +86,7 @@ func scoreFEMTO(series []*femto.Series, out string) (*outcome, error) {
 		var truth, pred []float64
 		var detail []femtoBearing
 		for i, s := range series {
-			var fleet []monitor.Run
+			var fleet []asset.Run
 			for j, o := range series {
 				if j != i {
 					fleet = append(fleet, o.Run())
@@ -146,9 +146,9 @@ func inf(v float64) string {
 }
 
 // femtoPredict predicts s's RUL at fraction cut of its life from the fleet.
-func femtoPredict(s *femto.Series, fleet []monitor.Run, cut float64) (femtoBearing, error) {
+func femtoPredict(s *femto.Series, fleet []asset.Run, cut float64) (femtoBearing, error) {
 	cfg := femto.Tracking()
-	f, err := monitor.LearnFleet(fleet, cfg, 1)
+	f, err := asset.LearnFleet(fleet, cfg, 1)
 	if err != nil {
 		return femtoBearing{}, err
 	}
@@ -161,7 +161,7 @@ func femtoPredict(s *femto.Series, fleet []monitor.Run, cut float64) (femtoBeari
 	slices.Sort(a2f)
 	fallback := a2f[len(a2f)/2] // hours
 	cfg.Prior, cfg.Failure = &f.Prior, f.Failure
-	tr, err := monitor.NewTracker(cfg)
+	tr, err := asset.NewTracker(cfg)
 	if err != nil {
 		return femtoBearing{}, err
 	}
@@ -183,7 +183,7 @@ func femtoPredict(s *femto.Series, fleet []monitor.Run, cut float64) (femtoBeari
 		d.AlarmS = first * 3600
 		fc, err := tr.Forecast()
 		switch {
-		case errors.Is(err, monitor.ErrNoForecast):
+		case errors.Is(err, asset.ErrNoForecast):
 		case err != nil:
 			return d, err
 		case math.IsInf(fc.Median, 1):
@@ -208,7 +208,7 @@ func plotFEMTO(path string, series []*femto.Series, detail []femtoBearing) error
 	fig.LegendLeft()
 	colours := []figure.Colour{figure.Blue, figure.Orange, figure.Green, figure.Red, figure.Purple, figure.Sky}
 	for i, s := range series {
-		tr, err := monitor.NewTracker(femto.Tracking())
+		tr, err := asset.NewTracker(femto.Tracking())
 		if err != nil {
 			return err
 		}

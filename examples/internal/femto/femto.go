@@ -15,8 +15,8 @@ import (
 	"sync"
 
 	"github.com/spindle-pdm/spindle/datasets"
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // Learning lists the six run-to-failure bearings of the learning set.
@@ -136,18 +136,18 @@ func Load(fsys fs.FS, name string, each func(hours float64, s *datasets.Snapshot
 // a 1-minute trailing mean (6 snapshots) of the horizontal mean square, a baseline
 // of the first 10 minutes (60 smoothed values), alarm at 6 σ for 3
 // snapshots in a row.
-func Tracking() monitor.TrackerConfig {
-	return monitor.TrackerConfig{Smooth: 6, Baseline: 60, Sigmas: 6, Run: 3}
+func Tracking() asset.TrackerConfig {
+	return asset.TrackerConfig{Smooth: 6, Baseline: 60, Sigmas: 6, Run: 3}
 }
 
-// Run returns s as a monitor.Run of its horizontal mean square (RMS², g²),
+// Run returns s as a asset.Run of its horizontal mean square (RMS², g²),
 // the value the examples track.
-func (s *Series) Run() monitor.Run {
+func (s *Series) Run() asset.Run {
 	ms := make([]float64, len(s.RMS))
 	for i, v := range s.RMS {
 		ms[i] = v * v
 	}
-	return monitor.Run{Name: s.Name, Time: s.Hours, Value: ms}
+	return asset.Run{Name: s.Name, Time: s.Hours, Value: ms}
 }
 
 // LoadAll loads the named bearings concurrently (at most workers at a

@@ -5,7 +5,7 @@
 // baseline, an alarm and, after the alarm, an online remaining-life
 // forecast (rul), and Fleet learns the forecast's prior and failure
 // threshold from past run-to-failure histories.
-package monitor
+package asset
 
 import (
 	"errors"
