@@ -2,43 +2,58 @@ package asset
 
 import (
 	"errors"
-	"fmt"
 	"math"
 
 	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/rul"
 )
 
-// TrackerConfig configures a Tracker. Times are in any one unit (the
-// examples use hours); the raw values in the indicator's unit (g).
+// DefaultBaseline is the number of healthy values a Tracker learns its
+// baseline from when TrackerConfig.Baseline is 0: 10 minutes of snapshots
+// taken every 10 s.
+const DefaultBaseline = 60
+
+// MaxSamples bounds TrackerConfig.Samples, so that a forecast's draws
+// (8 bytes each) stay within 8 MiB.
+const MaxSamples = 1 << 20
+
+// TrackerConfig configures a Tracker. The zero value of every field means
+// its documented default. Times are in any one unit (the examples use
+// hours); the raw values in the indicator's unit (g for an RMS, g² for a
+// mean square).
 type TrackerConfig struct {
 	// Smooth is the length of the trailing mean applied to the raw
-	// values (1 or 0: none).
+	// values, in values (0 or 1: none).
 	Smooth int
-	// Baseline is the number of first (smoothed) values taken as healthy;
-	// their mean μ and standard deviation σ define the health indicator
-	// HI = smoothed value / μ (1 = healthy) and the alarm level.
+	// Baseline is the number of first (smoothed) values taken as healthy
+	// (0: DefaultBaseline; at least 2); their mean μ and standard
+	// deviation σ define the health indicator HI = smoothed value / μ
+	// (1 = healthy) and the alarm level.
 	Baseline int
-	// Sigmas is K of the alarm level 1 + K·σ/μ (default 6), used when PFA
-	// is zero.
+	// Sigmas is K of the alarm level 1 + K·σ/μ (0: the default, 6), used
+	// when PFA is zero.
 	Sigmas float64
 	// PFA, when > 0, sets the alarm level data-driven instead: the HI that
 	// the healthy baseline exceeds with probability PFA per value,
 	// extrapolated by a generalised Pareto fit of the baseline HI's upper
 	// tail (anomaly.HealthyEVT). It needs Baseline ≥ 50 and PFA below the
-	// fitted tail fraction (10.5/Baseline for Baseline < 525).
+	// fitted tail fraction (10.5/Baseline for Baseline < 525). 0: the
+	// σ rule.
 	PFA float64
 	// Run is the number of consecutive values above the alarm level that
-	// raise the alarm (default 3).
+	// raise the alarm (0: the default, 3).
 	Run int
 	// Prior, when not nil, enables the forecast: an exponential
-	// degradation model (rul.ExponentialModel, φ = Prior.Phi) updated with
-	// (time since the alarm's first exceedance, HI) after the alarm.
+	// degradation model (rul.ExponentialModel, φ = Prior.Phi, in HI units)
+	// updated with (time since the alarm's first exceedance, HI) after the
+	// alarm. nil: no forecast.
 	Prior *rul.ExponentialPrior
-	// Failure is the HI at which the unit counts as failed; needed with
-	// Prior.
+	// Failure is the HI at which the unit counts as failed. It has no
+	// default: with a Prior it is required and must exceed Prior.Phi;
+	// without one it is ignored.
 	Failure float64
-	// Samples is the number of posterior draws per forecast (default 4000).
+	// Samples is the number of posterior draws per forecast (0: the
+	// default, 4000; at most MaxSamples).
 	Samples int
 	// Noise is the forecast model's observation-noise model
 	// (rul.SamplingConfig.Noise); rul.RobustNoise() for honest intervals
@@ -46,10 +61,50 @@ type TrackerConfig struct {
 	Noise rul.NoiseConfig
 }
 
+// withDefaults fills in the defaults and validates c.
+func (c TrackerConfig) withDefaults() (TrackerConfig, error) {
+	if c.Smooth == 0 {
+		c.Smooth = 1
+	}
+	if c.Baseline == 0 {
+		c.Baseline = DefaultBaseline
+	}
+	if c.Sigmas == 0 {
+		c.Sigmas = 6
+	}
+	if c.Run == 0 {
+		c.Run = 3
+	}
+	if c.Samples == 0 {
+		c.Samples = 4000
+	}
+	switch {
+	case c.Smooth < 0:
+		return c, errorf(ErrConfig, "smoothing over %d values, want 0 (none) or more", c.Smooth)
+	case c.Baseline < 2:
+		return c, errorf(ErrConfig, "baseline of %d values, need at least 2", c.Baseline)
+	case !(c.Sigmas > 0) || math.IsInf(c.Sigmas, 0):
+		return c, errorf(ErrConfig, "alarm at %g σ, want a finite K > 0", c.Sigmas)
+	case !(c.PFA >= 0 && c.PFA < 1):
+		return c, errorf(ErrConfig, "PFA %g, want 0 (σ rule) or a probability in (0, 1)", c.PFA)
+	case c.Run < 1:
+		return c, errorf(ErrConfig, "alarm run of %d values, want 0 (default 3) or more", c.Run)
+	case c.Samples < 1 || c.Samples > MaxSamples:
+		return c, errorf(ErrConfig, "%d draws per forecast, want 0 (default 4000) up to %d", c.Samples, MaxSamples)
+	case c.Prior != nil && (!(c.Failure > c.Prior.Phi) || math.IsInf(c.Failure, 0)):
+		return c, errorf(ErrConfig, "failure level %g must be finite and exceed the prior's φ = %g", c.Failure, c.Prior.Phi)
+	}
+	return c, nil
+}
+
 // Tracker follows one unit's health indicator: baseline, alarm, forecast.
 // The alarm is raised when the indicator stays above the alarm level for
-// Run consecutive values; the level is 1 + K·σ/μ of
-// the baseline, or with PFA the baseline's extreme-value quantile.
+// Run consecutive values; the level is 1 + K·σ/μ of the baseline, or with
+// PFA the baseline's extreme-value quantile.
+//
+// Once the baseline is learned an Update costs O(Smooth) at most and does
+// not allocate. A Tracker is not safe for concurrent use; MarshalBinary and
+// UnmarshalBinary save and restore it.
 type Tracker struct {
 	cfg    TrackerConfig
 	ring   []float64 // last Smooth raw values
@@ -71,43 +126,36 @@ type Tracker struct {
 
 // State is the tracker's view after one value.
 type State struct {
-	Time     float64
-	Raw      float64 // the raw value
-	HI       float64 // smoothed value / baseline mean; NaN while learning
-	Learning bool    // baseline still being learned
-	Level    float64 // alarm level (HI units); NaN while learning
-	Alarm    bool    // alarm raised at or before this value
-	Raised   bool    // alarm raised by this value
+	// Time is the value's time (the caller's unit).
+	Time float64
+	// Raw is the raw value (the indicator's unit, e.g. g).
+	Raw float64
+	// HI is the health indicator, smoothed value / baseline mean
+	// (dimensionless, 1 = healthy); NaN while learning.
+	HI float64
+	// Learning is true while the baseline is still being learned.
+	Learning bool
+	// Level is the alarm level in HI units; NaN while learning.
+	Level float64
+	// Alarm is true when the alarm was raised at or before this value.
+	Alarm bool
+	// Raised is true when this value raised the alarm.
+	Raised bool
 }
 
-// NewTracker returns a tracker for cfg.
+// NewTracker returns a tracker for cfg. It returns an error wrapping
+// ErrConfig for a field out of range (see TrackerConfig) or a prior that
+// rul rejects.
 func NewTracker(cfg TrackerConfig) (*Tracker, error) {
-	if cfg.Smooth <= 0 {
-		cfg.Smooth = 1
-	}
-	if cfg.Sigmas == 0 {
-		cfg.Sigmas = 6
-	}
-	if cfg.Run == 0 {
-		cfg.Run = 3
-	}
-	if cfg.Samples == 0 {
-		cfg.Samples = 4000
-	}
-	if cfg.Baseline < 2 {
-		return nil, fmt.Errorf("monitor: baseline of %d values, need at least 2", cfg.Baseline)
-	}
-	if cfg.PFA < 0 || cfg.PFA >= 1 {
-		return nil, fmt.Errorf("monitor: PFA %g, want 0 (σ rule) or a probability in (0, 1)", cfg.PFA)
-	}
-	if cfg.Prior != nil && !(cfg.Failure > cfg.Prior.Phi) {
-		return nil, fmt.Errorf("monitor: failure level %g must exceed the prior's φ = %g", cfg.Failure, cfg.Prior.Phi)
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
 	}
 	t := &Tracker{cfg: cfg, ring: make([]float64, cfg.Smooth)}
 	if cfg.Prior != nil {
 		m, err := rul.NewExponentialModel(*cfg.Prior, rul.SamplingConfig{Samples: cfg.Samples, Seed: 1, Noise: cfg.Noise})
 		if err != nil {
-			return nil, err
+			return nil, wrap(ErrConfig, err, "forecast model")
 		}
 		t.model = m
 	}
@@ -115,11 +163,16 @@ func NewTracker(cfg TrackerConfig) (*Tracker, error) {
 }
 
 // Baseline returns the learned mean and standard deviation of the smoothed
-// values (raw units), and false while still learning.
+// values (raw units, e.g. g), and false while still learning.
 func (t *Tracker) Baseline() (mu, sd float64, ok bool) { return t.mu, t.sd, t.level > 0 }
 
+// Level returns the alarm level in HI units, and false while still
+// learning.
+func (t *Tracker) Level() (level float64, ok bool) { return t.level, t.level > 0 }
+
 // Alarm returns the time of the alarm run's first exceedance and the time
-// the alarm was raised, and false when there has been no alarm.
+// the alarm was raised (the caller's unit), and false when there has been
+// no alarm.
 func (t *Tracker) Alarm() (first, raised float64, ok bool) {
 	return t.origin, t.alarmAt, t.alarmed
 }
@@ -128,10 +181,18 @@ func (t *Tracker) Alarm() (first, raised float64, ok bool) {
 // model because they were at or below its φ.
 func (t *Tracker) Skipped() int { return t.skipped }
 
-// Update absorbs the raw value v at time t.
+// Last returns the State of the latest value accepted (the zero State
+// before any).
+func (t *Tracker) Last() State { return t.last }
+
+// Update absorbs the raw value v (the indicator's unit, e.g. g) at time tm
+// (the caller's unit; after the alarm the times must increase). A NaN or
+// infinite value or time is an error wrapping ErrInput that leaves the
+// tracker unchanged; so is a baseline whose mean is not positive, or a
+// post-alarm value the forecast model rejects.
 func (t *Tracker) Update(tm, v float64) (State, error) {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return t.last, fmt.Errorf("monitor: value %v at t=%g", v, tm)
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(tm) || math.IsInf(tm, 0) {
+		return t.last, errorf(ErrInput, "value %v at t=%v", v, tm)
 	}
 	t.sum += v - t.ring[t.n%len(t.ring)]
 	t.ring[t.n%len(t.ring)] = v
@@ -148,8 +209,8 @@ func (t *Tracker) Update(tm, v float64) (State, error) {
 			return s, nil
 		}
 		t.mu, t.sd = meanStd(t.base)
-		if !(t.mu > 0) {
-			return s, fmt.Errorf("monitor: baseline mean %g, need > 0", t.mu)
+		if !(t.mu > 0) || math.IsInf(t.mu, 0) || math.IsNaN(t.sd) || math.IsInf(t.sd, 0) {
+			return s, errorf(ErrInput, "baseline mean %g (σ %g), need a finite mean > 0", t.mu, t.sd)
 		}
 		if err := t.setLevel(); err != nil {
 			return s, err
@@ -192,7 +253,10 @@ func (t *Tracker) setLevel() error {
 	}
 	lv, err := anomaly.HealthyEVT(hi, t.cfg.PFA)
 	if err != nil {
-		return fmt.Errorf("monitor: alarm level from %d baseline values: %w", len(hi), err)
+		return wrap(ErrInput, err, "alarm level from %d baseline values", len(hi))
+	}
+	if !(lv > 0) || math.IsInf(lv, 0) {
+		return errorf(ErrInput, "alarm level %g from %d baseline values", lv, len(hi))
 	}
 	t.level = lv
 	return nil
@@ -206,19 +270,26 @@ func (t *Tracker) absorb(tm, hi float64) error {
 		t.skipped++
 		return nil
 	}
-	return t.model.Update(tm-t.origin, hi)
+	if err := t.model.Update(tm-t.origin, hi); err != nil {
+		return wrap(ErrInput, err, "forecast model")
+	}
+	return nil
 }
 
-// Forecast is a remaining-life forecast.
+// Forecast is a remaining-life forecast, in the tracker's time unit.
 type Forecast struct {
-	Median, Lo, Hi float64 // median and 90 % interval of the remaining life
+	// Median is the median remaining life; +Inf when most draws never
+	// reach the failure level.
+	Median float64
+	// Lo and Hi bound the central 90 % interval of the remaining life.
+	Lo, Hi float64
 }
 
-// ErrNoForecast is returned by Forecast before an alarm or without a prior.
-var ErrNoForecast = errors.New("monitor: no forecast (no alarm yet, or no prior)")
-
-// Forecast returns the remaining-life forecast from the latest value: 0
-// when the indicator has reached the failure level.
+// Forecast returns the remaining-life forecast from the latest value: the
+// zero Forecast when the indicator has reached the failure level, and
+// ErrNoForecast before an alarm, before a post-alarm value was absorbed,
+// or without a prior. It draws TrackerConfig.Samples values from the
+// model's seeded random stream, whose position is part of the saved state.
 func (t *Tracker) Forecast() (Forecast, error) {
 	if t.model == nil || !t.alarmed || t.model.N() == 0 {
 		return Forecast{}, ErrNoForecast
@@ -228,7 +299,7 @@ func (t *Tracker) Forecast() (Forecast, error) {
 		return Forecast{}, nil
 	}
 	if err != nil {
-		return Forecast{}, err
+		return Forecast{}, wrap(ErrInput, err, "forecast")
 	}
 	t.dist = d
 	lo, hi := d.Interval(0.9)
