@@ -17,6 +17,9 @@ const DefaultBaseline = 60
 // (8 bytes each) stay within 8 MiB.
 const MaxSamples = 1 << 20
 
+// defaultSamples is TrackerConfig.Samples's default.
+const defaultSamples = 4000
+
 // TrackerConfig configures a Tracker. The zero value of every field means
 // its documented default. Times are in any one unit (the examples use
 // hours); the raw values in the indicator's unit (g for an RMS, g² for a
@@ -76,7 +79,7 @@ func (c TrackerConfig) withDefaults() (TrackerConfig, error) {
 		c.Run = 3
 	}
 	if c.Samples == 0 {
-		c.Samples = 4000
+		c.Samples = defaultSamples
 	}
 	switch {
 	case c.Smooth < 0:
@@ -208,11 +211,13 @@ func (t *Tracker) Update(tm, v float64) (State, error) {
 			t.last = s
 			return s, nil
 		}
-		t.mu, t.sd = meanStd(t.base)
-		if !(t.mu > 0) || math.IsInf(t.mu, 0) || math.IsNaN(t.sd) || math.IsInf(t.sd, 0) {
-			return s, errorf(ErrInput, "baseline mean %g (σ %g), need a finite mean > 0", t.mu, t.sd)
+		mu, sd := meanStd(t.base)
+		if !(mu > 0) || math.IsInf(mu, 0) || math.IsNaN(sd) || math.IsInf(sd, 0) {
+			return s, errorf(ErrInput, "baseline mean %g (σ %g), need a finite mean > 0", mu, sd)
 		}
+		t.mu, t.sd = mu, sd
 		if err := t.setLevel(); err != nil {
+			t.mu, t.sd = 0, 0
 			return s, err
 		}
 	}
