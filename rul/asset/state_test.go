@@ -120,7 +120,7 @@ func TestTrackerStateRejectsHostileRecords(t *testing.T) {
 		bad = append(bad, blob[:i])
 	}
 	bad = append(bad, append(append([]byte{}, blob...), 0)) // trailing byte
-	huge := append([]byte{}, blob[:6]...)                    // Smooth = 2³²
+	huge := append([]byte{}, blob[:6]...)                   // Smooth = 2³²
 	huge = append(huge, 0, 0, 0, 0, 1, 0, 0, 0)
 	bad = append(bad, huge)
 	for i, b := range bad {
