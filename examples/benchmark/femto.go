@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/examples/internal/femto"
 	"github.com/spindle-pdm/spindle/examples/internal/figure"
 	"github.com/spindle-pdm/spindle/rul"
@@ -70,8 +71,8 @@ func runFEMTO(dir, out string, logw io.Writer) (*outcome, error) {
 		return nil, err
 	}
 	defer z.Close()
-	fmt.Fprintf(logw, "benchmark femto: reading %d bearings from %s ...\n", len(femto.Learning), zipPath)
-	series, err := femto.LoadAll(z, femto.Learning, runtime.GOMAXPROCS(0))
+	fmt.Fprintf(logw, "benchmark femto: reading %d bearings from %s ...\n", len(datasets.FEMTOLearningBearings()), zipPath)
+	series, err := femto.LoadAll(z, datasets.FEMTOLearningBearings(), runtime.GOMAXPROCS(0))
 	if err != nil {
 		return nil, err
 	}

@@ -70,20 +70,20 @@ func femtoSource(zipPath, bearing string) (*source, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := femto.Dir(z, bearing)
+	dir, err := datasets.FEMTOBearingDir(z, bearing)
 	if err != nil {
 		z.Close()
 		return nil, err
 	}
-	shaft, err := femto.ShaftHz(bearing)
+	shaft, err := datasets.FEMTOShaftHz(bearing)
 	if err != nil {
 		z.Close()
 		return nil, err
 	}
 	var others []string
-	for _, n := range femto.Learning {
+	for _, n := range datasets.FEMTOLearningBearings() {
 		if n != bearing {
-			if _, err := femto.Dir(z, n); err == nil {
+			if _, err := datasets.FEMTOBearingDir(z, n); err == nil {
 				others = append(others, n)
 			}
 		}
@@ -97,7 +97,7 @@ func femtoSource(zipPath, bearing string) (*source, error) {
 		name:         fmt.Sprintf("FEMTO %s (horizontal channel), fleet: %v", bearing, others),
 		analyzer:     asset.AnalyzerConfig{Rate: datasets.FEMTORate, Samples: 2560, Bearing: femto.Bearing(), ShaftHz: shaft},
 		tracker:      alarmRule(femto.Tracking()),
-		endIsFailure: slices.Contains(femto.Learning, bearing),
+		endIsFailure: slices.Contains(datasets.FEMTOLearningBearings(), bearing),
 		snapshots: func() iter.Seq2[snapshot, error] {
 			return func(yield func(snapshot, error) bool) {
 				defer z.Close()
@@ -107,7 +107,7 @@ func femtoSource(zipPath, bearing string) (*source, error) {
 						yield(snapshot{}, err)
 						return
 					}
-					h := float64(s.Index-1) * femto.SnapshotInterval / 3600
+					h := float64(s.Index-1) * datasets.FEMTOSnapshotInterval / 3600
 					if !yield(snapshot{hours: h, x: s.Channels[0]}, nil) {
 						return
 					}
