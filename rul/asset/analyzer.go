@@ -27,8 +27,10 @@ type AnalyzerConfig struct {
 // time-domain features (features.Extractor, one window per snapshot), the
 // squared-envelope spectrum of the band of greatest spectral kurtosis
 // (features.Kurtogram, features.EnvelopeAnalyzer) and the fault-band
-// evidence on it (features.FaultBands, features.MeasureBands). Its buffers
-// are reused from snapshot to snapshot; it is not safe for concurrent use.
+// evidence on it (features.FaultBands, features.MeasureBands). Snapshots
+// shorter than 256 samples skip the kurtogram and demodulate the whole band
+// up to Rate/2. Its buffers are reused from snapshot to snapshot; it is not
+// safe for concurrent use.
 type Analyzer struct {
 	cfg    AnalyzerConfig
 	ext    *features.Extractor

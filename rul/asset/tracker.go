@@ -105,8 +105,9 @@ func (c TrackerConfig) withDefaults() (TrackerConfig, error) {
 // Run consecutive values; the level is 1 + K·σ/μ of the baseline, or with
 // PFA the baseline's extreme-value quantile.
 //
-// Once the baseline is learned an Update costs O(Smooth) at most and does
-// not allocate. A Tracker is not safe for concurrent use; MarshalBinary and
+// Once the baseline is learned an Update is O(1) and does not allocate
+// (the value that completes the baseline costs O(Baseline), and with PFA
+// allocates for the tail fit). A Tracker is not safe for concurrent use; MarshalBinary and
 // UnmarshalBinary save and restore it.
 type Tracker struct {
 	cfg    TrackerConfig
