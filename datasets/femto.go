@@ -21,6 +21,57 @@ const (
 	FEMTOTempRate = 10
 )
 
+// FEMTO-ST PRONOSTIA learning-set facts from the IEEE PHM 2012 challenge
+// document.
+const (
+	// FEMTOSnapshotInterval is the nominal time between acc files, in
+	// seconds: file NNNNN starts (NNNNN − 1) × 10 s into the run.
+	FEMTOSnapshotInterval = 10.0
+	// FEMTOFailureG is the challenge's failure criterion, in g: a run was
+	// stopped when the vibration amplitude exceeded 20 g.
+	FEMTOFailureG = 20.0
+)
+
+// FEMTOLearningBearings returns the names of the six run-to-failure
+// bearings of the learning set, two per operating condition: Bearing1_1,
+// Bearing1_2, Bearing2_1, Bearing2_2, Bearing3_1, Bearing3_2. The slice is
+// the caller's.
+func FEMTOLearningBearings() []string {
+	return []string{"Bearing1_1", "Bearing1_2", "Bearing2_1", "Bearing2_2", "Bearing3_1", "Bearing3_2"}
+}
+
+// FEMTOShaftHz returns the shaft speed in Hz of a PRONOSTIA bearing's
+// operating condition, read from its folder name (the last path element,
+// such as Bearing2_1 or Test_set/Bearing2_3): condition 1 runs at 1800 rpm,
+// 2 at 1650 rpm and 3 at 1500 rpm. Any other name is an error.
+func FEMTOShaftHz(name string) (float64, error) {
+	base := path.Base(name)
+	if !strings.HasPrefix(base, "Bearing") || len(base) < len("Bearing1") {
+		return 0, fmt.Errorf("datasets: femto: %q is not a bearing folder name such as Bearing1_1", name)
+	}
+	switch base[len("Bearing")] {
+	case '1':
+		return 1800.0 / 60, nil
+	case '2':
+		return 1650.0 / 60, nil
+	case '3':
+		return 1500.0 / 60, nil
+	}
+	return 0, fmt.Errorf("datasets: femto: %q names no operating condition 1-3", name)
+}
+
+// FEMTOBearingDir returns the folder of bearing name within fsys:
+// Learning_set/name when present (the learning-set zip as distributed),
+// else name (an unpacked folder).
+func FEMTOBearingDir(fsys fs.FS, name string) (string, error) {
+	for _, d := range []string{path.Join("Learning_set", name), name} {
+		if st, err := fs.Stat(fsys, d); err == nil && st.IsDir() {
+			return d, nil
+		}
+	}
+	return "", fmt.Errorf("datasets: femto: no folder %s or Learning_set/%s", name, name)
+}
+
 // FEMTODecoder parses the files of a FEMTO-ST PRONOSTIA bearing folder:
 //
 //   - acc_NNNNN.csv: hour,minute,second,microsecond,horizontal,vertical

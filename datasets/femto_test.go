@@ -240,3 +240,45 @@ func TestFEMTORealTimeGlitch(t *testing.T) {
 	assert.Equal(t, []int{2121, 2122, 2123}, odd) // into, within and out of the glitch
 	assert.Equal(t, 2802*10*time.Second, prev.Sub(first))
 }
+
+func TestFEMTOShaftHz(t *testing.T) {
+	for name, want := range map[string]float64{"Bearing1_1": 30, "Bearing2_7": 27.5, "Test_set/Bearing3_3": 25} {
+		got, err := FEMTOShaftHz(name)
+		require.NoError(t, err, name)
+		assert.Equal(t, want, got, name)
+	}
+	for _, name := range []string{"", "Bearing", "Bearing4_1", "bearing1_1", "Learning_set"} {
+		_, err := FEMTOShaftHz(name)
+		assert.Error(t, err, name)
+	}
+	for _, name := range FEMTOLearningBearings() {
+		_, err := FEMTOShaftHz(name)
+		assert.NoError(t, err, name)
+	}
+}
+
+func TestFEMTOBearingDir(t *testing.T) {
+	fsys := fstest.MapFS{
+		"Learning_set/Bearing1_1/acc_00001.csv": {},
+		"Bearing2_1/acc_00001.csv":              {},
+	}
+	d, err := FEMTOBearingDir(fsys, "Bearing1_1")
+	require.NoError(t, err)
+	assert.Equal(t, "Learning_set/Bearing1_1", d)
+	d, err = FEMTOBearingDir(fsys, "Bearing2_1")
+	require.NoError(t, err)
+	assert.Equal(t, "Bearing2_1", d)
+	_, err = FEMTOBearingDir(fsys, "Bearing3_1")
+	assert.Error(t, err)
+}
+
+func TestFEMTORealLearningBearings(t *testing.T) {
+	zr := openFEMTOZip(t)
+	names := FEMTOLearningBearings()
+	require.Len(t, names, 6)
+	for _, n := range names {
+		d, err := FEMTOBearingDir(zr, n)
+		require.NoError(t, err, n)
+		assert.Equal(t, "Learning_set/"+n, d)
+	}
+}

@@ -31,6 +31,10 @@
 // Metrics: RMSE, MAE, the PHM08 score, the IEEE PHM 2012 score, relative
 // accuracy, α–λ accuracy and the prognostic horizon.
 //
+// Subpackage asset joins features, anomaly and this package for one
+// machine: indicators, learned baseline, alarm and online forecast, with the
+// prior and failure level learned from a fleet's run-to-failure histories.
+//
 // # Errors and panics
 //
 // Every error the package returns wraps one of its sentinels (ErrTooFewPoints,

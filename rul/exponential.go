@@ -160,6 +160,10 @@ func (m *ExponentialModel) NoiseConfig() NoiseConfig { return m.noise }
 // N returns the number of observations absorbed.
 func (m *ExponentialModel) N() int { return m.n }
 
+// Samples returns the number of posterior draws per forecast
+// (SamplingConfig.Samples, default filled in; restored by UnmarshalBinary).
+func (m *ExponentialModel) Samples() int { return m.s.n }
+
 // Update absorbs the observation S(t) = value. t must be after the previous
 // observation's time and value must exceed φ (its logarithm is taken);
 // otherwise an error is returned and the model is unchanged.

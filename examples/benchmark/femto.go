@@ -10,10 +10,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/examples/internal/femto"
 	"github.com/spindle-pdm/spindle/examples/internal/figure"
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/rul"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // femtoCut is the fraction of each bearing's life at which its RUL is
@@ -70,8 +71,8 @@ func runFEMTO(dir, out string, logw io.Writer) (*outcome, error) {
 		return nil, err
 	}
 	defer z.Close()
-	fmt.Fprintf(logw, "benchmark femto: reading %d bearings from %s ...\n", len(femto.Learning), zipPath)
-	series, err := femto.LoadAll(z, femto.Learning, runtime.GOMAXPROCS(0))
+	fmt.Fprintf(logw, "benchmark femto: reading %d bearings from %s ...\n", len(datasets.FEMTOLearningBearings()), zipPath)
+	series, err := femto.LoadAll(z, datasets.FEMTOLearningBearings(), runtime.GOMAXPROCS(0))
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +87,7 @@ func scoreFEMTO(series []*femto.Series, out string) (*outcome, error) {
 		var truth, pred []float64
 		var detail []femtoBearing
 		for i, s := range series {
-			var fleet []monitor.Run
+			var fleet []asset.Run
 			for j, o := range series {
 				if j != i {
 					fleet = append(fleet, o.Run())
@@ -146,9 +147,9 @@ func inf(v float64) string {
 }
 
 // femtoPredict predicts s's RUL at fraction cut of its life from the fleet.
-func femtoPredict(s *femto.Series, fleet []monitor.Run, cut float64) (femtoBearing, error) {
+func femtoPredict(s *femto.Series, fleet []asset.Run, cut float64) (femtoBearing, error) {
 	cfg := femto.Tracking()
-	f, err := monitor.LearnFleet(fleet, cfg, 1)
+	f, err := asset.LearnFleet(fleet, cfg, 1)
 	if err != nil {
 		return femtoBearing{}, err
 	}
@@ -161,7 +162,7 @@ func femtoPredict(s *femto.Series, fleet []monitor.Run, cut float64) (femtoBeari
 	slices.Sort(a2f)
 	fallback := a2f[len(a2f)/2] // hours
 	cfg.Prior, cfg.Failure = &f.Prior, f.Failure
-	tr, err := monitor.NewTracker(cfg)
+	tr, err := asset.NewTracker(cfg)
 	if err != nil {
 		return femtoBearing{}, err
 	}
@@ -183,7 +184,7 @@ func femtoPredict(s *femto.Series, fleet []monitor.Run, cut float64) (femtoBeari
 		d.AlarmS = first * 3600
 		fc, err := tr.Forecast()
 		switch {
-		case errors.Is(err, monitor.ErrNoForecast):
+		case errors.Is(err, asset.ErrNoForecast):
 		case err != nil:
 			return d, err
 		case math.IsInf(fc.Median, 1):
@@ -208,7 +209,7 @@ func plotFEMTO(path string, series []*femto.Series, detail []femtoBearing) error
 	fig.LegendLeft()
 	colours := []figure.Colour{figure.Blue, figure.Orange, figure.Green, figure.Red, figure.Purple, figure.Sky}
 	for i, s := range series {
-		tr, err := monitor.NewTracker(femto.Tracking())
+		tr, err := asset.NewTracker(femto.Tracking())
 		if err != nil {
 			return err
 		}

@@ -9,8 +9,8 @@ import (
 	"github.com/spindle-pdm/spindle/anomaly/bearing"
 	"github.com/spindle-pdm/spindle/features/fault"
 
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // snapshot is one vibration snapshot: its time in hours and its samples
@@ -24,10 +24,10 @@ type snapshot struct {
 // known of it, and the past runs to failure of its fleet (if any).
 type source struct {
 	name      string
-	analyzer  monitor.AnalyzerConfig
-	tracker   monitor.TrackerConfig
+	analyzer  asset.AnalyzerConfig
+	tracker   asset.TrackerConfig
 	snapshots func() iter.Seq2[snapshot, error]
-	fleet     []monitor.Run
+	fleet     []asset.Run
 
 	// Ground truth, when known (simulation): fault onset and failure
 	// times in hours, and the fault.
@@ -43,15 +43,15 @@ type step struct {
 	hours    float64
 	rms      float64 // g
 	kurtosis float64
-	state    monitor.State
-	forecast *monitor.Forecast // after the alarm, with a prior
+	state    asset.State
+	forecast *asset.Forecast // after the alarm, with a prior
 }
 
 // result is the outcome of a monitored run.
 type result struct {
 	src      *source
 	steps    []step
-	fleet    *monitor.Fleet
+	fleet    *asset.Fleet
 	fleetErr error
 	mu, sd   float64 // baseline mean square, g²
 	learned  bool
@@ -85,7 +85,7 @@ func monitorRun(src *source) (*result, error) {
 	res := &result{src: src}
 	cfg := src.tracker
 	if len(src.fleet) > 0 {
-		f, err := monitor.LearnFleet(src.fleet, cfg, 1)
+		f, err := asset.LearnFleet(src.fleet, cfg, 1)
 		if err != nil {
 			res.fleetErr = err
 		} else {
@@ -98,16 +98,16 @@ func monitorRun(src *source) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	an, err := monitor.NewAnalyzer(src.analyzer)
+	an, err := asset.NewAnalyzer(src.analyzer)
 	if err != nil {
 		return nil, err
 	}
 	res.bands = an.Bands()
-	tr, err := monitor.NewTracker(cfg)
+	tr, err := asset.NewTracker(cfg)
 	if err != nil {
 		return nil, err
 	}
-	keep := func(st step, ind *monitor.Indicators, x []float64) {
+	keep := func(st step, ind *asset.Indicators, x []float64) {
 		res.sesHours = st.hours
 		res.snapX = append(res.snapX[:0], x...)
 		res.ses = append(res.ses[:0], an.SES()...)
@@ -135,7 +135,7 @@ func monitorRun(src *source) (*result, error) {
 			switch {
 			case err == nil:
 				st.forecast = &fc
-			case !errors.Is(err, monitor.ErrNoForecast):
+			case !errors.Is(err, asset.ErrNoForecast):
 				return nil, err
 			}
 		}

@@ -9,8 +9,8 @@ import (
 
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/examples/internal/femto"
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // IMS rig: Rexnord ZA-2115 bearings on a shaft at 2000 rpm, 1-s snapshots
@@ -43,8 +43,8 @@ func imsSource(dir string, channel int) (*source, error) {
 	t0 := files[0].Time
 	return &source{
 		name:     fmt.Sprintf("IMS %s, channel %d (%d files)", dir, channel, len(files)),
-		analyzer: monitor.AnalyzerConfig{Rate: imsRate, Samples: first.Len(), Bearing: b, ShaftHz: imsShaftHz},
-		tracker:  alarmRule(monitor.TrackerConfig{Baseline: max(50, min(100, len(files)/4))}),
+		analyzer: asset.AnalyzerConfig{Rate: imsRate, Samples: first.Len(), Bearing: b, ShaftHz: imsShaftHz},
+		tracker:  alarmRule(asset.TrackerConfig{Baseline: max(50, min(100, len(files)/4))}),
 		snapshots: func() iter.Seq2[snapshot, error] {
 			return func(yield func(snapshot, error) bool) {
 				for s, err := range datasets.IMSRun(fsys, ".") {
@@ -70,20 +70,20 @@ func femtoSource(zipPath, bearing string) (*source, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := femto.Dir(z, bearing)
+	dir, err := datasets.FEMTOBearingDir(z, bearing)
 	if err != nil {
 		z.Close()
 		return nil, err
 	}
-	shaft, err := femto.ShaftHz(bearing)
+	shaft, err := datasets.FEMTOShaftHz(bearing)
 	if err != nil {
 		z.Close()
 		return nil, err
 	}
 	var others []string
-	for _, n := range femto.Learning {
+	for _, n := range datasets.FEMTOLearningBearings() {
 		if n != bearing {
-			if _, err := femto.Dir(z, n); err == nil {
+			if _, err := datasets.FEMTOBearingDir(z, n); err == nil {
 				others = append(others, n)
 			}
 		}
@@ -95,9 +95,9 @@ func femtoSource(zipPath, bearing string) (*source, error) {
 	}
 	src := &source{
 		name:         fmt.Sprintf("FEMTO %s (horizontal channel), fleet: %v", bearing, others),
-		analyzer:     monitor.AnalyzerConfig{Rate: datasets.FEMTORate, Samples: 2560, Bearing: femto.Bearing(), ShaftHz: shaft},
+		analyzer:     asset.AnalyzerConfig{Rate: datasets.FEMTORate, Samples: 2560, Bearing: femto.Bearing(), ShaftHz: shaft},
 		tracker:      alarmRule(femto.Tracking()),
-		endIsFailure: slices.Contains(femto.Learning, bearing),
+		endIsFailure: slices.Contains(datasets.FEMTOLearningBearings(), bearing),
 		snapshots: func() iter.Seq2[snapshot, error] {
 			return func(yield func(snapshot, error) bool) {
 				defer z.Close()
@@ -107,7 +107,7 @@ func femtoSource(zipPath, bearing string) (*source, error) {
 						yield(snapshot{}, err)
 						return
 					}
-					h := float64(s.Index-1) * femto.SnapshotInterval / 3600
+					h := float64(s.Index-1) * datasets.FEMTOSnapshotInterval / 3600
 					if !yield(snapshot{hours: h, x: s.Channels[0]}, nil) {
 						return
 					}

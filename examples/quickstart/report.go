@@ -5,7 +5,7 @@ import (
 	"io"
 	"math"
 
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // report prints the health report of r to w.
@@ -174,14 +174,14 @@ func orDefault(s, d string) string {
 	return s
 }
 
-func sigmas(c monitor.TrackerConfig) float64 {
+func sigmas(c asset.TrackerConfig) float64 {
 	if c.Sigmas == 0 {
 		return 6
 	}
 	return c.Sigmas
 }
 
-func runLen(c monitor.TrackerConfig) int {
+func runLen(c asset.TrackerConfig) int {
 	if c.Run == 0 {
 		return 3
 	}

@@ -5,9 +5,9 @@ import (
 	"iter"
 
 	"github.com/spindle-pdm/spindle/datasets"
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
 	"github.com/spindle-pdm/spindle/rul"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // The simulated machine: a 6205-2RS deep-groove ball bearing (the CWRU
@@ -77,7 +77,7 @@ func simulate(u simUnit) (*datasets.RunToFailure, error) {
 // 1e-3 per snapshot (an extreme-value fit, anomaly.HealthyEVT, so it
 // needs 50 or more baseline snapshots), three snapshots in a row raise
 // it, and the forecast models its noise with rul.RobustNoise().
-func alarmRule(c monitor.TrackerConfig) monitor.TrackerConfig {
+func alarmRule(c asset.TrackerConfig) asset.TrackerConfig {
 	c.PFA, c.Run, c.Noise = 1e-3, 3, rul.RobustNoise()
 	return c
 }
@@ -91,8 +91,8 @@ func simSource() (*source, error) {
 	src := &source{
 		name: fmt.Sprintf("simulated 6205-2RS at %.0f rpm, outer-race spall from %.0f h, failure at %.0f h (seed %d)",
 			simShaftHz*60, simWatched.onset, simWatched.failure, simWatched.seed),
-		analyzer: monitor.AnalyzerConfig{Rate: simRate, Samples: int(simRate * simSnapshot), Bearing: simBearing(), ShaftHz: simShaftHz},
-		tracker:  alarmRule(monitor.TrackerConfig{Baseline: 60, Smooth: 1}),
+		analyzer: asset.AnalyzerConfig{Rate: simRate, Samples: int(simRate * simSnapshot), Bearing: simBearing(), ShaftHz: simShaftHz},
+		tracker:  alarmRule(asset.TrackerConfig{Baseline: 60, Smooth: 1}),
 		onset:    simWatched.onset, failure: simWatched.failure, truthKnown: true,
 		truthFault: "outer race (BPFO)",
 		snapshots: func() iter.Seq2[snapshot, error] {
@@ -110,7 +110,7 @@ func simSource() (*source, error) {
 		if err != nil {
 			return nil, err
 		}
-		past := monitor.Run{Name: fmt.Sprintf("fleet bearing %d", i+1)}
+		past := asset.Run{Name: fmt.Sprintf("fleet bearing %d", i+1)}
 		for s := range r.All() {
 			f, err := features.ComputeTimeFeatures(s.Signal)
 			if err != nil {

@@ -1,7 +1,10 @@
-// Package femto reads the FEMTO-ST PRONOSTIA learning set (IEEE PHM 2012
-// prognostic challenge) for Spindle's example programs: the zip as
-// distributed, read in place, each bearing reduced to per-snapshot
-// indicators.
+// Package femto is the example programs' recipe for the FEMTO-ST PRONOSTIA
+// learning set (IEEE PHM 2012 prognostic challenge): each bearing, read in
+// place from the zip as distributed, reduced to per-snapshot indicators
+// (horizontal RMS, peak), and the tracker set-up the examples use on them.
+// What is true of the data set itself (file format, learning bearings,
+// shaft speeds, snapshot interval, failure criterion) is in package
+// datasets.
 package femto
 
 import (
@@ -11,47 +14,19 @@ import (
 	"io/fs"
 	"math"
 	"path"
-	"strings"
 	"sync"
 
 	"github.com/spindle-pdm/spindle/datasets"
-	"github.com/spindle-pdm/spindle/examples/internal/monitor"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
-// Learning lists the six run-to-failure bearings of the learning set.
-var Learning = []string{"Bearing1_1", "Bearing1_2", "Bearing2_1", "Bearing2_2", "Bearing3_1", "Bearing3_2"}
-
-// FailureG is the challenge's failure criterion: the run ends when the
-// vibration exceeds 20 g.
-const FailureG = 20.0
-
-// SnapshotInterval is the nominal time between acc files, s.
-const SnapshotInterval = 10.0
-
 // Bearing returns the PRONOSTIA test bearing's geometry from the
-// challenge document (appendix A.1): 13 balls of 3.5 mm; outer and inner
-// race diameters 29.1 and 22.1 mm, so a pitch diameter of 25.6 mm.
+// features catalogue (the challenge document, appendix A.1): 13 balls of
+// 3.5 mm on a pitch diameter of 25.6 mm.
 func Bearing() features.Bearing {
-	return features.Bearing{Name: "PRONOSTIA", Elements: 13, ElementDiameter: 3.5, PitchDiameter: 25.6}
-}
-
-// ShaftHz returns the shaft speed of a bearing's operating condition, from
-// its name: condition 1 = 1800 rpm, 2 = 1650 rpm, 3 = 1500 rpm.
-func ShaftHz(name string) (float64, error) {
-	base := path.Base(name)
-	if !strings.HasPrefix(base, "Bearing") || len(base) < len("Bearing1") {
-		return 0, fmt.Errorf("femto: %q is not a bearing folder name such as Bearing1_1", name)
-	}
-	switch base[len("Bearing")] {
-	case '1':
-		return 1800.0 / 60, nil
-	case '2':
-		return 1650.0 / 60, nil
-	case '3':
-		return 1500.0 / 60, nil
-	}
-	return 0, fmt.Errorf("femto: %q names no operating condition 1-3", name)
+	b, _ := features.LookupBearing("PRONOSTIA")
+	return b
 }
 
 // Open opens the learning set zip; the caller closes it.
@@ -61,17 +36,6 @@ func Open(zipPath string) (*zip.ReadCloser, error) {
 		return nil, fmt.Errorf("femto: %w", err)
 	}
 	return z, nil
-}
-
-// Dir returns the folder of bearing name within fsys: Learning_set/name
-// when present, else name.
-func Dir(fsys fs.FS, name string) (string, error) {
-	for _, d := range []string{path.Join("Learning_set", name), name} {
-		if st, err := fs.Stat(fsys, d); err == nil && st.IsDir() {
-			return d, nil
-		}
-	}
-	return "", fmt.Errorf("femto: no folder %s or Learning_set/%s", name, name)
 }
 
 // Series is one bearing's run reduced to one value per acc file.
@@ -90,7 +54,7 @@ func (s *Series) End() float64 { return s.Hours[len(s.Hours)-1] }
 // peak. each, if not nil, is called with every snapshot (reused by the
 // next) after it is reduced.
 func Load(fsys fs.FS, name string, each func(hours float64, s *datasets.Snapshot) error) (*Series, error) {
-	dir, err := Dir(fsys, name)
+	dir, err := datasets.FEMTOBearingDir(fsys, name)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +77,7 @@ func Load(fsys fs.FS, name string, each func(hours float64, s *datasets.Snapshot
 				peak = math.Max(peak, math.Abs(v))
 			}
 		}
-		h := float64(s.Index-1) * SnapshotInterval / 3600
+		h := float64(s.Index-1) * datasets.FEMTOSnapshotInterval / 3600
 		if n := len(out.Hours); n > 0 && !(h > out.Hours[n-1]) {
 			return nil, fmt.Errorf("femto: %s: file number %d out of order", s.Name, s.Index)
 		}
@@ -136,18 +100,18 @@ func Load(fsys fs.FS, name string, each func(hours float64, s *datasets.Snapshot
 // a 1-minute trailing mean (6 snapshots) of the horizontal mean square, a baseline
 // of the first 10 minutes (60 smoothed values), alarm at 6 σ for 3
 // snapshots in a row.
-func Tracking() monitor.TrackerConfig {
-	return monitor.TrackerConfig{Smooth: 6, Baseline: 60, Sigmas: 6, Run: 3}
+func Tracking() asset.TrackerConfig {
+	return asset.TrackerConfig{Smooth: 6, Baseline: 60, Sigmas: 6, Run: 3}
 }
 
-// Run returns s as a monitor.Run of its horizontal mean square (RMS², g²),
+// Run returns s as a asset.Run of its horizontal mean square (RMS², g²),
 // the value the examples track.
-func (s *Series) Run() monitor.Run {
+func (s *Series) Run() asset.Run {
 	ms := make([]float64, len(s.RMS))
 	for i, v := range s.RMS {
 		ms[i] = v * v
 	}
-	return monitor.Run{Name: s.Name, Time: s.Hours, Value: ms}
+	return asset.Run{Name: s.Name, Time: s.Hours, Value: ms}
 }
 
 // LoadAll loads the named bearings concurrently (at most workers at a

@@ -1,0 +1,126 @@
+package asset
+
+import (
+	"math"
+	"slices"
+
+	"github.com/spindle-pdm/spindle/rul"
+)
+
+// Run is one unit's indicator history: raw values (the indicator's unit,
+// e.g. g or g²) at increasing times (the caller's unit, e.g. hours). A past
+// run ends at the unit's failure.
+type Run struct {
+	// Name identifies the unit in errors and in FleetUnit.
+	Name string
+	// Time holds the times, increasing.
+	Time []float64
+	// Value holds the raw values, one per time.
+	Value []float64
+}
+
+// FleetUnit is what LearnFleet learned from one past run. Times are in the
+// run's unit.
+type FleetUnit struct {
+	// Name is the run's name.
+	Name string
+	// Alarmed is true when the run raised an alarm.
+	Alarmed bool
+	// AlarmFirst is the time of the alarm run's first exceedance.
+	AlarmFirst float64
+	// End is the time of the last value (the failure).
+	End float64
+	// FinalHI is the HI (dimensionless) at the failure.
+	FinalHI float64
+	// Points is the number of post-alarm points in the prior fit.
+	Points int
+}
+
+// Fleet is a forecast prior and failure level learned from past runs.
+type Fleet struct {
+	// Prior is the exponential degradation prior, in HI units and the
+	// runs' time unit.
+	Prior rul.ExponentialPrior
+	// Failure is the median of the runs' final HI (dimensionless).
+	Failure float64
+	// Units holds what was learned from each run, in the order given.
+	Units []FleetUnit
+}
+
+// LearnFleet replays every past run through a Tracker with cfg (its Prior
+// and Failure ignored) and learns, from the runs that raised an alarm with
+// at least 3 points after it:
+//
+//   - the prior: rul.FitExponentialPrior over their post-alarm histories,
+//     (time since the alarm run's first exceedance, HI), with intercept phi
+//     in HI units (1, the healthy level, in the examples; points at or
+//     below phi are left out);
+//   - the failure level: the median of their HI at failure.
+//
+// It needs 3 such runs (else an error wrapping ErrTooFewRuns). A run that
+// is empty, whose Time and Value differ in length, or that a Tracker
+// rejects is an error wrapping ErrInput; an invalid cfg or phi one
+// wrapping ErrConfig.
+func LearnFleet(past []Run, cfg TrackerConfig, phi float64) (*Fleet, error) {
+	cfg.Prior, cfg.Failure = nil, 0
+	if math.IsNaN(phi) || math.IsInf(phi, 0) {
+		return nil, errorf(ErrConfig, "prior intercept φ = %v", phi)
+	}
+	f := &Fleet{}
+	var hist []rul.History
+	var finals []float64
+	var states []State
+	for _, r := range past {
+		if len(r.Time) != len(r.Value) {
+			return nil, errorf(ErrInput, "fleet run %s has %d times and %d values", r.Name, len(r.Time), len(r.Value))
+		}
+		tr, err := NewTracker(cfg)
+		if err != nil {
+			return nil, err
+		}
+		var h rul.History
+		u := FleetUnit{Name: r.Name}
+		states = states[:0]
+		for i := range r.Time {
+			s, err := tr.Update(r.Time[i], r.Value[i])
+			if err != nil {
+				return nil, errorf(err, "fleet run %s", r.Name)
+			}
+			states = append(states, s)
+		}
+		if len(states) == 0 {
+			return nil, errorf(ErrInput, "fleet run %s is empty", r.Name)
+		}
+		last := states[len(states)-1]
+		u.AlarmFirst, _, u.Alarmed = tr.Alarm()
+		if u.Alarmed {
+			for _, s := range states {
+				if s.Time >= u.AlarmFirst && s.HI > phi {
+					h.Time = append(h.Time, s.Time-u.AlarmFirst)
+					h.Value = append(h.Value, s.HI)
+				}
+			}
+		}
+		u.End, u.FinalHI, u.Points = last.Time, last.HI, len(h.Time)
+		f.Units = append(f.Units, u)
+		if u.Alarmed && len(h.Time) >= 3 {
+			hist = append(hist, h)
+			finals = append(finals, u.FinalHI)
+		}
+	}
+	if len(hist) < 3 {
+		return nil, errorf(ErrTooFewRuns, "%d of %d past runs raised an alarm with 3 or more points after it; need 3 to learn a prior", len(hist), len(past))
+	}
+	p, err := rul.FitExponentialPrior(hist, phi)
+	if err != nil {
+		return nil, wrap(ErrInput, err, "fleet prior")
+	}
+	f.Prior = p
+	slices.Sort(finals)
+	n := len(finals)
+	f.Failure = finals[n/2]
+	if n%2 == 0 {
+		f.Failure = (finals[n/2-1] + finals[n/2]) / 2
+	}
+	return f, nil
+}
