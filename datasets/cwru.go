@@ -16,8 +16,8 @@ import (
 type CWRURecord struct {
 	// Info is the record's catalogue entry.
 	Info CWRUInfo
-	// Rate is the sampling rate in Hz, from the catalogue.
-	Rate float64
+	// SampleRate is the sampling rate in Hz, from the catalogue.
+	SampleRate float64
 	// RPM is the shaft speed in rev/min: the file's RPM variable when it
 	// has one (RPMFromFile), otherwise the catalogue's nominal speed.
 	RPM         float64
@@ -48,7 +48,7 @@ func LoadCWRU(fsys fs.FS, name string) (*CWRURecord, error) {
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
 	}
-	rec := &CWRURecord{Info: info, Rate: info.Rate, RPM: info.NominalRPM}
+	rec := &CWRURecord{Info: info, SampleRate: info.SampleRate, RPM: info.NominalRPM}
 	prefix := fmt.Sprintf("X%03d", number)
 	for _, ch := range []struct {
 		suffix string

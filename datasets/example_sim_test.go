@@ -12,7 +12,7 @@ func ExampleSimulateBearing() {
 	// An outer-race defect of a 6205 bearing at 1797 rpm: BPFO = 3.5848 ×
 	// 29.95 Hz = 107.4 Hz, 1 % slip, a 3.2 kHz housing resonance, 6 dB SNR.
 	x, truth, err := datasets.SimulateBearing(datasets.BearingSim{
-		Rate: 12000, Duration: 1,
+		SampleRate: 12000, Duration: 1,
 		DefectFreq: 107.4, Jitter: 0.01, ImpactAmp: 1,
 		Resonances: []datasets.Resonance{{Freq: 3200, Damping: 0.05}},
 		ShaftFreq:  29.95, ShaftHarmonics: []float64{0.1},
@@ -30,7 +30,7 @@ func ExampleSimulateBearing() {
 
 func ExampleSimulateRunToFailure() {
 	b := datasets.BearingSim{
-		Rate: 20000, Duration: 0.1, DefectFreq: 236.4, Jitter: 0.015, ImpactAmp: 5,
+		SampleRate: 20000, Duration: 0.1, DefectFreq: 236.4, Jitter: 0.015, ImpactAmp: 5,
 		Resonances: []datasets.Resonance{{Freq: 4000, Damping: 0.04}},
 		ShaftFreq:  33.3, ShaftHarmonics: []float64{0.1},
 	}

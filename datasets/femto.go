@@ -123,7 +123,7 @@ func (d *FEMTODecoder) decode(dst *Snapshot, name string, data []byte, kind femt
 	}
 	d.cols = cols
 	dst.Name = name
-	dst.Rate = kind.rate
+	dst.SampleRate = kind.rate
 	dst.Index, _ = fileNumber(path.Base(name), kind.prefix, ".csv")
 	if err != nil {
 		return err

@@ -42,7 +42,7 @@ func (d *IMSDecoder) Decode(dst *Snapshot, name string, data []byte) error {
 	cols, err := t.decode(data, 1, 0, dst.Channels)
 	dst.Channels = cols
 	dst.Name = name
-	dst.Rate = IMSRate
+	dst.SampleRate = IMSRate
 	dst.Time, _ = parseIMSTime(path.Base(name))
 	return err
 }

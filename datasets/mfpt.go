@@ -23,8 +23,8 @@ type MFPTRecord struct {
 	Fault fault.Kind
 	// Signal is the acceleration in g (the struct field gs).
 	Signal []float64
-	// Rate is the sampling rate in Hz (field sr).
-	Rate float64
+	// SampleRate is the sampling rate in Hz (field sr).
+	SampleRate float64
 	// ShaftHz is the shaft speed in Hz (field rate).
 	ShaftHz float64
 	// Load is the applied load in pounds (field load, stored as text in
@@ -73,7 +73,7 @@ func LoadMFPT(fsys fs.FS, name string) (*MFPTRecord, error) {
 	for _, p := range []struct {
 		field string
 		dst   *float64
-	}{{"sr", &rec.Rate}, {"rate", &rec.ShaftHz}} {
+	}{{"sr", &rec.SampleRate}, {"rate", &rec.ShaftHz}} {
 		v, err := field(p.field)
 		if err != nil {
 			return nil, err

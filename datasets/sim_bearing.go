@@ -37,8 +37,8 @@ type Resonance struct {
 //     10·log10(P_s/σ²) with P_s the mean square of the noise-free signal over
 //     the generated duration and σ the noise standard deviation.
 type BearingSim struct {
-	Rate     float64 // sample rate in Hz
-	Duration float64 // length in seconds
+	SampleRate float64 // sample rate in Hz
+	Duration   float64 // length in seconds
 
 	DefectFreq float64     // impact rate in Hz (BPFO, BPFI, 2×BSF, ... in Hz)
 	Jitter     float64     // relative standard deviation of the impact spacing, in [0, 0.5]
@@ -66,7 +66,7 @@ type BearingTruth struct {
 // maxSimSamples bounds the length of a simulated signal (2^28 samples, 2 GiB).
 const maxSimSamples = 1 << 28
 
-// SimulateBearing generates cfg.Rate·cfg.Duration samples of a faulty
+// SimulateBearing generates cfg.SampleRate·cfg.Duration samples of a faulty
 // bearing's vibration in g (see BearingSim) and its ground truth. The same
 // configuration, seed included, always gives the same signal. An invalid
 // configuration is an error naming the field.
@@ -105,14 +105,14 @@ func (cfg *BearingSim) validate() (int, error) {
 		return 0, fmt.Errorf("datasets: BearingSim.%s = %v, want %s", field, v, want)
 	}
 	switch {
-	case !(cfg.Rate > 0) || math.IsInf(cfg.Rate, 0):
-		return bad("Rate", cfg.Rate, "a positive finite rate in Hz")
+	case !(cfg.SampleRate > 0) || math.IsInf(cfg.SampleRate, 0):
+		return bad("SampleRate", cfg.SampleRate, "a positive finite rate in Hz")
 	case !(cfg.Duration > 0) || math.IsInf(cfg.Duration, 0):
 		return bad("Duration", cfg.Duration, "a positive finite duration in s")
-	case cfg.Rate*cfg.Duration > maxSimSamples:
-		return bad("Duration", cfg.Duration, fmt.Sprintf("at most %d samples at Rate", maxSimSamples))
-	case !(cfg.DefectFreq > 0) || cfg.DefectFreq >= cfg.Rate:
-		return bad("DefectFreq", cfg.DefectFreq, "a positive frequency in Hz below Rate")
+	case cfg.SampleRate*cfg.Duration > maxSimSamples:
+		return bad("Duration", cfg.Duration, fmt.Sprintf("at most %d samples at SampleRate", maxSimSamples))
+	case !(cfg.DefectFreq > 0) || cfg.DefectFreq >= cfg.SampleRate:
+		return bad("DefectFreq", cfg.DefectFreq, "a positive frequency in Hz below SampleRate")
 	case !(cfg.Jitter >= 0 && cfg.Jitter <= 0.5):
 		return bad("Jitter", cfg.Jitter, "a relative spread in [0, 0.5]")
 	case !(cfg.ImpactAmp >= 0) || math.IsInf(cfg.ImpactAmp, 0):
@@ -126,7 +126,7 @@ func (cfg *BearingSim) validate() (int, error) {
 	case !(cfg.ShaftFreq >= 0) || math.IsInf(cfg.ShaftFreq, 0):
 		return bad("ShaftFreq", cfg.ShaftFreq, "a frequency ≥ 0 in Hz")
 	}
-	nyq := cfg.Rate / 2
+	nyq := cfg.SampleRate / 2
 	for i, r := range cfg.Resonances {
 		switch {
 		case !(r.Freq > 0 && r.Freq < nyq):
@@ -145,14 +145,14 @@ func (cfg *BearingSim) validate() (int, error) {
 			return bad(fmt.Sprintf("ShaftHarmonics[%d]", h), a, fmt.Sprintf("0 for a harmonic at or above %g Hz", nyq))
 		}
 	}
-	return int(cfg.Rate * cfg.Duration), nil
+	return int(cfg.SampleRate * cfg.Duration), nil
 }
 
 // render adds the noise-free signal, with impact amplitudes scaled by
 // scale, to x (whose length sets the duration). With record it returns the
 // impact times and amplitudes.
 func (cfg *BearingSim) render(x []float64, scale float64, rng *rand.Rand, record bool) (times, amps []float64) {
-	fs := cfg.Rate
+	fs := cfg.SampleRate
 	dur := float64(len(x)) / fs
 	period := 1 / cfg.DefectFreq
 	t := period * rng.Float64()

@@ -11,12 +11,12 @@ import (
 
 // WAVInfo describes a decoded WAV file.
 type WAVInfo struct {
-	Rate      float64 // sample rate in Hz
-	Channels  int     // number of channels
-	Bits      int     // bits per sample in the file (8, 16, 24, 32 or 64)
-	ValidBits int     // significant bits (WAVE_FORMAT_EXTENSIBLE), else Bits
-	Float     bool    // IEEE float samples, else integer PCM
-	Frames    int     // samples per channel
+	SampleRate float64 // sample rate in Hz
+	Channels   int     // number of channels
+	Bits       int     // bits per sample in the file (8, 16, 24, 32 or 64)
+	ValidBits  int     // significant bits (WAVE_FORMAT_EXTENSIBLE), else Bits
+	Float      bool    // IEEE float samples, else integer PCM
+	Frames     int     // samples per channel
 }
 
 // WAVError locates a problem in a WAV file: the file, the byte offset where
@@ -234,7 +234,7 @@ func (w *wavReader) readFmt(start, size int64) (WAVInfo, error) {
 	case valid < 1 || valid > bits:
 		return info, w.errorf(body+18, "valid bits %d out of range [1, %d]", valid, bits)
 	}
-	return WAVInfo{Rate: float64(rate), Channels: chans, Bits: bits, ValidBits: valid, Float: tag == wavFloat}, nil
+	return WAVInfo{SampleRate: float64(rate), Channels: chans, Bits: bits, ValidBits: valid, Float: tag == wavFloat}, nil
 }
 
 // readData decodes a data chunk of the claimed size, reading it in blocks so

@@ -81,12 +81,12 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 		}
 		in := &diagInput{
 			record: fmt.Sprint(rec.Info.Number), truth: rec.Info.Fault,
-			x: rec.DE, rate: rec.Rate, shaftHz: rec.RPM / 60,
+			x: rec.DE, rate: rec.SampleRate, shaftHz: rec.RPM / 60,
 		}
 		if rec.Info.Fault != fault.Healthy {
 			in.detail = strings.TrimSpace(fmt.Sprintf("%.3f in, %d hp %s", rec.Info.DiameterIn, rec.Info.LoadHP, rec.Info.Position))
 		} else {
-			in.detail = fmt.Sprintf("normal baseline, %d hp, %g kHz", rec.Info.LoadHP, rec.Rate/1000)
+			in.detail = fmt.Sprintf("normal baseline, %d hp, %g kHz", rec.Info.LoadHP, rec.SampleRate/1000)
 		}
 		if !rec.RPMFromFile {
 			in.detail += ", nominal rpm"

@@ -47,7 +47,7 @@ func loadCSV(fsys fs.FS, name string, o *options) (*recording, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := datasets.CSVOptions{Sep: l.sep, Header: datasets.HeaderAbsent, Rate: o.rate}
+	opts := datasets.CSVOptions{Sep: l.sep, Header: datasets.HeaderAbsent, SampleRate: o.rate}
 	if l.header != nil {
 		opts.Header = datasets.HeaderPresent
 	}

@@ -28,7 +28,7 @@ func outerRace(t testing.TB, b features.Bearing, rpm, rate, seconds float64, see
 	df, err := b.DefectFrequencies(rpm / 60)
 	require.NoError(t, err)
 	x, _, err := datasets.SimulateBearing(datasets.BearingSim{
-		Rate: rate, Duration: seconds,
+		SampleRate: rate, Duration: seconds,
 		DefectFreq: df.BPFO, Jitter: 0.01, ImpactAmp: 1,
 		Resonances:     []datasets.Resonance{{Freq: rate / 4, Damping: 0.05}},
 		ShaftFreq:      rpm / 60,

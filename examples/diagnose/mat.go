@@ -78,7 +78,7 @@ func cwru(f *matfile.File, name string, o *options) (*recording, error) {
 		return nil, err
 	}
 	if known {
-		rec.Rate, rec.RateSource = info.Rate, "catalogue"
+		rec.Rate, rec.RateSource = info.SampleRate, "catalogue"
 		rec.RPM, rec.RPMSource = info.NominalRPM, "catalogue"
 	}
 	rpm, err := f.Lookup(prefix+"RPM", "RPM")

@@ -75,7 +75,7 @@ func (r *recording) numberedChannel(s *datasets.Snapshot, channel string) error 
 	if err != nil {
 		return err
 	}
-	r.Channel, r.Signal, r.Rate = strconv.Itoa(c), s.Channels[c-1], s.Rate
+	r.Channel, r.Signal, r.Rate = strconv.Itoa(c), s.Channels[c-1], s.SampleRate
 	return nil
 }
 
@@ -103,7 +103,7 @@ func (r *recording) namedChannel(s *datasets.Snapshot, channel string) error {
 	default:
 		return fmt.Errorf("-channel %q: want horizontal or vertical", channel)
 	}
-	r.Rate = s.Rate
+	r.Rate = s.SampleRate
 	return nil
 }
 

@@ -18,5 +18,5 @@ func loadWAV(fsys fs.FS, name string, o *options) (*recording, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &recording{Format: "wav", Channel: strconv.Itoa(c), Signal: chans[c-1], Rate: info.Rate, RateSource: "file"}, nil
+	return &recording{Format: "wav", Channel: strconv.Itoa(c), Signal: chans[c-1], Rate: info.SampleRate, RateSource: "file"}, nil
 }
