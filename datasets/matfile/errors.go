@@ -13,6 +13,10 @@ var ErrUnsupported = errors.New("unsupported MAT-file content")
 // ErrNotMAT is wrapped by the error for input that is not a MAT-file at all.
 var ErrNotMAT = errors.New("not a MAT-file")
 
+// ErrTooLarge is wrapped by the error for a file whose compressed elements
+// inflate beyond the limit given to DecodeLimited.
+var ErrTooLarge = errors.New("MAT-file exceeds the size limit")
+
 // A FormatError describes malformed or unsupported content: which file,
 // where, and what was wrong.
 type FormatError struct {
@@ -46,7 +50,7 @@ func (e *FormatError) Error() string {
 		s += fmt.Sprintf(": variable %q", e.Var)
 	}
 	s += ": " + e.Msg
-	if e.Err != nil && e.Err != ErrUnsupported && e.Err != ErrNotMAT {
+	if e.Err != nil && e.Err != ErrUnsupported && e.Err != ErrNotMAT && e.Err != ErrTooLarge {
 		s += ": " + e.Err.Error()
 	}
 	return s
