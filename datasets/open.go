@@ -289,18 +289,15 @@ func decodeRecording(data []byte, name string, opt OpenOptions) (*Recording, err
 	formatsMu.RLock()
 	list := slices.Clone(formats)
 	formatsMu.RUnlock()
-	dec := func(data []byte, name string, opt OpenOptions) (*Recording, error) {
-		if !isText(head) {
-			return nil, fmt.Errorf("%w: not a MAT-file, a WAV file or delimited text (first bytes %q)", ErrUnknownFormat, head[:min(len(head), 16)])
-		}
-		return decodeCSVRecording(data, name, opt)
-	}
-	format := "csv"
+	dec, format := decodeCSVRecording, "csv"
 	for _, f := range list {
 		if f.Match(head) {
 			dec, format = f.Decode, f.Name
 			break
 		}
+	}
+	if format == "csv" && !isText(head) {
+		return nil, fmt.Errorf("datasets: %s: %w: not a MAT-file, a WAV file or delimited text (first bytes %q)", name, ErrUnknownFormat, head[:min(len(head), 16)])
 	}
 	rec, err := dec(data, name, opt)
 	if err != nil {
