@@ -104,13 +104,13 @@ func LoadCSVColumn(fsys fs.FS, name string, col CSVColumn, opts *CSVOptions) ([]
 		o = *opts
 	}
 	if !col.set {
-		return nil, 0, &TextError{File: name, Err: errors.New("no column selected")}
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: no column selected", ErrInvalid)}
 	}
 	if o.SampleRate < 0 || math.IsNaN(o.SampleRate) || math.IsInf(o.SampleRate, 0) {
-		return nil, 0, &TextError{File: name, Err: fmt.Errorf("invalid rate %v Hz", o.SampleRate)}
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: invalid rate %v Hz", ErrInvalid, o.SampleRate)}
 	}
 	if o.SampleRate == 0 && !o.Time.set {
-		return nil, 0, &TextError{File: name, Err: errors.New("no sample rate: set CSVOptions.SampleRate or CSVOptions.Time")}
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: no sample rate: set CSVOptions.SampleRate or CSVOptions.Time", ErrInvalid)}
 	}
 	data, err := readFileInto(fsys, name, nil, o.MaxFileBytes)
 	if err != nil {
@@ -127,7 +127,7 @@ func decodeCSVColumn(name string, data []byte, col CSVColumn, o *CSVOptions) ([]
 		sep = sniffSeparator(data)
 	}
 	if sep != ',' && sep != ';' && sep != '\t' {
-		return nil, 0, &TextError{File: name, Err: fmt.Errorf("unsupported separator %q", sep)}
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: unsupported separator %q", ErrInvalid, sep)}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sep
@@ -207,12 +207,12 @@ func decodeCSVColumn(name string, data []byte, col CSVColumn, o *CSVOptions) ([]
 func resolveColumn(name string, col CSVColumn, rec []string, header bool) (int, error) {
 	if col.index >= 0 {
 		if col.index >= len(rec) {
-			return 0, textErrorf(name, 1, 0, "%v requested, the file has %d", col, len(rec))
+			return 0, &TextError{File: name, Line: 1, Err: fmt.Errorf("%w: %v requested, the file has %d", ErrNoChannel, col, len(rec))}
 		}
 		return col.index, nil
 	}
 	if !header {
-		return 0, textErrorf(name, 1, 0, "%v requested, the file has no header", col)
+		return 0, &TextError{File: name, Line: 1, Err: fmt.Errorf("%w: %v requested, the file has no header", ErrNoChannel, col)}
 	}
 	want := strings.TrimSpace(col.name)
 	for i, h := range rec {
@@ -224,7 +224,7 @@ func resolveColumn(name string, col CSVColumn, rec []string, header bool) (int, 
 	for i, h := range rec {
 		names[i] = clip(strings.TrimSpace(h))
 	}
-	return 0, textErrorf(name, 1, 0, "%v not found among %q", col, names)
+	return 0, &TextError{File: name, Line: 1, Err: fmt.Errorf("%w: %v not found among %q", ErrNoChannel, col, names)}
 }
 
 // csvField parses field i of the current record.

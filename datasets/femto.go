@@ -87,7 +87,7 @@ func (d *FEMTODecoder) Load(dst *Snapshot, fsys fs.FS, name string) error {
 	case strings.HasPrefix(base, femtoTemp.prefix):
 		kind = femtoTemp
 	default:
-		return &TextError{File: name, Err: fmt.Errorf("not a FEMTO acc_ or temp_ file")}
+		return &TextError{File: name, Err: fmt.Errorf("%w: not a FEMTO acc_ or temp_ file name", ErrInvalid)}
 	}
 	var err error
 	d.buf, err = readFileInto(fsys, name, d.buf, d.MaxFileBytes)

@@ -77,7 +77,7 @@ func LoadIMSSnapshot(fsys fs.FS, name string) (*Snapshot, error) {
 func ParseIMSTime(name string) (time.Time, error) {
 	t, ok := parseIMSTime(name)
 	if !ok {
-		return time.Time{}, fmt.Errorf("datasets: IMS file name %q is not a timestamp year.month.day.hour.minute.second", clip(name))
+		return time.Time{}, fmt.Errorf("datasets: %w: IMS file name %q is not a timestamp year.month.day.hour.minute.second", ErrInvalid, clip(name))
 	}
 	return t, nil
 }

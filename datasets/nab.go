@@ -3,7 +3,6 @@ package datasets
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -62,7 +61,7 @@ func (f *NABFrame) Column(name string) ([]float64, bool) {
 func (f *NABFrame) Value() ([]float64, error) {
 	v, ok := f.Column("value")
 	if !ok {
-		return nil, fmt.Errorf("datasets: NAB file has no \"value\" column (columns %v)", f.Names)
+		return nil, fmt.Errorf("datasets: %w: NAB file has no \"value\" column (columns %v)", ErrNoChannel, f.Names)
 	}
 	return v, nil
 }
@@ -78,11 +77,11 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("datasets: NAB header: %w", err)
 		}
-		return nil, errors.New("datasets: NAB file is empty")
+		return nil, fmt.Errorf("datasets: %w: NAB file is empty", ErrCorrupt)
 	}
 	header := splitNABLine(sc.Text())
 	if len(header) < 2 || header[0] != "timestamp" {
-		return nil, fmt.Errorf("datasets: NAB header %q: want \"timestamp\" followed by at least one column", sc.Text())
+		return nil, fmt.Errorf("datasets: %w: NAB header %q: want \"timestamp\" followed by at least one column", ErrCorrupt, sc.Text())
 	}
 	f := &NABFrame{Names: header[1:], Cols: make([][]float64, len(header)-1)}
 	line := 1
@@ -95,7 +94,7 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		}
 		cells = appendNABCells(cells[:0], text)
 		if len(cells) != len(header) {
-			return nil, fmt.Errorf("datasets: NAB line %d: %d cells, header has %d", line, len(cells), len(header))
+			return nil, kindErrorf(ErrCorrupt, "datasets: NAB line %d: %d cells, header has %d", line, len(cells), len(header))
 		}
 		ts, err := ParseNABTime(cells[0])
 		if err != nil {
@@ -105,7 +104,7 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		for j, c := range cells[1:] {
 			v, err := strconv.ParseFloat(c, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("datasets: NAB line %d column %q: %q is not a finite number", line, header[j+1], c)
+				return nil, fmt.Errorf("datasets: NAB line %d column %q: %w: %q is not a finite number", line, header[j+1], ErrCorrupt, c)
 			}
 			f.Cols[j] = append(f.Cols[j], v)
 		}
@@ -114,7 +113,7 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		return nil, fmt.Errorf("datasets: NAB line %d: %w", line+1, err)
 	}
 	if len(f.Time) == 0 {
-		return nil, errors.New("datasets: NAB file has a header but no rows")
+		return nil, fmt.Errorf("datasets: %w: NAB file has a header but no rows", ErrCorrupt)
 	}
 	return f, nil
 }
@@ -138,7 +137,7 @@ func appendNABCells(dst []string, s string) []string {
 func ParseNABTime(s string) (time.Time, error) {
 	t, err := time.Parse(nabTimeLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("timestamp %q: want YYYY-MM-DD hh:mm:ss[.ffffff]", s)
+		return time.Time{}, kindErrorf(ErrCorrupt, "timestamp %q: want YYYY-MM-DD hh:mm:ss[.ffffff]", s)
 	}
 	return t, nil
 }
@@ -171,14 +170,14 @@ type NABWindow struct {
 func ReadNABWindows(r io.Reader) (map[string][]NABWindow, error) {
 	var raw map[string][][]string
 	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, fmt.Errorf("datasets: NAB windows: %w", err)
+		return nil, fmt.Errorf("datasets: NAB windows: %w: %w", ErrCorrupt, err)
 	}
 	out := make(map[string][]NABWindow, len(raw))
 	for name, ws := range raw {
 		list := make([]NABWindow, len(ws))
 		for i, w := range ws {
 			if len(w) != 2 {
-				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: %d timestamps, want 2", name, i, len(w))
+				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: %w: %d timestamps, want 2", name, i, ErrCorrupt, len(w))
 			}
 			a, err := ParseNABTime(w[0])
 			if err != nil {
@@ -189,7 +188,7 @@ func ReadNABWindows(r io.Reader) (map[string][]NABWindow, error) {
 				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: %w", name, i, err)
 			}
 			if b.Before(a) {
-				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: end %v before start %v", name, i, b, a)
+				return nil, fmt.Errorf("datasets: NAB windows %s[%d]: %w: end %v before start %v", name, i, ErrCorrupt, b, a)
 			}
 			list[i] = NABWindow{Start: a, End: b}
 		}
@@ -216,13 +215,13 @@ func ReadNABProfiles(r io.Reader) (map[string]NABCostMatrix, error) {
 		}
 	}
 	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, fmt.Errorf("datasets: NAB profiles: %w", err)
+		return nil, fmt.Errorf("datasets: NAB profiles: %w: %w", ErrCorrupt, err)
 	}
 	out := make(map[string]NABCostMatrix, len(raw))
 	for name, p := range raw {
 		c := p.CostMatrix
 		if c == nil || c.TP == nil || c.FP == nil || c.FN == nil || c.TN == nil {
-			return nil, fmt.Errorf("datasets: NAB profile %q: CostMatrix must give tpWeight, fpWeight, fnWeight and tnWeight", name)
+			return nil, fmt.Errorf("datasets: %w: NAB profile %q: CostMatrix must give tpWeight, fpWeight, fnWeight and tnWeight", ErrCorrupt, name)
 		}
 		out[name] = NABCostMatrix{TP: *c.TP, FP: *c.FP, FN: *c.FN, TN: *c.TN}
 	}
@@ -241,7 +240,7 @@ type NABThreshold struct {
 func ReadNABThresholds(r io.Reader) (map[string]map[string]NABThreshold, error) {
 	var out map[string]map[string]NABThreshold
 	if err := json.NewDecoder(r).Decode(&out); err != nil {
-		return nil, fmt.Errorf("datasets: NAB thresholds: %w", err)
+		return nil, fmt.Errorf("datasets: NAB thresholds: %w: %w", ErrCorrupt, err)
 	}
 	return out, nil
 }
@@ -261,7 +260,7 @@ func WindowRows(times []time.Time, windows []NABWindow) ([]NABRows, error) {
 		first := sort.Search(len(times), func(k int) bool { return !times[k].Before(w.Start) })
 		last := sort.Search(len(times), func(k int) bool { return times[k].After(w.End) }) - 1
 		if first >= len(times) || last < first {
-			return nil, fmt.Errorf("datasets: NAB window %d [%v, %v] holds no row of the series [%v, %v]",
+			return nil, fmt.Errorf("datasets: %w: NAB window %d [%v, %v] holds no row of the series [%v, %v]", ErrInvalid,
 				i, w.Start, w.End, nabFirstTime(times), nabLastTime(times))
 		}
 		out[i] = NABRows{First: first, Last: last}

@@ -16,22 +16,6 @@ import (
 	"github.com/spindle-pdm/spindle/features/fault"
 )
 
-// Errors wrapped by Open and OpenFile, besides ErrTooLarge and
-// ErrNonFinite; test for them with errors.Is.
-var (
-	// ErrUnknownFormat reports input that no registered format claims: not
-	// a MAT-file, a WAV file or delimited text.
-	ErrUnknownFormat = errors.New("unknown recording format")
-	// ErrCorrupt reports input whose format was recognised but whose
-	// content is malformed, truncated or not what the format's data set
-	// holds (a MAT-file without CWRU or MFPT variables, a CSV file without
-	// a numeric column).
-	ErrCorrupt = errors.New("corrupt recording")
-	// ErrNoChannel reports a channel selection (Recording.Channel) that
-	// names no channel of the recording.
-	ErrNoChannel = errors.New("no such channel")
-)
-
 // Defaults of OpenOptions.
 const (
 	// DefaultOpenMaxBytes bounds the bytes Open reads, plus the bytes it

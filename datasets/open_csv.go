@@ -53,7 +53,7 @@ func decodeCSVRecording(data []byte, name string, opt OpenOptions) (*Recording, 
 		if timeCol >= 0 {
 			what += " besides the time column"
 		}
-		return nil, fmt.Errorf("%s in the first data record %q: not a signal", what, l.first)
+		return nil, fmt.Errorf("%w: %s in the first data record %q: not a signal", ErrCorrupt, what, l.first)
 	}
 	rec := &Recording{Format: "csv", Fault: fault.Unknown}
 	if timeCol >= 0 {
@@ -165,7 +165,7 @@ func readCSVLayout(data []byte) (*csvLayout, error) {
 		}
 	}
 	if l.header != nil && len(rec) != len(l.header) {
-		return nil, fmt.Errorf("the header has %d fields, the first data record %d", len(l.header), len(rec))
+		return nil, fmt.Errorf("%w: the header has %d fields, the first data record %d", ErrCorrupt, len(l.header), len(rec))
 	}
 	l.first = rec
 	return l, nil

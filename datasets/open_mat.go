@@ -2,7 +2,6 @@ package datasets
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"math"
 	"path"
@@ -29,10 +28,7 @@ func isMAT(head []byte) bool {
 func decodeMATRecording(data []byte, name string, opt OpenOptions) (*Recording, error) {
 	f, err := matfile.DecodeLimited(name, data, opt.maxBytes())
 	if err != nil {
-		if errors.Is(err, matfile.ErrTooLarge) {
-			return nil, fmt.Errorf("%w: %w", ErrTooLarge, err)
-		}
-		return nil, err
+		return nil, fromMatfile(err)
 	}
 	if b, ok := f.Var("bearing"); ok && b.Class == matfile.ClassStruct {
 		return mfptRecording(b, name)
@@ -68,17 +64,17 @@ func cwruRecording(f *matfile.File, name string) (*Recording, error) {
 	for _, e := range cwruEnds {
 		v, err := f.Lookup(prefix+"_"+e.name+"_time", "_"+e.name+"_time")
 		if err != nil {
-			return nil, err
+			return nil, fromMatfile(err)
 		}
 		if v == nil {
 			continue
 		}
 		x, err := v.Vector()
 		if err != nil {
-			return nil, err
+			return nil, fromMatfile(err)
 		}
 		if len(rec.Channels) > 0 && len(x) != rec.Len() {
-			return nil, fmt.Errorf("channel %s has %d samples, %s %d", e.name, len(x), rec.Channels[0].Name, rec.Len())
+			return nil, fmt.Errorf("%w: channel %s has %d samples, %s %d", ErrCorrupt, e.name, len(x), rec.Channels[0].Name, rec.Len())
 		}
 		// The accelerometer watches its end's bearing; the base one the
 		// record's faulted bearing, when the catalogue says which.
@@ -100,12 +96,12 @@ func cwruRecording(f *matfile.File, name string) (*Recording, error) {
 	}
 	rpm, err := f.Lookup(prefix+"RPM", "RPM")
 	if err != nil {
-		return nil, err
+		return nil, fromMatfile(err)
 	}
 	if rpm != nil {
 		v, err := rpm.Positive()
 		if err != nil {
-			return nil, err
+			return nil, fromMatfile(err)
 		}
 		rec.ShaftHz, rec.ShaftHzFrom = v/60, FromFile
 	}
@@ -120,7 +116,7 @@ func mfptRecording(b *matfile.Var, name string) (*Recording, error) {
 	field := func(f string) (*matfile.Var, error) {
 		v, ok := b.Field(f)
 		if !ok {
-			return nil, fmt.Errorf("struct bearing has no field %q (fields %s)", f, strings.Join(b.FieldNames, ", "))
+			return nil, fmt.Errorf("%w: struct bearing has no field %q (fields %s)", ErrCorrupt, f, strings.Join(b.FieldNames, ", "))
 		}
 		v.Name = "bearing." + f
 		return v, nil
@@ -128,11 +124,11 @@ func mfptRecording(b *matfile.Var, name string) (*Recording, error) {
 	rec := &Recording{Format: "mfpt", SampleRateFrom: FromFile, ShaftHzFrom: FromFile, Fault: fault.Unknown}
 	gs, err := field("gs")
 	if err != nil {
-		return nil, err
+		return nil, fromMatfile(err)
 	}
 	x, err := gs.Vector()
 	if err != nil {
-		return nil, err
+		return nil, fromMatfile(err)
 	}
 	for _, p := range []struct {
 		field string
@@ -140,14 +136,14 @@ func mfptRecording(b *matfile.Var, name string) (*Recording, error) {
 	}{{"sr", &rec.SampleRate}, {"rate", &rec.ShaftHz}} {
 		v, err := field(p.field)
 		if err != nil {
-			return nil, err
+			return nil, fromMatfile(err)
 		}
 		if *p.dst, err = v.Positive(); err != nil {
-			return nil, err
+			return nil, fromMatfile(err)
 		}
 	}
 	if rec.Orders, err = mfptOrders(b); err != nil {
-		return nil, err
+		return nil, fromMatfile(err)
 	}
 	switch lower := strings.ToLower(path.Base(name)); {
 	case strings.Contains(lower, "baseline"):
@@ -179,7 +175,7 @@ func mfptOrders(b *matfile.Var) (*DefectOrders, error) {
 			v.Name = "bearing." + fn
 			x, err := v.Positive()
 			if err != nil {
-				return nil, err
+				return nil, fromMatfile(err)
 			}
 			*p.dst = x
 			found++
@@ -191,9 +187,9 @@ func mfptOrders(b *matfile.Var) (*DefectOrders, error) {
 		return nil, nil
 	case 4:
 		if math.IsInf(o.BPFO+o.BPFI+o.BSF+o.FTF, 0) {
-			return nil, fmt.Errorf("struct bearing's defect orders %+v are not finite", o)
+			return nil, fmt.Errorf("%w: struct bearing's defect orders %+v are not finite", ErrCorrupt, o)
 		}
 		return &o, nil
 	}
-	return nil, fmt.Errorf("struct bearing has %d of the defect-order fields BPFO, BPFI, BSF, FTF (fields %s); want all four or none", found, strings.Join(b.FieldNames, ", "))
+	return nil, fmt.Errorf("%w: struct bearing has %d of the defect-order fields BPFO, BPFI, BSF, FTF (fields %s); want all four or none", ErrCorrupt, found, strings.Join(b.FieldNames, ", "))
 }

@@ -195,7 +195,7 @@ func decodeWAVRecording(data []byte, name string, opt OpenOptions) (*Recording, 
 		rec.Channels = append(rec.Channels, Channel{Name: strconv.Itoa(i), Samples: x, Unit: unit, Fault: fault.Unknown})
 	}
 	if len(rec.Channels) == 0 || rec.Len() == 0 {
-		return nil, fmt.Errorf("WAV file holds no samples")
+		return nil, fmt.Errorf("%w: WAV file holds no samples", ErrCorrupt)
 	}
 	return rec, nil
 }

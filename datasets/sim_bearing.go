@@ -1,7 +1,6 @@
 package datasets
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/cmplx"
@@ -77,7 +76,7 @@ func SimulateBearing(cfg BearingSim) ([]float64, BearingTruth, error) {
 		return nil, truth, err
 	}
 	if math.IsNaN(cfg.SNR) || math.IsInf(cfg.SNR, -1) {
-		return nil, truth, fmt.Errorf("datasets: BearingSim.SNR %v dB is not a number or +Inf", cfg.SNR)
+		return nil, truth, fmt.Errorf("datasets: %w: BearingSim.SNR %v dB is not a number or +Inf", ErrInvalid, cfg.SNR)
 	}
 	x := make([]float64, n)
 	impacts := rand.New(rand.NewPCG(cfg.Seed, simStreamImpacts))
@@ -85,7 +84,7 @@ func SimulateBearing(cfg BearingSim) ([]float64, BearingTruth, error) {
 	truth.SignalPower = meanSquare(x)
 	if !math.IsInf(cfg.SNR, 1) {
 		if truth.SignalPower == 0 {
-			return nil, truth, errors.New("datasets: BearingSim: SNR is undefined for a signal of zero power (no impacts, no shaft harmonics)")
+			return nil, truth, fmt.Errorf("datasets: %w: BearingSim: SNR is undefined for a signal of zero power (no impacts, no shaft harmonics)", ErrInvalid)
 		}
 		truth.NoiseStd = math.Sqrt(truth.SignalPower / math.Pow(10, cfg.SNR/10))
 		addNoise(x, truth.NoiseStd, rand.New(rand.NewPCG(cfg.Seed, simStreamNoise)))
@@ -102,7 +101,7 @@ const (
 // validate checks cfg and returns the number of samples.
 func (cfg *BearingSim) validate() (int, error) {
 	bad := func(field string, v any, want string) (int, error) {
-		return 0, fmt.Errorf("datasets: BearingSim.%s = %v, want %s", field, v, want)
+		return 0, fmt.Errorf("datasets: %w: BearingSim.%s = %v, want %s", ErrInvalid, field, v, want)
 	}
 	switch {
 	case !(cfg.SampleRate > 0) || math.IsInf(cfg.SampleRate, 0):

@@ -60,13 +60,13 @@ type RunSnapshot struct {
 func SimulateRunToFailure(cfg RunToFailureSim) (*RunToFailure, error) {
 	b := cfg.Bearing
 	if b.ImpactAmp == 0 {
-		return nil, fmt.Errorf("datasets: RunToFailureSim.Bearing.ImpactAmp = 0, want the impact amplitude at failure in g")
+		return nil, fmt.Errorf("datasets: %w: RunToFailureSim.Bearing.ImpactAmp = 0, want the impact amplitude at failure in g", ErrInvalid)
 	}
 	if _, err := b.validate(); err != nil {
 		return nil, err
 	}
 	bad := func(field string, v float64, want string) (*RunToFailure, error) {
-		return nil, fmt.Errorf("datasets: RunToFailureSim.%s = %v, want %s", field, v, want)
+		return nil, fmt.Errorf("datasets: %w: RunToFailureSim.%s = %v, want %s", ErrInvalid, field, v, want)
 	}
 	switch {
 	case !(cfg.NoiseRMS >= 0) || math.IsInf(cfg.NoiseRMS, 0):
