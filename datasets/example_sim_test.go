@@ -15,7 +15,7 @@ func ExampleSimulateBearing() {
 		SampleRate: 12000, Duration: 1,
 		DefectFreq: 107.4, Jitter: 0.01, ImpactAmp: 1,
 		Resonances: []datasets.Resonance{{Freq: 3200, Damping: 0.05}},
-		ShaftFreq:  29.95, ShaftHarmonics: []float64{0.1},
+		ShaftHz:    29.95, ShaftHarmonics: []float64{0.1},
 		SNR: 6, Seed: 1,
 	})
 	if err != nil {
@@ -32,7 +32,7 @@ func ExampleSimulateRunToFailure() {
 	b := datasets.BearingSim{
 		SampleRate: 20000, Duration: 0.1, DefectFreq: 236.4, Jitter: 0.015, ImpactAmp: 5,
 		Resonances: []datasets.Resonance{{Freq: 4000, Damping: 0.04}},
-		ShaftFreq:  33.3, ShaftHarmonics: []float64{0.1},
+		ShaftHz:    33.3, ShaftHarmonics: []float64{0.1},
 	}
 	run, err := datasets.SimulateRunToFailure(datasets.RunToFailureSim{
 		Bearing: b, NoiseRMS: 0.05, Interval: 3600, // one snapshot an hour

@@ -31,7 +31,7 @@ type Resonance struct {
 //     modulation at the shaft frequency for an inner-race defect passing
 //     through the load zone, at the cage frequency (FTF) for a rolling-element
 //     defect, none (ModDepth 0) for a stationary outer-race defect;
-//   - shaft harmonics Σ_h ShaftHarmonics[h-1]·sin(2π·h·ShaftFreq·t);
+//   - shaft harmonics Σ_h ShaftHarmonics[h-1]·sin(2π·h·ShaftHz·t);
 //   - white Gaussian noise at the signal-to-noise ratio SNR in dB, defined as
 //     10·log10(P_s/σ²) with P_s the mean square of the noise-free signal over
 //     the generated duration and σ the noise standard deviation.
@@ -47,8 +47,8 @@ type BearingSim struct {
 	ModFreq  float64 // amplitude-modulation frequency in Hz (0: none)
 	ModDepth float64 // modulation depth in [0, 1]
 
-	ShaftFreq      float64   // shaft rotation frequency in Hz
-	ShaftHarmonics []float64 // amplitudes in g of 1×, 2×, ... ShaftFreq
+	ShaftHz        float64   // shaft rotation frequency in Hz
+	ShaftHarmonics []float64 // amplitudes in g of 1×, 2×, ... ShaftHz
 
 	SNR  float64 // signal-to-noise ratio in dB; math.Inf(1) for no noise
 	Seed uint64  // seed of the impact jitter and the noise
@@ -122,8 +122,8 @@ func (cfg *BearingSim) validate() (int, error) {
 		return bad("ModFreq", cfg.ModFreq, "a frequency ≥ 0 in Hz")
 	case !(cfg.ModDepth >= 0 && cfg.ModDepth <= 1):
 		return bad("ModDepth", cfg.ModDepth, "a depth in [0, 1]")
-	case !(cfg.ShaftFreq >= 0) || math.IsInf(cfg.ShaftFreq, 0):
-		return bad("ShaftFreq", cfg.ShaftFreq, "a frequency ≥ 0 in Hz")
+	case !(cfg.ShaftHz >= 0) || math.IsInf(cfg.ShaftHz, 0):
+		return bad("ShaftHz", cfg.ShaftHz, "a frequency ≥ 0 in Hz")
 	}
 	nyq := cfg.SampleRate / 2
 	for i, r := range cfg.Resonances {
@@ -140,7 +140,7 @@ func (cfg *BearingSim) validate() (int, error) {
 		switch {
 		case math.IsNaN(a) || math.IsInf(a, 0):
 			return bad(fmt.Sprintf("ShaftHarmonics[%d]", h), a, "a finite amplitude in g")
-		case a != 0 && float64(h+1)*cfg.ShaftFreq >= nyq:
+		case a != 0 && float64(h+1)*cfg.ShaftHz >= nyq:
 			return bad(fmt.Sprintf("ShaftHarmonics[%d]", h), a, fmt.Sprintf("0 for a harmonic at or above %g Hz", nyq))
 		}
 	}
@@ -172,7 +172,7 @@ func (cfg *BearingSim) render(x []float64, scale float64, rng *rand.Rand, record
 		if amp == 0 {
 			continue
 		}
-		w := 2 * math.Pi * float64(h+1) * cfg.ShaftFreq / fs
+		w := 2 * math.Pi * float64(h+1) * cfg.ShaftHz / fs
 		for i := range x {
 			x[i] += amp * math.Sin(w*float64(i))
 		}

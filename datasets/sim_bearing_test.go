@@ -44,7 +44,7 @@ func outerRace() BearingSim {
 	return BearingSim{
 		SampleRate: 20000, Duration: 2, DefectFreq: 107.4, Jitter: 0.015, ImpactAmp: 1,
 		Resonances: []Resonance{{Freq: 3200, Damping: 0.05}, {Freq: 5100, Damping: 0.03, Gain: 0.5}},
-		ShaftFreq:  30, ShaftHarmonics: []float64{0.2, 0.05},
+		ShaftHz:    30, ShaftHarmonics: []float64{0.2, 0.05},
 		SNR: math.Inf(1), Seed: 7,
 	}
 }
@@ -148,7 +148,7 @@ func TestSimulateBearingSingleImpactClosedForm(t *testing.T) {
 func TestSimulateBearingShaftHarmonics(t *testing.T) {
 	cfg := BearingSim{SampleRate: 1000, Duration: 1, DefectFreq: 10, ImpactAmp: 0,
 		Resonances: []Resonance{{Freq: 200, Damping: 0.1}},
-		ShaftFreq:  12.5, ShaftHarmonics: []float64{1, 0, 0.25}, SNR: 20, Seed: 1}
+		ShaftHz:    12.5, ShaftHarmonics: []float64{1, 0, 0.25}, SNR: 20, Seed: 1}
 	x, truth, err := SimulateBearing(cfg)
 	require.NoError(t, err)
 	want := 0.5 + 0.25*0.25/2 // mean squares of the two sines
@@ -213,9 +213,9 @@ func TestSimulateBearingInvalid(t *testing.T) {
 		func(c *BearingSim) { c.Resonances[1].Gain = -1 },
 		func(c *BearingSim) { c.ModDepth = 1.5 },
 		func(c *BearingSim) { c.ModFreq = -1 },
-		func(c *BearingSim) { c.ShaftFreq = math.NaN() },
+		func(c *BearingSim) { c.ShaftHz = math.NaN() },
 		func(c *BearingSim) { c.ShaftHarmonics = []float64{0, math.NaN()} },
-		func(c *BearingSim) { c.ShaftFreq = 6000; c.ShaftHarmonics = []float64{0, 1} },
+		func(c *BearingSim) { c.ShaftHz = 6000; c.ShaftHarmonics = []float64{0, 1} },
 		func(c *BearingSim) { c.SNR = math.NaN() },
 		func(c *BearingSim) { c.SNR = 10; c.ImpactAmp = 0; c.ShaftHarmonics = nil },
 	}

@@ -35,7 +35,7 @@ func OuterRace(t testing.TB, b features.Bearing, rpm, rate, seconds float64, see
 		SampleRate: rate, Duration: seconds,
 		DefectFreq: df.BPFO, Jitter: 0.01, ImpactAmp: 1,
 		Resonances:     []datasets.Resonance{{Freq: rate / 4, Damping: 0.05}},
-		ShaftFreq:      rpm / 60,
+		ShaftHz:        rpm / 60,
 		ShaftHarmonics: []float64{0.05, 0.02},
 		SNR:            6, Seed: seed,
 	})
