@@ -29,10 +29,14 @@ const (
 // OpenOptions bound what Open decodes. The zero value takes the defaults.
 //
 // Memory is bounded whatever the input claims: Open never reads more than
-// MaxBytes, never inflates more than MaxBytes in all, and refuses a
-// recording of more than MaxSamples samples. Decoding text or integer
-// data may expand each input byte into at most 8 bytes of float64, so the
-// peak memory of Open stays within a small multiple of MaxBytes.
+// MaxBytes, never inflates more than MaxBytes from compressed MAT-file
+// elements in all, and refuses a recording of more than MaxSamples
+// samples (generic CSV is refused before the excess is stored). Decoding
+// turns each value into a float64: a text value takes at least 2 bytes,
+// so text costs at most 4 times its size; a MAT-file of int8 data costs 8
+// times the bytes read or inflated. With the defaults, a hostile file
+// costs at most about 1 GiB (a compressed int8 MAT-file), ordinary
+// recordings a few times their size.
 type OpenOptions struct {
 	// MaxBytes bounds the input read plus the data inflated; 0 means
 	// DefaultOpenMaxBytes. Larger input fails with ErrTooLarge.
