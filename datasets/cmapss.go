@@ -2,7 +2,6 @@ package datasets
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -59,32 +58,32 @@ func ReadCMAPSS(r io.Reader) ([]CMAPSSUnit, error) {
 			continue
 		}
 		if len(f) != 2+CMAPSSSettings+CMAPSSSensors {
-			return nil, fmt.Errorf("datasets: cmapss line %d: %d fields, want %d", line, len(f), 2+CMAPSSSettings+CMAPSSSensors)
+			return nil, fmt.Errorf("datasets: cmapss line %d: %w: %d fields, want %d", line, ErrCorrupt, len(f), 2+CMAPSSSettings+CMAPSSSensors)
 		}
 		id, err1 := strconv.Atoi(f[0])
 		cyc, err2 := strconv.Atoi(f[1])
 		if err1 != nil || err2 != nil || id < 1 || cyc < 1 {
-			return nil, fmt.Errorf("datasets: cmapss line %d: bad unit %q or cycle %q", line, f[0], f[1])
+			return nil, fmt.Errorf("datasets: cmapss line %d: %w: bad unit %q or cycle %q", line, ErrCorrupt, f[0], f[1])
 		}
 		var v [CMAPSSSettings + CMAPSSSensors]float64
 		for k := range v {
 			x, err := strconv.ParseFloat(f[2+k], 64)
 			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-				return nil, fmt.Errorf("datasets: cmapss line %d field %d: bad number %q", line, 3+k, f[2+k])
+				return nil, fmt.Errorf("datasets: cmapss line %d field %d: %w: bad number %q", line, 3+k, ErrCorrupt, f[2+k])
 			}
 			v[k] = x
 		}
 		if n := len(units); n == 0 || units[n-1].ID != id {
 			for _, u := range units {
 				if u.ID == id {
-					return nil, fmt.Errorf("datasets: cmapss line %d: unit %d appears in two blocks", line, id)
+					return nil, fmt.Errorf("datasets: cmapss line %d: %w: unit %d appears in two blocks", line, ErrCorrupt, id)
 				}
 			}
 			units = append(units, CMAPSSUnit{ID: id})
 		}
 		u := &units[len(units)-1]
 		if want := len(u.Cycle) + 1; cyc != want {
-			return nil, fmt.Errorf("datasets: cmapss line %d: unit %d cycle %d, want %d", line, id, cyc, want)
+			return nil, fmt.Errorf("datasets: cmapss line %d: %w: unit %d cycle %d, want %d", line, ErrCorrupt, id, cyc, want)
 		}
 		u.Cycle = append(u.Cycle, cyc)
 		var s [CMAPSSSettings]float64
@@ -98,7 +97,7 @@ func ReadCMAPSS(r io.Reader) ([]CMAPSSUnit, error) {
 		return nil, fmt.Errorf("datasets: cmapss line %d: %w", line+1, err)
 	}
 	if len(units) == 0 {
-		return nil, errors.New("datasets: cmapss: no data rows")
+		return nil, fmt.Errorf("datasets: cmapss: %w: no data rows", ErrCorrupt)
 	}
 	return units, nil
 }
@@ -118,7 +117,7 @@ func ReadCMAPSSRUL(r io.Reader) ([]int, error) {
 		}
 		v, err := strconv.Atoi(s)
 		if err != nil || v < 0 {
-			return nil, fmt.Errorf("datasets: cmapss rul line %d: bad value %q", line, s)
+			return nil, fmt.Errorf("datasets: cmapss rul line %d: %w: bad value %q", line, ErrCorrupt, s)
 		}
 		out = append(out, v)
 	}
@@ -155,7 +154,7 @@ func LoadCMAPSS(fsys fs.FS, dir, subset string) (*CMAPSSSet, error) {
 		return nil, err
 	}
 	if len(set.RUL) != len(set.Test) {
-		return nil, fmt.Errorf("datasets: cmapss %s: %d true RULs for %d test units", subset, len(set.RUL), len(set.Test))
+		return nil, fmt.Errorf("datasets: cmapss %s: %w: %d true RULs for %d test units", subset, ErrCorrupt, len(set.RUL), len(set.Test))
 	}
 	return set, nil
 }

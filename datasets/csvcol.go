@@ -66,7 +66,7 @@ const (
 const DefaultTimeStepTolerance = 0.05
 
 // CSVOptions configure LoadCSVColumn. The zero value (or nil) detects the
-// separator and header, and requires a sample rate from Rate or Time.
+// separator and header, and requires a sample rate from SampleRate or Time.
 type CSVOptions struct {
 	// Sep is the field separator: ',', ';' or '\t'; 0 detects it from the
 	// first lines, preferring tab, then ';', then ',' among the separators
@@ -76,9 +76,9 @@ type CSVOptions struct {
 	Sep rune
 	// Header says whether the first record is a header.
 	Header HeaderMode
-	// Rate is the sample rate in Hz. When 0, it is derived from Time.
-	Rate float64
-	// Time selects a column of sample times in seconds, used when Rate is 0:
+	// SampleRate is the sample rate in Hz. When 0, it is derived from Time.
+	SampleRate float64
+	// Time selects a column of sample times in seconds, used when SampleRate is 0:
 	// the rate is (n-1)/(t[n-1]-t[0]), and every step must be positive and
 	// within TimeStepTolerance of the median step (a gap or a repeated time
 	// is an error naming its line).
@@ -94,7 +94,7 @@ type CSVOptions struct {
 
 // LoadCSVColumn reads one column of a delimited text file from fsys as a
 // signal: the column's values in file order and the sample rate in Hz
-// (opts.Rate, or derived from opts.Time). Quoted fields, CRLF line ends, a
+// (opts.SampleRate, or derived from opts.Time). Quoted fields, CRLF line ends, a
 // UTF-8 byte-order mark and blank lines are handled; every record must have
 // the same number of fields. Other columns need not be numeric. Errors are
 // *TextError values naming the line and column.
@@ -104,13 +104,13 @@ func LoadCSVColumn(fsys fs.FS, name string, col CSVColumn, opts *CSVOptions) ([]
 		o = *opts
 	}
 	if !col.set {
-		return nil, 0, &TextError{File: name, Err: errors.New("no column selected")}
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: no column selected", ErrInvalid)}
 	}
-	if o.Rate < 0 || math.IsNaN(o.Rate) || math.IsInf(o.Rate, 0) {
-		return nil, 0, &TextError{File: name, Err: fmt.Errorf("invalid rate %v Hz", o.Rate)}
+	if o.SampleRate < 0 || math.IsNaN(o.SampleRate) || math.IsInf(o.SampleRate, 0) {
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: invalid rate %v Hz", ErrInvalid, o.SampleRate)}
 	}
-	if o.Rate == 0 && !o.Time.set {
-		return nil, 0, &TextError{File: name, Err: errors.New("no sample rate: set CSVOptions.Rate or CSVOptions.Time")}
+	if o.SampleRate == 0 && !o.Time.set {
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: no sample rate: set CSVOptions.SampleRate or CSVOptions.Time", ErrInvalid)}
 	}
 	data, err := readFileInto(fsys, name, nil, o.MaxFileBytes)
 	if err != nil {
@@ -127,7 +127,7 @@ func decodeCSVColumn(name string, data []byte, col CSVColumn, o *CSVOptions) ([]
 		sep = sniffSeparator(data)
 	}
 	if sep != ',' && sep != ';' && sep != '\t' {
-		return nil, 0, &TextError{File: name, Err: fmt.Errorf("unsupported separator %q", sep)}
+		return nil, 0, &TextError{File: name, Err: fmt.Errorf("%w: unsupported separator %q", ErrInvalid, sep)}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sep
@@ -156,7 +156,7 @@ func decodeCSVColumn(name string, data []byte, col CSVColumn, o *CSVOptions) ([]
 		return nil, 0, err
 	}
 	ti := -1
-	if o.Rate == 0 {
+	if o.SampleRate == 0 {
 		if ti, err = resolveColumn(name, o.Time, rec, header); err != nil {
 			return nil, 0, err
 		}
@@ -193,7 +193,7 @@ func decodeCSVColumn(name string, data []byte, col CSVColumn, o *CSVOptions) ([]
 	if len(vals) == 0 {
 		return nil, 0, &TextError{File: name, Err: errors.New("no data records")}
 	}
-	rate := o.Rate
+	rate := o.SampleRate
 	if rate == 0 {
 		if rate, err = rateFromTimes(name, times, timeLines, o.TimeStepTolerance, ti+1); err != nil {
 			return nil, 0, err
@@ -207,12 +207,12 @@ func decodeCSVColumn(name string, data []byte, col CSVColumn, o *CSVOptions) ([]
 func resolveColumn(name string, col CSVColumn, rec []string, header bool) (int, error) {
 	if col.index >= 0 {
 		if col.index >= len(rec) {
-			return 0, textErrorf(name, 1, 0, "%v requested, the file has %d", col, len(rec))
+			return 0, &TextError{File: name, Line: 1, Err: fmt.Errorf("%w: %v requested, the file has %d", ErrNoChannel, col, len(rec))}
 		}
 		return col.index, nil
 	}
 	if !header {
-		return 0, textErrorf(name, 1, 0, "%v requested, the file has no header", col)
+		return 0, &TextError{File: name, Line: 1, Err: fmt.Errorf("%w: %v requested, the file has no header", ErrNoChannel, col)}
 	}
 	want := strings.TrimSpace(col.name)
 	for i, h := range rec {
@@ -224,7 +224,7 @@ func resolveColumn(name string, col CSVColumn, rec []string, header bool) (int, 
 	for i, h := range rec {
 		names[i] = clip(strings.TrimSpace(h))
 	}
-	return 0, textErrorf(name, 1, 0, "%v not found among %q", col, names)
+	return 0, &TextError{File: name, Line: 1, Err: fmt.Errorf("%w: %v not found among %q", ErrNoChannel, col, names)}
 }
 
 // csvField parses field i of the current record.

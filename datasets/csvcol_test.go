@@ -27,21 +27,21 @@ func TestCSVColumnFixtures(t *testing.T) {
 		require.InDelta(t, fixtureAccel(i), v, 1e-12, "row %d", i)
 	}
 
-	temps, rate, err := LoadCSVColumn(fsys, "comma_header.csv", ColumnAt(2), &CSVOptions{Rate: 1000})
+	temps, rate, err := LoadCSVColumn(fsys, "comma_header.csv", ColumnAt(2), &CSVOptions{SampleRate: 1000})
 	require.NoError(t, err)
 	assert.Equal(t, 1000.0, rate)
 	assert.Equal(t, 40.0, temps[0])
 	assert.Equal(t, 40.99, temps[99])
 
-	semi, _, err := LoadCSVColumn(fsys, "semicolon.csv", ColumnAt(0), &CSVOptions{Rate: 1000})
+	semi, _, err := LoadCSVColumn(fsys, "semicolon.csv", ColumnAt(0), &CSVOptions{SampleRate: 1000})
 	require.NoError(t, err)
 	assert.Equal(t, vals, semi, "';' detected, no header")
 
-	tab, _, err := LoadCSVColumn(fsys, "tab.tsv", ColumnNamed("value"), &CSVOptions{Rate: 1.0 / 60})
+	tab, _, err := LoadCSVColumn(fsys, "tab.tsv", ColumnNamed("value"), &CSVOptions{SampleRate: 1.0 / 60})
 	require.NoError(t, err, "tab, CRLF, non-numeric first column")
 	assert.Equal(t, temps, tab)
 
-	right, _, err := LoadCSVColumn(fsys, "quoted.csv", ColumnNamed("sensor, right"), &CSVOptions{Rate: 1000})
+	right, _, err := LoadCSVColumn(fsys, "quoted.csv", ColumnNamed("sensor, right"), &CSVOptions{SampleRate: 1000})
 	require.NoError(t, err)
 	for i := range right {
 		require.Equal(t, -vals[i], right[i])
@@ -64,7 +64,7 @@ func TestCSVColumnOptionsAndErrors(t *testing.T) {
 		"decim.csv":  {Data: []byte("a;b\n1,5;2,5\n")},
 		"blank.csv":  {Data: []byte("a,b\n1,\n")},
 	}
-	rate1k := &CSVOptions{Rate: 1000}
+	rate1k := &CSVOptions{SampleRate: 1000}
 	cases := []struct {
 		file      string
 		col       CSVColumn
@@ -88,8 +88,8 @@ func TestCSVColumnOptionsAndErrors(t *testing.T) {
 		{"blank.csv", ColumnAt(1), rate1k, 2, 2, "empty field"},
 		{"nums.csv", ColumnAt(0), nil, 0, 0, "no sample rate"},
 		{"nums.csv", CSVColumn{}, rate1k, 0, 0, "no column selected"},
-		{"nums.csv", ColumnAt(0), &CSVOptions{Rate: math.NaN()}, 0, 0, "invalid rate"},
-		{"nums.csv", ColumnAt(0), &CSVOptions{Rate: 1, Sep: '|'}, 0, 0, "unsupported separator"},
+		{"nums.csv", ColumnAt(0), &CSVOptions{SampleRate: math.NaN()}, 0, 0, "invalid rate"},
+		{"nums.csv", ColumnAt(0), &CSVOptions{SampleRate: 1, Sep: '|'}, 0, 0, "unsupported separator"},
 	}
 	for _, c := range cases {
 		_, _, err := LoadCSVColumn(fsys, c.file, c.col, c.opts)
@@ -106,18 +106,18 @@ func TestCSVColumnOptionsAndErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []float64{1, 2, 3, 4, 5}, v)
 	assert.InDelta(t, 800, rate, 1e-9)
-	v, _, err = LoadCSVColumn(fsys, "nan.csv", ColumnNamed("b"), &CSVOptions{Rate: 1, AllowNonFinite: true})
+	v, _, err = LoadCSVColumn(fsys, "nan.csv", ColumnNamed("b"), &CSVOptions{SampleRate: 1, AllowNonFinite: true})
 	require.NoError(t, err)
 	assert.True(t, math.IsNaN(v[1]))
 	v, _, err = LoadCSVColumn(fsys, "bom.csv", ColumnNamed("x"), rate1k)
 	require.NoError(t, err)
 	assert.Equal(t, []float64{1, 3}, v)
-	v, _, err = LoadCSVColumn(fsys, "nums.csv", ColumnAt(1), &CSVOptions{Rate: 1, Header: HeaderPresent})
+	v, _, err = LoadCSVColumn(fsys, "nums.csv", ColumnAt(1), &CSVOptions{SampleRate: 1, Header: HeaderPresent})
 	require.NoError(t, err)
 	assert.Equal(t, []float64{4}, v)
-	_, _, err = LoadCSVColumn(fsys, "bom.csv", ColumnAt(0), &CSVOptions{Rate: 1, Header: HeaderAbsent})
+	_, _, err = LoadCSVColumn(fsys, "bom.csv", ColumnAt(0), &CSVOptions{SampleRate: 1, Header: HeaderAbsent})
 	assert.ErrorContains(t, err, `bom.csv:1: column 1: invalid number "x"`)
-	_, _, err = LoadCSVColumn(fsys, "nums.csv", ColumnAt(0), &CSVOptions{Rate: 1, MaxFileBytes: 4})
+	_, _, err = LoadCSVColumn(fsys, "nums.csv", ColumnAt(0), &CSVOptions{SampleRate: 1, MaxFileBytes: 4})
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_, _, err = LoadCSVColumn(fsys, "missing.csv", ColumnAt(0), rate1k)
 	assert.Error(t, err)

@@ -16,8 +16,8 @@ import (
 type CWRURecord struct {
 	// Info is the record's catalogue entry.
 	Info CWRUInfo
-	// Rate is the sampling rate in Hz, from the catalogue.
-	Rate float64
+	// SampleRate is the sampling rate in Hz, from the catalogue.
+	SampleRate float64
 	// RPM is the shaft speed in rev/min: the file's RPM variable when it
 	// has one (RPMFromFile), otherwise the catalogue's nominal speed.
 	RPM         float64
@@ -38,17 +38,17 @@ func LoadCWRU(fsys fs.FS, name string) (*CWRURecord, error) {
 	base := strings.TrimSuffix(path.Base(name), ".mat")
 	number, err := strconv.Atoi(base)
 	if err != nil {
-		return nil, fmt.Errorf("datasets: %s: CWRU file names are record numbers, like 105.mat", name)
+		return nil, fmt.Errorf("datasets: %s: %w: CWRU file names are record numbers, like 105.mat", name, ErrInvalid)
 	}
 	info, ok := LookupCWRU(number)
 	if !ok {
-		return nil, fmt.Errorf("datasets: %s: record %d is not in the CWRU catalogue", name, number)
+		return nil, fmt.Errorf("datasets: %s: %w: record %d is not in the CWRU catalogue", name, ErrInvalid, number)
 	}
 	f, err := matfile.Open(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("datasets: %w", err)
+		return nil, fmt.Errorf("datasets: %w", fromMatfile(err))
 	}
-	rec := &CWRURecord{Info: info, Rate: info.Rate, RPM: info.NominalRPM}
+	rec := &CWRURecord{Info: info, SampleRate: info.SampleRate, RPM: info.NominalRPM}
 	prefix := fmt.Sprintf("X%03d", number)
 	for _, ch := range []struct {
 		suffix string
@@ -56,26 +56,26 @@ func LoadCWRU(fsys fs.FS, name string) (*CWRURecord, error) {
 	}{{"_DE_time", &rec.DE}, {"_FE_time", &rec.FE}, {"_BA_time", &rec.BA}} {
 		v, err := f.Lookup(prefix+ch.suffix, ch.suffix)
 		if err != nil {
-			return nil, fmt.Errorf("datasets: %s: %w", name, err)
+			return nil, fmt.Errorf("datasets: %s: %w", name, fromMatfile(err))
 		}
 		if v == nil {
 			continue
 		}
 		if *ch.dst, err = signal(v); err != nil {
-			return nil, fmt.Errorf("datasets: %s: %w", name, err)
+			return nil, fmt.Errorf("datasets: %s: %w", name, fromMatfile(err))
 		}
 	}
 	if rec.DE == nil && rec.FE == nil && rec.BA == nil {
-		return nil, fmt.Errorf("datasets: %s: no *_DE_time, *_FE_time or *_BA_time variable", name)
+		return nil, fmt.Errorf("datasets: %s: %w: no *_DE_time, *_FE_time or *_BA_time variable", name, ErrCorrupt)
 	}
 	v, err := f.Lookup(prefix+"RPM", "RPM")
 	if err != nil {
-		return nil, fmt.Errorf("datasets: %s: %w", name, err)
+		return nil, fmt.Errorf("datasets: %s: %w", name, fromMatfile(err))
 	}
 	if v != nil {
 		rpm, err := v.Positive()
 		if err != nil {
-			return nil, fmt.Errorf("datasets: %s: %w", name, err)
+			return nil, fmt.Errorf("datasets: %s: %w", name, fromMatfile(err))
 		}
 		rec.RPM, rec.RPMFromFile = rpm, true
 	}
@@ -90,7 +90,7 @@ func signal(v *matfile.Var) ([]float64, error) {
 	}
 	for i, xi := range x {
 		if math.IsNaN(xi) || math.IsInf(xi, 0) {
-			return nil, fmt.Errorf("variable %q: sample %d is %v", v.Name, i, xi)
+			return nil, kindErrorf(ErrNonFinite, "variable %q: sample %d is %v", v.Name, i, xi)
 		}
 	}
 	return x, nil

@@ -25,8 +25,8 @@ type CWRUInfo struct {
 	// NominalRPM is the table's shaft speed (1797, 1772, 1750, 1730 rpm);
 	// the RPM stored in a record's file may differ slightly.
 	NominalRPM float64
-	// Rate is the sampling rate in Hz (12 000 or 48 000).
-	Rate float64
+	// SampleRate is the sampling rate in Hz (12 000 or 48 000).
+	SampleRate float64
 	// End is the faulted bearing, "DE" (drive end, SKF 6205-2RS JEM) or
 	// "FE" (fan end, SKF 6203-2RS JEM); "" for normal records.
 	End string
@@ -120,7 +120,7 @@ var cwruCatalog = sync.OnceValues(func() ([]CWRUInfo, map[int]CWRUInfo) {
 				}
 				list = append(list, CWRUInfo{
 					Number: n, Fault: r.fault, Position: r.position, DiameterIn: r.diameter,
-					LoadHP: hp, NominalRPM: cwruNominalRPM[hp], Rate: t.rate, End: t.end, Table: t.name,
+					LoadHP: hp, NominalRPM: cwruNominalRPM[hp], SampleRate: t.rate, End: t.end, Table: t.name,
 				})
 			}
 		}

@@ -24,16 +24,16 @@ func TestCWRUCatalogShape(t *testing.T) {
 		assert.Equal(t, []float64{1797, 1772, 1750, 1730}[c.LoadHP], c.NominalRPM)
 		switch c.Table {
 		case "12k_drive_end":
-			assert.Equal(t, 12000.0, c.Rate)
+			assert.Equal(t, 12000.0, c.SampleRate)
 			assert.Equal(t, "DE", c.End)
 		case "48k_drive_end":
-			assert.Equal(t, 48000.0, c.Rate)
+			assert.Equal(t, 48000.0, c.SampleRate)
 			assert.Equal(t, "DE", c.End)
 		case "12k_fan_end":
-			assert.Equal(t, 12000.0, c.Rate)
+			assert.Equal(t, 12000.0, c.SampleRate)
 			assert.Equal(t, "FE", c.End)
 		case "normal":
-			assert.Equal(t, 48000.0, c.Rate)
+			assert.Equal(t, 48000.0, c.SampleRate)
 			assert.Equal(t, fault.Healthy, c.Fault)
 			assert.Zero(t, c.DiameterIn)
 			assert.Empty(t, c.End)

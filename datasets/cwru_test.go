@@ -23,7 +23,7 @@ func TestLoadCWRUFixture(t *testing.T) {
 	assert.Equal(t, 130, rec.Info.Number)
 	assert.Equal(t, fault.OuterRace, rec.Info.Fault)
 	assert.Equal(t, "@6:00", rec.Info.Position)
-	assert.Equal(t, 12000.0, rec.Rate)
+	assert.Equal(t, 12000.0, rec.SampleRate)
 	assert.Equal(t, 1796.0, rec.RPM) // from the file, not the nominal 1797
 	assert.True(t, rec.RPMFromFile)
 	require.Len(t, rec.DE, 600)
@@ -46,7 +46,7 @@ func TestLoadCWRUFixture(t *testing.T) {
 	rec, err = LoadCWRU(matFixtures, "cwru/normal/97.mat")
 	require.NoError(t, err)
 	assert.Equal(t, fault.Healthy, rec.Info.Fault)
-	assert.Equal(t, 48000.0, rec.Rate)
+	assert.Equal(t, 48000.0, rec.SampleRate)
 	assert.Len(t, rec.DE, 600)
 	assert.Len(t, rec.FE, 600)
 	assert.Nil(t, rec.BA)
@@ -109,15 +109,15 @@ func TestLoadCWRURealData(t *testing.T) {
 			assert.Nil(t, rec.BA, name)
 			assert.False(t, rec.RPMFromFile, name)
 			assert.Equal(t, info.NominalRPM, rec.RPM, name)
-			assert.Equal(t, 12000.0, rec.Rate)
+			assert.Equal(t, 12000.0, rec.SampleRate)
 		case n == 97:
-			assert.Equal(t, 48000.0, rec.Rate)
+			assert.Equal(t, 48000.0, rec.SampleRate)
 			assert.Len(t, rec.DE, 243938)
 			assert.Len(t, rec.FE, 243938)
 			assert.Nil(t, rec.BA)
 			assert.Equal(t, want[prefix+"RPM"].First5[0], rec.RPM)
 		default:
-			assert.Equal(t, 12000.0, rec.Rate)
+			assert.Equal(t, 12000.0, rec.SampleRate)
 			for ch, x := range map[string][]float64{"_DE_time": rec.DE, "_FE_time": rec.FE, "_BA_time": rec.BA} {
 				w := want[prefix+ch]
 				require.Len(t, x, w.Len, name+ch)

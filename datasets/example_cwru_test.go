@@ -19,7 +19,7 @@ func ExampleLoadCWRU() {
 	fmt.Printf("record %d: %s fault %s, %.3f in, %d hp, %s bearing\n",
 		info.Number, info.Fault, info.Position, info.DiameterIn, info.LoadHP, info.End)
 	fmt.Printf("%.0f Hz, %.0f rpm (from file: %v), DE %d samples, FE %d, BA %d\n",
-		rec.Rate, rec.RPM, rec.RPMFromFile, len(rec.DE), len(rec.FE), len(rec.BA))
+		rec.SampleRate, rec.RPM, rec.RPMFromFile, len(rec.DE), len(rec.FE), len(rec.BA))
 	// Ball-pass frequency of the outer race of the SKF 6205 drive-end
 	// bearing: 3.5848 × shaft speed.
 	fmt.Printf("BPFO %.1f Hz\n", 3.5848*rec.RPM/60)
@@ -32,7 +32,7 @@ func ExampleLoadCWRU() {
 func ExampleLookupCWRU() {
 	for _, n := range []int{3001, 217, 313, 97} {
 		c, _ := datasets.LookupCWRU(n)
-		fmt.Printf("%4d %-13s %-10s %-6s %.3f in %d hp %.0f Hz\n", c.Number, c.Table, c.Fault, c.Position, c.DiameterIn, c.LoadHP, c.Rate)
+		fmt.Printf("%4d %-13s %-10s %-6s %.3f in %d hp %.0f Hz\n", c.Number, c.Table, c.Fault, c.Position, c.DiameterIn, c.LoadHP, c.SampleRate)
 	}
 	// Output:
 	// 3001 12k_drive_end inner_race        0.028 in 0 hp 12000 Hz

@@ -58,7 +58,7 @@ func ExampleFetcher_Fetch() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(rec.Info.Fault, len(rec.DE), "samples at", rec.Rate, "Hz")
+	fmt.Println(rec.Info.Fault, len(rec.DE), "samples at", rec.SampleRate, "Hz")
 	// Output:
 	// cwru/12k_drive_end/130.mat: 14808 of 14808 bytes
 	// outer_race 600 samples at 12000 Hz

@@ -12,10 +12,10 @@ func ExampleSimulateBearing() {
 	// An outer-race defect of a 6205 bearing at 1797 rpm: BPFO = 3.5848 ×
 	// 29.95 Hz = 107.4 Hz, 1 % slip, a 3.2 kHz housing resonance, 6 dB SNR.
 	x, truth, err := datasets.SimulateBearing(datasets.BearingSim{
-		Rate: 12000, Duration: 1,
+		SampleRate: 12000, Duration: 1,
 		DefectFreq: 107.4, Jitter: 0.01, ImpactAmp: 1,
 		Resonances: []datasets.Resonance{{Freq: 3200, Damping: 0.05}},
-		ShaftFreq:  29.95, ShaftHarmonics: []float64{0.1},
+		ShaftHz:    29.95, ShaftHarmonics: []float64{0.1},
 		SNR: 6, Seed: 1,
 	})
 	if err != nil {
@@ -30,9 +30,9 @@ func ExampleSimulateBearing() {
 
 func ExampleSimulateRunToFailure() {
 	b := datasets.BearingSim{
-		Rate: 20000, Duration: 0.1, DefectFreq: 236.4, Jitter: 0.015, ImpactAmp: 5,
+		SampleRate: 20000, Duration: 0.1, DefectFreq: 236.4, Jitter: 0.015, ImpactAmp: 5,
 		Resonances: []datasets.Resonance{{Freq: 4000, Damping: 0.04}},
-		ShaftFreq:  33.3, ShaftHarmonics: []float64{0.1},
+		ShaftHz:    33.3, ShaftHarmonics: []float64{0.1},
 	}
 	run, err := datasets.SimulateRunToFailure(datasets.RunToFailureSim{
 		Bearing: b, NoiseRMS: 0.05, Interval: 3600, // one snapshot an hour

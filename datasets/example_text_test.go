@@ -14,7 +14,7 @@ func ExampleLoadIMSSnapshot() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(s.Time, s.Rate, "Hz")
+	fmt.Println(s.Time, s.SampleRate, "Hz")
 	fmt.Println(len(s.Channels), "channels of", s.Len(), "samples; first:", s.Channels[0][0], "g")
 	// Output:
 	// 2004-02-12 09:52:39 +0000 UTC 20000 Hz
@@ -45,7 +45,7 @@ func ExampleFEMTOAccRun() {
 			log.Fatal(err)
 		}
 		fmt.Printf("acc %d at %s: %d samples at %g Hz, horizontal %+.3f g\n",
-			s.Index, s.Time.Format("15:04:05.000000"), s.Len(), s.Rate, s.Channels[0][0])
+			s.Index, s.Time.Format("15:04:05.000000"), s.Len(), s.SampleRate, s.Channels[0][0])
 	}
 	// Output:
 	// acc 1 at 09:39:39.065664: 64 samples at 25600 Hz, horizontal -0.025 g
@@ -78,7 +78,7 @@ func ExampleLoadCSVColumn() {
 	fmt.Printf("%d samples at %.0f Hz: %v\n", len(x), rate, x[:3])
 
 	// Errors say where: file, line, column and what.
-	_, _, err = datasets.LoadCSVColumn(fsys, "tab.tsv", datasets.ColumnAt(0), &datasets.CSVOptions{Rate: 1})
+	_, _, err = datasets.LoadCSVColumn(fsys, "tab.tsv", datasets.ColumnAt(0), &datasets.CSVOptions{SampleRate: 1})
 	fmt.Println(err)
 	// Output:
 	// 100 samples at 1000 Hz: [0 0.309017 0.587785]
@@ -90,7 +90,7 @@ func ExampleLoadWAV() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%d channels, %d frames at %g Hz, %d-bit PCM\n", info.Channels, info.Frames, info.Rate, info.Bits)
+	fmt.Printf("%d channels, %d frames at %g Hz, %d-bit PCM\n", info.Channels, info.Frames, info.SampleRate, info.Bits)
 	fmt.Printf("%.4f %.4f\n", chans[0][1], chans[1][0])
 	// Output:
 	// 2 channels, 101 frames at 8000 Hz, 16-bit PCM

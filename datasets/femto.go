@@ -138,7 +138,7 @@ func (d *FEMTODecoder) Load(dst *Snapshot, fsys fs.FS, name string) error {
 	case strings.HasPrefix(base, femtoTemp.prefix):
 		kind = femtoTemp
 	default:
-		return &TextError{File: name, Err: fmt.Errorf("not a FEMTO acc_ or temp_ file")}
+		return &TextError{File: name, Err: fmt.Errorf("%w: not a FEMTO acc_ or temp_ file name", ErrInvalid)}
 	}
 	var err error
 	d.buf, err = readFileInto(fsys, name, d.buf, d.MaxFileBytes)
@@ -174,7 +174,7 @@ func (d *FEMTODecoder) decode(dst *Snapshot, name string, data []byte, kind femt
 	}
 	d.cols = cols
 	dst.Name = name
-	dst.Rate = kind.rate
+	dst.SampleRate = kind.rate
 	dst.Index, _ = fileNumber(path.Base(name), kind.prefix, ".csv")
 	if err != nil {
 		return err

@@ -28,7 +28,7 @@ func TestFEMTOAccFixture(t *testing.T) {
 	for _, name := range []string{"Bearing9_1/acc_00001.csv", "Bearing9_1/acc_00002.csv"} {
 		s, err := LoadFEMTOAcc(fsys, name)
 		require.NoError(t, err, name)
-		assert.Equal(t, float64(FEMTORate), s.Rate)
+		assert.Equal(t, float64(FEMTORate), s.SampleRate)
 		require.Len(t, s.Channels, 2)
 		assert.Equal(t, 64, s.Len())
 		data, err := fs.ReadFile(fsys, name)
@@ -45,7 +45,7 @@ func TestFEMTOTempFixture(t *testing.T) {
 	fsys := os.DirFS("testdata/femto")
 	s, err := LoadFEMTOTemp(fsys, "Bearing9_1/temp_00001.csv") // ';' and zero-padded hours
 	require.NoError(t, err)
-	assert.Equal(t, float64(FEMTOTempRate), s.Rate)
+	assert.Equal(t, float64(FEMTOTempRate), s.SampleRate)
 	require.Len(t, s.Channels, 1)
 	require.Equal(t, 50, s.Len())
 	assert.Equal(t, 57.0, s.Channels[0][0])

@@ -23,13 +23,6 @@ import (
 // field is 0.
 const DefaultRetries = 3
 
-// ErrChecksum is wrapped by Fetch errors when a download's SHA-256 does not
-// match the manifest.
-var ErrChecksum = errors.New("SHA-256 mismatch")
-
-// ErrNotInManifest is wrapped by Fetch errors for names the manifest lacks.
-var ErrNotInManifest = errors.New("not in the manifest")
-
 // Fetcher downloads manifest files into a local cache and verifies them.
 //
 // A file is downloaded to "<name>.partial" beside its final path, checked
@@ -92,7 +85,7 @@ func (f *Fetcher) Fetch(ctx context.Context, name string) (string, error) {
 		return "", fmt.Errorf("datasets: fetch %s: %w", name, ErrNotInManifest)
 	}
 	if !fs.ValidPath(entry.Name) || entry.Name == "." {
-		return "", fmt.Errorf("datasets: fetch %q: not a valid slash-separated relative path", name)
+		return "", fmt.Errorf("datasets: fetch %q: %w: not a valid slash-separated relative path", name, ErrInvalid)
 	}
 	dir := f.CacheDir
 	if dir == "" {
@@ -246,7 +239,7 @@ func (f *Fetcher) download(ctx context.Context, entry ManifestEntry, url, partia
 			if err := restart(); err != nil {
 				return err
 			}
-			return &transient{fmt.Errorf("server resumed at %q, not byte %d", resp.Header.Get("Content-Range"), have)}
+			return &transient{fmt.Errorf("%w: server resumed at %q, not byte %d", ErrDownload, resp.Header.Get("Content-Range"), have)}
 		}
 	case resp.StatusCode == http.StatusOK:
 		if err := restart(); err != nil { // the server ignored the Range
@@ -256,12 +249,12 @@ func (f *Fetcher) download(ctx context.Context, entry ManifestEntry, url, partia
 		if err := restart(); err != nil {
 			return err
 		}
-		return &transient{fmt.Errorf("HTTP %s for a resume at byte %d", resp.Status, have)}
+		return &transient{fmt.Errorf("%w: HTTP %s for a resume at byte %d", ErrDownload, resp.Status, have)}
 	case resp.StatusCode == http.StatusRequestTimeout, resp.StatusCode == http.StatusTooManyRequests,
 		resp.StatusCode >= 500:
-		return &transient{fmt.Errorf("HTTP %s", resp.Status)}
+		return &transient{fmt.Errorf("%w: HTTP %s", ErrDownload, resp.Status)}
 	default:
-		return fmt.Errorf("HTTP %s", resp.Status)
+		return fmt.Errorf("%w: HTTP %s", ErrDownload, resp.Status)
 	}
 	if _, err := file.Seek(have, io.SeekStart); err != nil {
 		return err
@@ -296,7 +289,7 @@ func (f *Fetcher) download(ctx context.Context, entry ManifestEntry, url, partia
 		if err := restart(); err != nil {
 			return err
 		}
-		return &transient{fmt.Errorf("body longer than the manifest's %d bytes", entry.Size)}
+		return &transient{fmt.Errorf("%w: body longer than the manifest's %d bytes", ErrDownload, entry.Size)}
 	}
 	if sum := hex.EncodeToString(h.Sum(nil)); sum != entry.SHA256 {
 		if err := restart(); err != nil {

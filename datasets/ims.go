@@ -42,7 +42,7 @@ func (d *IMSDecoder) Decode(dst *Snapshot, name string, data []byte) error {
 	cols, err := t.decode(data, 1, 0, dst.Channels)
 	dst.Channels = cols
 	dst.Name = name
-	dst.Rate = IMSRate
+	dst.SampleRate = IMSRate
 	dst.Time, _ = parseIMSTime(path.Base(name))
 	return err
 }
@@ -77,7 +77,7 @@ func LoadIMSSnapshot(fsys fs.FS, name string) (*Snapshot, error) {
 func ParseIMSTime(name string) (time.Time, error) {
 	t, ok := parseIMSTime(name)
 	if !ok {
-		return time.Time{}, fmt.Errorf("datasets: IMS file name %q is not a timestamp year.month.day.hour.minute.second", clip(name))
+		return time.Time{}, fmt.Errorf("datasets: %w: IMS file name %q is not a timestamp year.month.day.hour.minute.second", ErrInvalid, clip(name))
 	}
 	return t, nil
 }

@@ -24,7 +24,7 @@ func TestLoadIMSSnapshotFixture(t *testing.T) {
 	s, err := LoadIMSSnapshot(fsys, "2004.02.12.9.52.39")
 	require.NoError(t, err)
 	assert.Equal(t, "2004.02.12.9.52.39", s.Name)
-	assert.Equal(t, float64(IMSRate), s.Rate)
+	assert.Equal(t, float64(IMSRate), s.SampleRate)
 	assert.Equal(t, time.Date(2004, 2, 12, 9, 52, 39, 0, time.UTC), s.Time)
 	require.Len(t, s.Channels, 4)
 	assert.Equal(t, 200, s.Len())

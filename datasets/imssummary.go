@@ -2,7 +2,6 @@ package datasets
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -45,11 +44,11 @@ func ReadIMSSummary(r io.Reader) (*IMSSummary, error) {
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("datasets: ims summary header: %w", err)
 		}
-		return nil, errors.New("datasets: ims summary: empty input")
+		return nil, fmt.Errorf("datasets: ims summary: %w: empty input", ErrCorrupt)
 	}
 	head := strings.Split(strings.TrimRight(sc.Text(), "\r"), ",")
 	if len(head) < 2 || strings.TrimSpace(head[0]) != "" {
-		return nil, fmt.Errorf("datasets: ims summary line 1: header %q is not \",<channel>,...\"", sc.Text())
+		return nil, fmt.Errorf("datasets: ims summary line 1: %w: header %q is not \",<channel>,...\"", ErrCorrupt, sc.Text())
 	}
 	s := &IMSSummary{Channels: head[1:], Values: make([][]float64, len(head)-1)}
 	line := 1
@@ -61,20 +60,20 @@ func ReadIMSSummary(r io.Reader) (*IMSSummary, error) {
 		}
 		f := strings.Split(txt, ",")
 		if len(f) != len(head) {
-			return nil, fmt.Errorf("datasets: ims summary line %d: %d fields, want %d", line, len(f), len(head))
+			return nil, fmt.Errorf("datasets: ims summary line %d: %w: %d fields, want %d", line, ErrCorrupt, len(f), len(head))
 		}
 		ts, err := time.Parse(time.DateTime, f[0])
 		if err != nil {
-			return nil, fmt.Errorf("datasets: ims summary line %d: bad timestamp %q", line, f[0])
+			return nil, fmt.Errorf("datasets: ims summary line %d: %w: bad timestamp %q", line, ErrCorrupt, f[0])
 		}
 		if n := len(s.Time); n > 0 && !ts.After(s.Time[n-1]) {
-			return nil, fmt.Errorf("datasets: ims summary line %d: timestamp %s not after %s", line, f[0], s.Time[n-1].Format(time.DateTime))
+			return nil, fmt.Errorf("datasets: ims summary line %d: %w: timestamp %s not after %s", line, ErrCorrupt, f[0], s.Time[n-1].Format(time.DateTime))
 		}
 		s.Time = append(s.Time, ts)
 		for c := range s.Values {
 			v, err := strconv.ParseFloat(f[c+1], 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-				return nil, fmt.Errorf("datasets: ims summary line %d, channel %q: bad value %q", line, s.Channels[c], f[c+1])
+				return nil, fmt.Errorf("datasets: ims summary line %d, channel %q: %w: bad value %q", line, s.Channels[c], ErrCorrupt, f[c+1])
 			}
 			s.Values[c] = append(s.Values[c], v)
 		}
@@ -83,7 +82,7 @@ func ReadIMSSummary(r io.Reader) (*IMSSummary, error) {
 		return nil, fmt.Errorf("datasets: ims summary line %d: %w", line+1, err)
 	}
 	if len(s.Time) == 0 {
-		return nil, errors.New("datasets: ims summary: no data rows")
+		return nil, fmt.Errorf("datasets: ims summary: %w: no data rows", ErrCorrupt)
 	}
 	return s, nil
 }

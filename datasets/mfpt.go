@@ -23,8 +23,8 @@ type MFPTRecord struct {
 	Fault fault.Kind
 	// Signal is the acceleration in g (the struct field gs).
 	Signal []float64
-	// Rate is the sampling rate in Hz (field sr).
-	Rate float64
+	// SampleRate is the sampling rate in Hz (field sr).
+	SampleRate float64
 	// ShaftHz is the shaft speed in Hz (field rate).
 	ShaftHz float64
 	// Load is the applied load in pounds (field load, stored as text in
@@ -45,20 +45,20 @@ func LoadMFPT(fsys fs.FS, name string) (*MFPTRecord, error) {
 	case strings.Contains(lower, "innerrace"):
 		rec.Fault = fault.InnerRace
 	default:
-		return nil, fmt.Errorf("datasets: %s: cannot tell the fault from the name (want baseline, OuterRaceFault or InnerRaceFault)", name)
+		return nil, fmt.Errorf("datasets: %s: %w: cannot tell the fault from the name (want baseline, OuterRaceFault or InnerRaceFault)", name, ErrInvalid)
 	}
 	f, err := matfile.Open(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("datasets: %w", err)
+		return nil, fmt.Errorf("datasets: %w", fromMatfile(err))
 	}
 	b, ok := f.Var("bearing")
 	if !ok || b.Class != matfile.ClassStruct {
-		return nil, fmt.Errorf("datasets: %s: no struct variable \"bearing\"", name)
+		return nil, fmt.Errorf("datasets: %s: %w: no struct variable \"bearing\"", name, ErrCorrupt)
 	}
 	field := func(fname string) (*matfile.Var, error) {
 		v, ok := b.Field(fname)
 		if !ok {
-			return nil, fmt.Errorf("datasets: %s: struct bearing has no field %q (fields %v)", name, fname, b.FieldNames)
+			return nil, fmt.Errorf("datasets: %s: %w: struct bearing has no field %q (fields %v)", name, ErrCorrupt, fname, b.FieldNames)
 		}
 		v.Name = "bearing." + fname
 		return v, nil
@@ -68,18 +68,18 @@ func LoadMFPT(fsys fs.FS, name string) (*MFPTRecord, error) {
 		return nil, err
 	}
 	if rec.Signal, err = signal(gs); err != nil {
-		return nil, fmt.Errorf("datasets: %s: %w", name, err)
+		return nil, fmt.Errorf("datasets: %s: %w", name, fromMatfile(err))
 	}
 	for _, p := range []struct {
 		field string
 		dst   *float64
-	}{{"sr", &rec.Rate}, {"rate", &rec.ShaftHz}} {
+	}{{"sr", &rec.SampleRate}, {"rate", &rec.ShaftHz}} {
 		v, err := field(p.field)
 		if err != nil {
 			return nil, err
 		}
 		if *p.dst, err = v.Positive(); err != nil {
-			return nil, fmt.Errorf("datasets: %s: %w", name, err)
+			return nil, fmt.Errorf("datasets: %s: %w", name, fromMatfile(err))
 		}
 	}
 	load, err := field("load")
@@ -87,7 +87,7 @@ func LoadMFPT(fsys fs.FS, name string) (*MFPTRecord, error) {
 		return nil, err
 	}
 	if rec.Load, err = loadValue(load); err != nil {
-		return nil, fmt.Errorf("datasets: %s: %w", name, err)
+		return nil, fmt.Errorf("datasets: %s: %w", name, fromMatfile(err))
 	}
 	return rec, nil
 }
@@ -103,7 +103,7 @@ func loadValue(v *matfile.Var) (float64, error) {
 		x, err = v.Scalar()
 	}
 	if err != nil || !(x >= 0) || math.IsInf(x, 1) {
-		return 0, fmt.Errorf("variable %q (%s %q) is not a load in pounds", v.Name, v.Class, describe(v))
+		return 0, fmt.Errorf("%w: variable %q (%s %q) is not a load in pounds", ErrCorrupt, v.Name, v.Class, describe(v))
 	}
 	return x, nil
 }

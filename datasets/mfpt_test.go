@@ -19,7 +19,7 @@ func TestLoadMFPTFixture(t *testing.T) {
 	assert.Equal(t, "OuterRaceFault_vload_1", rec.Name)
 	assert.Equal(t, fault.OuterRace, rec.Fault)
 	assert.Len(t, rec.Signal, 600)
-	assert.Equal(t, 48828.0, rec.Rate)
+	assert.Equal(t, 48828.0, rec.SampleRate)
 	assert.Equal(t, 25.0, rec.ShaftHz)
 	assert.Equal(t, 25.0, rec.Load)
 }
@@ -65,7 +65,7 @@ func TestLoadMFPTRealData(t *testing.T) {
 			assert.Equal(t, fault.OuterRace, rec.Fault)
 		}
 		assert.Len(t, rec.Signal, 146484, name)
-		assert.Equal(t, 48828.0, rec.Rate, name)
+		assert.Equal(t, 48828.0, rec.SampleRate, name)
 		assert.Equal(t, 25.0, rec.ShaftHz, name)
 		assert.Equal(t, load, rec.Load, name)
 		w := cc["mfpt/"+name+".mat"]["bearing.gs"]

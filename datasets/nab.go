@@ -2,7 +2,6 @@ package datasets
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -60,7 +59,7 @@ func (f *NABFrame) Column(name string) ([]float64, bool) {
 func (f *NABFrame) Value() ([]float64, error) {
 	v, ok := f.Column("value")
 	if !ok {
-		return nil, fmt.Errorf("datasets: NAB file has no \"value\" column (columns %v)", f.Names)
+		return nil, fmt.Errorf("datasets: %w: NAB file has no \"value\" column (columns %v)", ErrNoChannel, f.Names)
 	}
 	return v, nil
 }
@@ -76,11 +75,11 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("datasets: NAB header: %w", err)
 		}
-		return nil, errors.New("datasets: NAB file is empty")
+		return nil, fmt.Errorf("datasets: %w: NAB file is empty", ErrCorrupt)
 	}
 	header := splitNABLine(sc.Text())
 	if len(header) < 2 || header[0] != "timestamp" {
-		return nil, fmt.Errorf("datasets: NAB header %q: want \"timestamp\" followed by at least one column", sc.Text())
+		return nil, fmt.Errorf("datasets: %w: NAB header %q: want \"timestamp\" followed by at least one column", ErrCorrupt, sc.Text())
 	}
 	f := &NABFrame{Names: header[1:], Cols: make([][]float64, len(header)-1)}
 	line := 1
@@ -93,7 +92,7 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		}
 		cells = appendNABCells(cells[:0], text)
 		if len(cells) != len(header) {
-			return nil, fmt.Errorf("datasets: NAB line %d: %d cells, header has %d", line, len(cells), len(header))
+			return nil, kindErrorf(ErrCorrupt, "datasets: NAB line %d: %d cells, header has %d", line, len(cells), len(header))
 		}
 		ts, err := ParseNABTime(cells[0])
 		if err != nil {
@@ -103,7 +102,7 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		for j, c := range cells[1:] {
 			v, err := strconv.ParseFloat(c, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("datasets: NAB line %d column %q: %q is not a finite number", line, header[j+1], c)
+				return nil, fmt.Errorf("datasets: NAB line %d column %q: %w: %q is not a finite number", line, header[j+1], ErrCorrupt, c)
 			}
 			f.Cols[j] = append(f.Cols[j], v)
 		}
@@ -112,7 +111,7 @@ func ReadNAB(r io.Reader) (*NABFrame, error) {
 		return nil, fmt.Errorf("datasets: NAB line %d: %w", line+1, err)
 	}
 	if len(f.Time) == 0 {
-		return nil, errors.New("datasets: NAB file has a header but no rows")
+		return nil, fmt.Errorf("datasets: %w: NAB file has a header but no rows", ErrCorrupt)
 	}
 	return f, nil
 }
@@ -136,7 +135,7 @@ func appendNABCells(dst []string, s string) []string {
 func ParseNABTime(s string) (time.Time, error) {
 	t, err := time.Parse(nabTimeLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("timestamp %q: want YYYY-MM-DD hh:mm:ss[.ffffff]", s)
+		return time.Time{}, kindErrorf(ErrCorrupt, "timestamp %q: want YYYY-MM-DD hh:mm:ss[.ffffff]", s)
 	}
 	return t, nil
 }

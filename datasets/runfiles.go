@@ -34,7 +34,7 @@ func numberedFiles(fsys fs.FS, dir, prefix, suffix string) ([]runFile, error) {
 		}
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("datasets: no %sN%s files in %s", prefix, suffix, dir)
+		return nil, fmt.Errorf("datasets: no %sN%s files in %s: %w", prefix, suffix, dir, fs.ErrNotExist)
 	}
 	slices.SortFunc(files, func(a, b runFile) int {
 		if c := cmp.Compare(a.index, b.index); c != 0 {

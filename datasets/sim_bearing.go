@@ -1,7 +1,6 @@
 package datasets
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/cmplx"
@@ -32,13 +31,13 @@ type Resonance struct {
 //     modulation at the shaft frequency for an inner-race defect passing
 //     through the load zone, at the cage frequency (FTF) for a rolling-element
 //     defect, none (ModDepth 0) for a stationary outer-race defect;
-//   - shaft harmonics Σ_h ShaftHarmonics[h-1]·sin(2π·h·ShaftFreq·t);
+//   - shaft harmonics Σ_h ShaftHarmonics[h-1]·sin(2π·h·ShaftHz·t);
 //   - white Gaussian noise at the signal-to-noise ratio SNR in dB, defined as
 //     10·log10(P_s/σ²) with P_s the mean square of the noise-free signal over
 //     the generated duration and σ the noise standard deviation.
 type BearingSim struct {
-	Rate     float64 // sample rate in Hz
-	Duration float64 // length in seconds
+	SampleRate float64 // sample rate in Hz
+	Duration   float64 // length in seconds
 
 	DefectFreq float64     // impact rate in Hz (BPFO, BPFI, 2×BSF, ... in Hz)
 	Jitter     float64     // relative standard deviation of the impact spacing, in [0, 0.5]
@@ -48,8 +47,8 @@ type BearingSim struct {
 	ModFreq  float64 // amplitude-modulation frequency in Hz (0: none)
 	ModDepth float64 // modulation depth in [0, 1]
 
-	ShaftFreq      float64   // shaft rotation frequency in Hz
-	ShaftHarmonics []float64 // amplitudes in g of 1×, 2×, ... ShaftFreq
+	ShaftHz        float64   // shaft rotation frequency in Hz
+	ShaftHarmonics []float64 // amplitudes in g of 1×, 2×, ... ShaftHz
 
 	SNR  float64 // signal-to-noise ratio in dB; math.Inf(1) for no noise
 	Seed uint64  // seed of the impact jitter and the noise
@@ -66,7 +65,7 @@ type BearingTruth struct {
 // maxSimSamples bounds the length of a simulated signal (2^28 samples, 2 GiB).
 const maxSimSamples = 1 << 28
 
-// SimulateBearing generates cfg.Rate·cfg.Duration samples of a faulty
+// SimulateBearing generates cfg.SampleRate·cfg.Duration samples of a faulty
 // bearing's vibration in g (see BearingSim) and its ground truth. The same
 // configuration, seed included, always gives the same signal. An invalid
 // configuration is an error naming the field.
@@ -77,7 +76,7 @@ func SimulateBearing(cfg BearingSim) ([]float64, BearingTruth, error) {
 		return nil, truth, err
 	}
 	if math.IsNaN(cfg.SNR) || math.IsInf(cfg.SNR, -1) {
-		return nil, truth, fmt.Errorf("datasets: BearingSim.SNR %v dB is not a number or +Inf", cfg.SNR)
+		return nil, truth, fmt.Errorf("datasets: %w: BearingSim.SNR %v dB is not a number or +Inf", ErrInvalid, cfg.SNR)
 	}
 	x := make([]float64, n)
 	impacts := rand.New(rand.NewPCG(cfg.Seed, simStreamImpacts))
@@ -85,7 +84,7 @@ func SimulateBearing(cfg BearingSim) ([]float64, BearingTruth, error) {
 	truth.SignalPower = meanSquare(x)
 	if !math.IsInf(cfg.SNR, 1) {
 		if truth.SignalPower == 0 {
-			return nil, truth, errors.New("datasets: BearingSim: SNR is undefined for a signal of zero power (no impacts, no shaft harmonics)")
+			return nil, truth, fmt.Errorf("datasets: %w: BearingSim: SNR is undefined for a signal of zero power (no impacts, no shaft harmonics)", ErrInvalid)
 		}
 		truth.NoiseStd = math.Sqrt(truth.SignalPower / math.Pow(10, cfg.SNR/10))
 		addNoise(x, truth.NoiseStd, rand.New(rand.NewPCG(cfg.Seed, simStreamNoise)))
@@ -102,17 +101,17 @@ const (
 // validate checks cfg and returns the number of samples.
 func (cfg *BearingSim) validate() (int, error) {
 	bad := func(field string, v any, want string) (int, error) {
-		return 0, fmt.Errorf("datasets: BearingSim.%s = %v, want %s", field, v, want)
+		return 0, fmt.Errorf("datasets: %w: BearingSim.%s = %v, want %s", ErrInvalid, field, v, want)
 	}
 	switch {
-	case !(cfg.Rate > 0) || math.IsInf(cfg.Rate, 0):
-		return bad("Rate", cfg.Rate, "a positive finite rate in Hz")
+	case !(cfg.SampleRate > 0) || math.IsInf(cfg.SampleRate, 0):
+		return bad("SampleRate", cfg.SampleRate, "a positive finite rate in Hz")
 	case !(cfg.Duration > 0) || math.IsInf(cfg.Duration, 0):
 		return bad("Duration", cfg.Duration, "a positive finite duration in s")
-	case cfg.Rate*cfg.Duration > maxSimSamples:
-		return bad("Duration", cfg.Duration, fmt.Sprintf("at most %d samples at Rate", maxSimSamples))
-	case !(cfg.DefectFreq > 0) || cfg.DefectFreq >= cfg.Rate:
-		return bad("DefectFreq", cfg.DefectFreq, "a positive frequency in Hz below Rate")
+	case cfg.SampleRate*cfg.Duration > maxSimSamples:
+		return bad("Duration", cfg.Duration, fmt.Sprintf("at most %d samples at SampleRate", maxSimSamples))
+	case !(cfg.DefectFreq > 0) || cfg.DefectFreq >= cfg.SampleRate:
+		return bad("DefectFreq", cfg.DefectFreq, "a positive frequency in Hz below SampleRate")
 	case !(cfg.Jitter >= 0 && cfg.Jitter <= 0.5):
 		return bad("Jitter", cfg.Jitter, "a relative spread in [0, 0.5]")
 	case !(cfg.ImpactAmp >= 0) || math.IsInf(cfg.ImpactAmp, 0):
@@ -123,10 +122,10 @@ func (cfg *BearingSim) validate() (int, error) {
 		return bad("ModFreq", cfg.ModFreq, "a frequency ≥ 0 in Hz")
 	case !(cfg.ModDepth >= 0 && cfg.ModDepth <= 1):
 		return bad("ModDepth", cfg.ModDepth, "a depth in [0, 1]")
-	case !(cfg.ShaftFreq >= 0) || math.IsInf(cfg.ShaftFreq, 0):
-		return bad("ShaftFreq", cfg.ShaftFreq, "a frequency ≥ 0 in Hz")
+	case !(cfg.ShaftHz >= 0) || math.IsInf(cfg.ShaftHz, 0):
+		return bad("ShaftHz", cfg.ShaftHz, "a frequency ≥ 0 in Hz")
 	}
-	nyq := cfg.Rate / 2
+	nyq := cfg.SampleRate / 2
 	for i, r := range cfg.Resonances {
 		switch {
 		case !(r.Freq > 0 && r.Freq < nyq):
@@ -141,18 +140,18 @@ func (cfg *BearingSim) validate() (int, error) {
 		switch {
 		case math.IsNaN(a) || math.IsInf(a, 0):
 			return bad(fmt.Sprintf("ShaftHarmonics[%d]", h), a, "a finite amplitude in g")
-		case a != 0 && float64(h+1)*cfg.ShaftFreq >= nyq:
+		case a != 0 && float64(h+1)*cfg.ShaftHz >= nyq:
 			return bad(fmt.Sprintf("ShaftHarmonics[%d]", h), a, fmt.Sprintf("0 for a harmonic at or above %g Hz", nyq))
 		}
 	}
-	return int(cfg.Rate * cfg.Duration), nil
+	return int(cfg.SampleRate * cfg.Duration), nil
 }
 
 // render adds the noise-free signal, with impact amplitudes scaled by
 // scale, to x (whose length sets the duration). With record it returns the
 // impact times and amplitudes.
 func (cfg *BearingSim) render(x []float64, scale float64, rng *rand.Rand, record bool) (times, amps []float64) {
-	fs := cfg.Rate
+	fs := cfg.SampleRate
 	dur := float64(len(x)) / fs
 	period := 1 / cfg.DefectFreq
 	t := period * rng.Float64()
@@ -173,7 +172,7 @@ func (cfg *BearingSim) render(x []float64, scale float64, rng *rand.Rand, record
 		if amp == 0 {
 			continue
 		}
-		w := 2 * math.Pi * float64(h+1) * cfg.ShaftFreq / fs
+		w := 2 * math.Pi * float64(h+1) * cfg.ShaftHz / fs
 		for i := range x {
 			x[i] += amp * math.Sin(w*float64(i))
 		}

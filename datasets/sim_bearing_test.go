@@ -42,9 +42,9 @@ func squaredEnvelope(x []float64) []float64 {
 // (BPFO of a 6205 at 30 Hz), 1.5 % slip, two resonances.
 func outerRace() BearingSim {
 	return BearingSim{
-		Rate: 20000, Duration: 2, DefectFreq: 107.4, Jitter: 0.015, ImpactAmp: 1,
+		SampleRate: 20000, Duration: 2, DefectFreq: 107.4, Jitter: 0.015, ImpactAmp: 1,
 		Resonances: []Resonance{{Freq: 3200, Damping: 0.05}, {Freq: 5100, Damping: 0.03, Gain: 0.5}},
-		ShaftFreq:  30, ShaftHarmonics: []float64{0.2, 0.05},
+		ShaftHz:    30, ShaftHarmonics: []float64{0.2, 0.05},
 		SNR: math.Inf(1), Seed: 7,
 	}
 }
@@ -58,13 +58,13 @@ func TestSimulateBearingEnvelopeRate(t *testing.T) {
 	e := squaredEnvelope(x)
 	best, bestF := 0.0, 0.0
 	for f := 5.0; f <= 350; f += 0.25 {
-		if p := goertzelPower(e, f, cfg.Rate); p > best {
+		if p := goertzelPower(e, f, cfg.SampleRate); p > best {
 			best, bestF = p, f
 		}
 	}
 	assert.InDelta(t, cfg.DefectFreq, bestF, 0.5, "the squared envelope peaks at the impact rate")
 	// The peak stands far above the envelope spectrum away from harmonics.
-	off := goertzelPower(e, 0.5*cfg.DefectFreq, cfg.Rate)
+	off := goertzelPower(e, 0.5*cfg.DefectFreq, cfg.SampleRate)
 	assert.Greater(t, best, 100*off)
 }
 
@@ -83,7 +83,7 @@ func TestSimulateBearingInnerRaceSidebands(t *testing.T) {
 	peak := func(f float64) float64 { // strongest bin within ±0.5 Hz
 		m := 0.0
 		for d := -0.5; d <= 0.5; d += 0.25 {
-			m = max(m, goertzelPower(e, f+d, cfg.Rate))
+			m = max(m, goertzelPower(e, f+d, cfg.SampleRate))
 		}
 		return m
 	}
@@ -121,7 +121,7 @@ func TestSimulateBearingSNR(t *testing.T) {
 
 func TestSimulateBearingSingleImpactClosedForm(t *testing.T) {
 	r := Resonance{Freq: 2500, Damping: 0.02, Gain: 1.5}
-	cfg := BearingSim{Rate: 25600, Duration: 1, DefectFreq: 1, ImpactAmp: 2,
+	cfg := BearingSim{SampleRate: 25600, Duration: 1, DefectFreq: 1, ImpactAmp: 2,
 		Resonances: []Resonance{r}, SNR: math.Inf(1), Seed: 3}
 	x, truth, err := SimulateBearing(cfg)
 	require.NoError(t, err)
@@ -130,7 +130,7 @@ func TestSimulateBearingSingleImpactClosedForm(t *testing.T) {
 	w := 2 * math.Pi * r.Freq
 	wd := w * math.Sqrt(1-r.Damping*r.Damping)
 	for i, v := range x {
-		tau := float64(i)/cfg.Rate - t0
+		tau := float64(i)/cfg.SampleRate - t0
 		want := 0.0
 		if tau >= 0 {
 			want = 3 * math.Exp(-r.Damping*w*tau) * math.Sin(wd*tau)
@@ -146,9 +146,9 @@ func TestSimulateBearingSingleImpactClosedForm(t *testing.T) {
 }
 
 func TestSimulateBearingShaftHarmonics(t *testing.T) {
-	cfg := BearingSim{Rate: 1000, Duration: 1, DefectFreq: 10, ImpactAmp: 0,
+	cfg := BearingSim{SampleRate: 1000, Duration: 1, DefectFreq: 10, ImpactAmp: 0,
 		Resonances: []Resonance{{Freq: 200, Damping: 0.1}},
-		ShaftFreq:  12.5, ShaftHarmonics: []float64{1, 0, 0.25}, SNR: 20, Seed: 1}
+		ShaftHz:    12.5, ShaftHarmonics: []float64{1, 0, 0.25}, SNR: 20, Seed: 1}
 	x, truth, err := SimulateBearing(cfg)
 	require.NoError(t, err)
 	want := 0.5 + 0.25*0.25/2 // mean squares of the two sines
@@ -200,8 +200,8 @@ func TestSimulateBearingJitterStatistics(t *testing.T) {
 
 func TestSimulateBearingInvalid(t *testing.T) {
 	mod := []func(*BearingSim){
-		func(c *BearingSim) { c.Rate = 0 },
-		func(c *BearingSim) { c.Rate = math.NaN() },
+		func(c *BearingSim) { c.SampleRate = 0 },
+		func(c *BearingSim) { c.SampleRate = math.NaN() },
 		func(c *BearingSim) { c.Duration = -1 },
 		func(c *BearingSim) { c.Duration = 1e9 },
 		func(c *BearingSim) { c.DefectFreq = 0 },
@@ -213,9 +213,9 @@ func TestSimulateBearingInvalid(t *testing.T) {
 		func(c *BearingSim) { c.Resonances[1].Gain = -1 },
 		func(c *BearingSim) { c.ModDepth = 1.5 },
 		func(c *BearingSim) { c.ModFreq = -1 },
-		func(c *BearingSim) { c.ShaftFreq = math.NaN() },
+		func(c *BearingSim) { c.ShaftHz = math.NaN() },
 		func(c *BearingSim) { c.ShaftHarmonics = []float64{0, math.NaN()} },
-		func(c *BearingSim) { c.ShaftFreq = 6000; c.ShaftHarmonics = []float64{0, 1} },
+		func(c *BearingSim) { c.ShaftHz = 6000; c.ShaftHarmonics = []float64{0, 1} },
 		func(c *BearingSim) { c.SNR = math.NaN() },
 		func(c *BearingSim) { c.SNR = 10; c.ImpactAmp = 0; c.ShaftHarmonics = nil },
 	}

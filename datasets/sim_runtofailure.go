@@ -52,7 +52,7 @@ type RunSnapshot struct {
 	Index    int       // 0-based position in the run
 	Time     float64   // start time in s (Index·Interval)
 	Severity float64   // fault severity in [0, 1] (see RunToFailureSim)
-	Signal   []float64 // vibration in g at Bearing.Rate
+	Signal   []float64 // vibration in g at Bearing.SampleRate
 }
 
 // SimulateRunToFailure validates cfg and returns the run, whose snapshots
@@ -60,13 +60,13 @@ type RunSnapshot struct {
 func SimulateRunToFailure(cfg RunToFailureSim) (*RunToFailure, error) {
 	b := cfg.Bearing
 	if b.ImpactAmp == 0 {
-		return nil, fmt.Errorf("datasets: RunToFailureSim.Bearing.ImpactAmp = 0, want the impact amplitude at failure in g")
+		return nil, fmt.Errorf("datasets: %w: RunToFailureSim.Bearing.ImpactAmp = 0, want the impact amplitude at failure in g", ErrInvalid)
 	}
 	if _, err := b.validate(); err != nil {
 		return nil, err
 	}
 	bad := func(field string, v float64, want string) (*RunToFailure, error) {
-		return nil, fmt.Errorf("datasets: RunToFailureSim.%s = %v, want %s", field, v, want)
+		return nil, fmt.Errorf("datasets: %w: RunToFailureSim.%s = %v, want %s", ErrInvalid, field, v, want)
 	}
 	switch {
 	case !(cfg.NoiseRMS >= 0) || math.IsInf(cfg.NoiseRMS, 0):
@@ -109,7 +109,7 @@ func (r *RunToFailure) Snapshot(i int, dst []float64) RunSnapshot {
 		panic(fmt.Sprintf("datasets: RunToFailure.Snapshot(%d) out of range [0, %d)", i, r.Len))
 	}
 	b := &r.cfg.Bearing
-	n := int(b.Rate * b.Duration)
+	n := int(b.SampleRate * b.Duration)
 	if cap(dst) < n {
 		dst = make([]float64, n)
 	}

@@ -127,7 +127,7 @@ func TestRunToFailureBoundedMemory(t *testing.T) {
 func TestRunToFailureInvalid(t *testing.T) {
 	mod := []func(*RunToFailureSim){
 		func(c *RunToFailureSim) { c.Bearing.ImpactAmp = 0 },
-		func(c *RunToFailureSim) { c.Bearing.Rate = -1 },
+		func(c *RunToFailureSim) { c.Bearing.SampleRate = -1 },
 		func(c *RunToFailureSim) { c.NoiseRMS = math.NaN() },
 		func(c *RunToFailureSim) { c.Interval = 0 },
 		func(c *RunToFailureSim) { c.OnsetTime = -5 },

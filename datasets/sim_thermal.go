@@ -145,7 +145,7 @@ func SimulateThermal(cfg ThermalSim) (*ThermalSeries, error) {
 	}
 	for i, v := range y {
 		if !isFinite(v) {
-			return nil, fmt.Errorf("datasets: ThermalSim: non-finite value at sample %d (check Load)", i)
+			return nil, fmt.Errorf("datasets: ThermalSim: %w at sample %d (check Load)", ErrNonFinite, i)
 		}
 	}
 	return out, nil
@@ -166,7 +166,7 @@ func sampleIndex(x float64, n int) int {
 // validate checks the configuration.
 func (cfg *ThermalSim) validate() error {
 	bad := func(field string, v any, want string) error {
-		return fmt.Errorf("datasets: ThermalSim.%s = %v, want %s", field, v, want)
+		return fmt.Errorf("datasets: %w: ThermalSim.%s = %v, want %s", ErrInvalid, field, v, want)
 	}
 	finite := func(v float64) bool { return isFinite(v) }
 	switch {

@@ -14,8 +14,8 @@ type Snapshot struct {
 	// Time is when the snapshot was taken, as far as the data set records
 	// it; see each loader for what it holds (the zero Time when unknown).
 	Time time.Time
-	// Rate is the sample rate in Hz.
-	Rate float64
+	// SampleRate is the sample rate in Hz.
+	SampleRate float64
 	// Channels holds the samples, Channels[c][i] for channel c and sample
 	// i; each loader documents its channel order and units.
 	Channels [][]float64

@@ -1,17 +1,7 @@
 package datasets
 
 import (
-	"errors"
 	"fmt"
-)
-
-// Errors wrapped by TextError and WAVError; test for them with errors.Is.
-var (
-	// ErrNonFinite reports a NaN or infinite value in the data where the
-	// loader's options do not allow one.
-	ErrNonFinite = errors.New("non-finite value")
-	// ErrTooLarge reports input beyond a loader's size limit.
-	ErrTooLarge = errors.New("input exceeds the size limit")
 )
 
 // TextError locates a problem in a delimited text file (IMS, FEMTO, XJTU-SY
@@ -37,8 +27,9 @@ func (e *TextError) Error() string {
 	}
 }
 
-// Unwrap returns the underlying error.
-func (e *TextError) Unwrap() error { return e.Err }
+// Unwrap returns the underlying error, and ErrCorrupt when that wraps
+// none of the package's sentinel errors.
+func (e *TextError) Unwrap() []error { return withCorrupt(e.Err) }
 
 // textErrorf builds a *TextError with a formatted message.
 func textErrorf(file string, line, col int, format string, args ...any) *TextError {

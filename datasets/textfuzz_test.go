@@ -177,9 +177,9 @@ func FuzzCSVColumn(f *testing.F) {
 			col  CSVColumn
 			opts CSVOptions
 		}{
-			{ColumnAt(0), CSVOptions{Rate: 1}},
+			{ColumnAt(0), CSVOptions{SampleRate: 1}},
 			{ColumnAt(1), CSVOptions{Time: ColumnAt(0)}},
-			{ColumnNamed("x"), CSVOptions{Rate: 1, Header: HeaderPresent}},
+			{ColumnNamed("x"), CSVOptions{SampleRate: 1, Header: HeaderPresent}},
 		} {
 			vals, rate, err := decodeCSVColumn("fuzz.csv", data, c.col, &c.opts)
 			if err != nil {

@@ -49,7 +49,7 @@ func readFileInto(fsys fs.FS, name string, buf []byte, limit int64) ([]byte, err
 			return buf, nil
 		}
 		if err != nil {
-			return buf, &TextError{File: name, Err: err}
+			return buf, fmt.Errorf("datasets: %s: %w", name, err)
 		}
 	}
 	return buf[:0], &TextError{File: name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}

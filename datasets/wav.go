@@ -11,12 +11,12 @@ import (
 
 // WAVInfo describes a decoded WAV file.
 type WAVInfo struct {
-	Rate      float64 // sample rate in Hz
-	Channels  int     // number of channels
-	Bits      int     // bits per sample in the file (8, 16, 24, 32 or 64)
-	ValidBits int     // significant bits (WAVE_FORMAT_EXTENSIBLE), else Bits
-	Float     bool    // IEEE float samples, else integer PCM
-	Frames    int     // samples per channel
+	SampleRate float64 // sample rate in Hz
+	Channels   int     // number of channels
+	Bits       int     // bits per sample in the file (8, 16, 24, 32 or 64)
+	ValidBits  int     // significant bits (WAVE_FORMAT_EXTENSIBLE), else Bits
+	Float      bool    // IEEE float samples, else integer PCM
+	Frames     int     // samples per channel
 }
 
 // WAVError locates a problem in a WAV file: the file, the byte offset where
@@ -32,8 +32,9 @@ func (e *WAVError) Error() string {
 	return fmt.Sprintf("datasets: %s: byte %d: %v", e.File, e.Offset, e.Err)
 }
 
-// Unwrap returns the underlying error.
-func (e *WAVError) Unwrap() error { return e.Err }
+// Unwrap returns the underlying error, and ErrCorrupt when that wraps
+// none of the package's sentinel errors.
+func (e *WAVError) Unwrap() []error { return withCorrupt(e.Err) }
 
 // WAV format tags.
 const (
@@ -138,7 +139,7 @@ func (w *wavReader) decode(d *WAVDecoder) ([][]float64, WAVInfo, error) {
 	switch string(w.hdr[:4]) {
 	case "RIFF":
 	case "RF64", "RIFX":
-		return nil, info, w.errorf(0, "%s files are not supported", w.hdr[:4])
+		return nil, info, &WAVError{File: w.name, Err: kindErrorf(ErrUnsupported, "%s files are not supported", w.hdr[:4])}
 	default:
 		return nil, info, w.errorf(0, "not a RIFF file (starts %q)", w.hdr[:4])
 	}
@@ -220,21 +221,21 @@ func (w *wavReader) readFmt(start, size int64) (WAVInfo, error) {
 	}
 	switch {
 	case tag != wavPCM && tag != wavFloat:
-		return info, w.errorf(body, "unsupported format tag %#04x (only PCM and IEEE float)", tag)
+		return info, &WAVError{File: w.name, Offset: body, Err: kindErrorf(ErrUnsupported, "unsupported format tag %#04x (only PCM and IEEE float)", tag)}
 	case chans < 1 || chans > wavMaxChans:
 		return info, w.errorf(body+2, "channel count %d out of range [1, %d]", chans, wavMaxChans)
 	case rate == 0:
 		return info, w.errorf(body+4, "sample rate 0")
 	case tag == wavPCM && bits != 8 && bits != 16 && bits != 24 && bits != 32:
-		return info, w.errorf(body+14, "unsupported PCM sample size %d bits", bits)
+		return info, &WAVError{File: w.name, Offset: body + 14, Err: kindErrorf(ErrUnsupported, "unsupported PCM sample size %d bits", bits)}
 	case tag == wavFloat && bits != 32 && bits != 64:
-		return info, w.errorf(body+14, "unsupported float sample size %d bits", bits)
+		return info, &WAVError{File: w.name, Offset: body + 14, Err: kindErrorf(ErrUnsupported, "unsupported float sample size %d bits", bits)}
 	case align != chans*bits/8:
 		return info, w.errorf(body+12, "block align %d, want %d for %d channels of %d bits", align, chans*bits/8, chans, bits)
 	case valid < 1 || valid > bits:
 		return info, w.errorf(body+18, "valid bits %d out of range [1, %d]", valid, bits)
 	}
-	return WAVInfo{Rate: float64(rate), Channels: chans, Bits: bits, ValidBits: valid, Float: tag == wavFloat}, nil
+	return WAVInfo{SampleRate: float64(rate), Channels: chans, Bits: bits, ValidBits: valid, Float: tag == wavFloat}, nil
 }
 
 // readData decodes a data chunk of the claimed size, reading it in blocks so

@@ -71,7 +71,7 @@ func TestWAVFixtures(t *testing.T) {
 		chans, info, err := LoadWAV(fsys, name)
 		require.NoError(t, err, name)
 		wi := infos[name]
-		wi.Rate = w.Rate
+		wi.SampleRate = w.Rate
 		wi.Frames = len(w.Channels[0])
 		assert.Equal(t, wi, info, name)
 		require.Equal(t, w.Channels, chans, name)

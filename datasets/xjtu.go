@@ -47,7 +47,7 @@ func (d *XJTUDecoder) Decode(dst *Snapshot, name string, data []byte) error {
 	cols, err := t.decode(data, line0, 2, dst.Channels)
 	dst.Channels = cols
 	dst.Name = name
-	dst.Rate = XJTURate
+	dst.SampleRate = XJTURate
 	dst.Index, _ = fileNumber(path.Base(name), "", ".csv")
 	return err
 }

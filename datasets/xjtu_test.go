@@ -17,7 +17,7 @@ func TestXJTUFixture(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, name, s.Name)
 	assert.Equal(t, 10, s.Index)
-	assert.Equal(t, float64(XJTURate), s.Rate)
+	assert.Equal(t, float64(XJTURate), s.SampleRate)
 	assert.True(t, s.Time.IsZero())
 	require.Len(t, s.Channels, 2)
 	assert.Equal(t, 256, s.Len())

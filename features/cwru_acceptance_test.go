@@ -109,11 +109,11 @@ func analyzeCWRU(t testing.TB, dir, name string) *cwruResult {
 	require.NoError(t, err)
 	bands := must(features.FaultBands(d, features.BandConfig{Harmonics: 1, Sidebands: 1}))
 
-	a := must(features.NewEnvelopeAnalyzer(len(x), rec.Rate))
-	nyq := rec.Rate / 2
-	kg, err := features.FastKurtogram(x, rec.Rate, kurtogramLevels)
+	a := must(features.NewEnvelopeAnalyzer(len(x), rec.SampleRate))
+	nyq := rec.SampleRate / 2
+	kg, err := features.FastKurtogram(x, rec.SampleRate, kurtogramLevels)
 	require.NoError(t, err, name)
-	kb := kg.BestBand(kurtogramMinWidth, rec.Rate/4)
+	kb := kg.BestBand(kurtogramMinWidth, rec.SampleRate/4)
 	white, err := must(features.NewCepstrumWhitener(len(x))).Whiten(nil, x)
 	require.NoError(t, err, name)
 

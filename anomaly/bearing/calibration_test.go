@@ -58,12 +58,12 @@ func calibrationCorpus(t *testing.T) []calItem {
 			}
 			require.NoError(t, err, name)
 			shaft := rec.RPM / 60
-			items = append(items, calItem{"cwru_de", name, rec.DE, rec.Rate, shaft, de, c.Fault})
+			items = append(items, calItem{"cwru_de", name, rec.DE, rec.SampleRate, shaft, de, c.Fault})
 			if rec.FE != nil {
-				items = append(items, calItem{"cwru_fe", name, rec.FE, rec.Rate, shaft, de, c.Fault})
+				items = append(items, calItem{"cwru_fe", name, rec.FE, rec.SampleRate, shaft, de, c.Fault})
 			}
 			if c.Fault == fault.Healthy {
-				items = append(items, calItem{"cwru_fe", name + " (6203-2RS)", rec.FE, rec.Rate, shaft, fe, c.Fault})
+				items = append(items, calItem{"cwru_fe", name + " (6203-2RS)", rec.FE, rec.SampleRate, shaft, fe, c.Fault})
 			}
 		}
 	}
@@ -74,7 +74,7 @@ func calibrationCorpus(t *testing.T) []calItem {
 		for _, e := range ents {
 			rec, err := datasets.LoadMFPT(os.DirFS(dir), e.Name())
 			require.NoError(t, err, e.Name())
-			items = append(items, calItem{"mfpt", e.Name(), rec.Signal, rec.Rate, rec.ShaftHz, mb, rec.Fault})
+			items = append(items, calItem{"mfpt", e.Name(), rec.Signal, rec.SampleRate, rec.ShaftHz, mb, rec.Fault})
 		}
 	}
 	if dir, ok := dataDir("ims"); ok {
@@ -82,7 +82,7 @@ func calibrationCorpus(t *testing.T) []calItem {
 		for s, err := range datasets.IMSRun(os.DirFS(dir), "1st_test") {
 			require.NoError(t, err)
 			for c, ch := range s.Channels {
-				items = append(items, calItem{"ims", fmt.Sprintf("%s ch%d", filepath.Base(s.Name), c+1), ch, s.Rate, 2000.0 / 60, ib, fault.Healthy})
+				items = append(items, calItem{"ims", fmt.Sprintf("%s ch%d", filepath.Base(s.Name), c+1), ch, s.SampleRate, 2000.0 / 60, ib, fault.Healthy})
 			}
 		}
 	}

@@ -71,7 +71,7 @@ func diagnoseCWRU(t *testing.T, dg *bearing.Diagnoser, names []string) []*cwruRe
 					continue
 				}
 				r := &cwruResult{info: rec.Info, shaft: rec.RPM / 60, truth: rec.Info.Fault}
-				r.d, errs[i] = dg.Diagnose(rec.DE, rec.Rate, r.shaft, b)
+				r.d, errs[i] = dg.Diagnose(rec.DE, rec.SampleRate, r.shaft, b)
 				out[i] = r
 			}
 		}()

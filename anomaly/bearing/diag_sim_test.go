@@ -34,9 +34,9 @@ func simulate(t testing.TB, v fault.Kind, snr, seconds float64, seed uint64) []f
 	d, err := simBearing(t).DefectFrequencies(simShaft)
 	require.NoError(t, err)
 	cfg := datasets.BearingSim{
-		Rate: 12000, Duration: seconds, Jitter: 0.01, ImpactAmp: 1,
+		SampleRate: 12000, Duration: seconds, Jitter: 0.01, ImpactAmp: 1,
 		Resonances:     []datasets.Resonance{{Freq: 3500, Damping: 0.05}},
-		ShaftFreq:      simShaft,
+		ShaftHz:        simShaft,
 		ShaftHarmonics: []float64{0.5, 0.3, 0.2},
 		SNR:            snr, Seed: seed,
 	}

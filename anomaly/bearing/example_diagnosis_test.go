@@ -19,9 +19,9 @@ func ExampleDiagnoser_Diagnose() {
 	shaft := 1797.0 / 60
 	d, _ := b.DefectFrequencies(shaft)
 	x, _, err := datasets.SimulateBearing(datasets.BearingSim{
-		Rate: 12000, Duration: 5, DefectFreq: d.BPFO, Jitter: 0.01, ImpactAmp: 1,
+		SampleRate: 12000, Duration: 5, DefectFreq: d.BPFO, Jitter: 0.01, ImpactAmp: 1,
 		Resonances: []datasets.Resonance{{Freq: 3500, Damping: 0.05}},
-		ShaftFreq:  shaft, ShaftHarmonics: []float64{0.5, 0.2},
+		ShaftHz:    shaft, ShaftHarmonics: []float64{0.5, 0.2},
 		SNR: 0, Seed: 1,
 	})
 	if err != nil {

@@ -29,7 +29,7 @@ func TestMFPTDiagnosis(t *testing.T) {
 	} {
 		rec, err := datasets.LoadMFPT(os.DirFS(dir), name+".mat")
 		require.NoError(t, err, name)
-		d, err := dg.Diagnose(rec.Signal, rec.Rate, rec.ShaftHz, b)
+		d, err := dg.Diagnose(rec.Signal, rec.SampleRate, rec.ShaftHz, b)
 		require.NoError(t, err, name)
 		want := rec.Fault
 		t.Logf("%s (load %g): %v (%.2f) %s", name, rec.Load, d.Verdict, d.Confidence, keyEvidence(d))

@@ -68,13 +68,28 @@ func Open(fsys fs.FS, name string) (*File, error) {
 	return decodeBytes(name, b)
 }
 
-func decodeBytes(name string, b []byte) (*File, error) {
+// DecodeLimited decodes the MAT-file held in b; name names it in errors.
+// It inflates at most maxInflated bytes from compressed elements in all (0
+// or less: no limit beyond the 4 GiB an element tag can declare); a file
+// needing more fails with an error wrapping ErrTooLarge before the excess
+// is allocated.
+func DecodeLimited(name string, b []byte, maxInflated int64) (*File, error) {
+	return decodeBytesLimit(name, b, maxInflated)
+}
+
+func decodeBytes(name string, b []byte) (*File, error) { return decodeBytesLimit(name, b, 0) }
+
+func decodeBytesLimit(name string, b []byte, maxInflated int64) (*File, error) {
 	text, order, ferr := parseHeader(b)
 	if ferr != nil {
 		ferr.File = name
 		return nil, ferr
 	}
-	d := &decoder{file: name, order: order, buf: b, comp: -1}
+	budget := int64(-1)
+	if maxInflated > 0 {
+		budget = maxInflated
+	}
+	d := &decoder{file: name, order: order, buf: b, comp: -1, budget: &budget}
 	f := &File{Header: text, BigEndian: order == binary.BigEndian}
 	for off := headerLen; off < len(b); {
 		t, err := d.tag(off, len(b), "")
@@ -111,6 +126,9 @@ type decoder struct {
 	buf   []byte
 	comp  int64
 	zr    io.ReadCloser // reused across compressed elements
+	// budget is the number of bytes compressed elements may still inflate
+	// to, shared by the decoders of one file; -1 for no limit.
+	budget *int64
 }
 
 func (d *decoder) errf(off int, path string, err error, format string, args ...any) *FormatError {
@@ -180,6 +198,12 @@ func (d *decoder) compressed(t elem) ([]*Var, error) {
 	if w := d.order.Uint32(head[:]); w>>16 == 0 {
 		total += uint64(d.order.Uint32(head[4:]))
 	}
+	if b := *d.budget; b >= 0 {
+		if total > uint64(b) {
+			return nil, d.errf(t.off, "", ErrTooLarge, "compressed element declares %d inflated bytes, more than the %d left of the limit", total, b)
+		}
+		*d.budget = b - int64(total)
+	}
 	hint := min(total, uint64(len(src))*deflateMaxRatio+8)
 	out := bytes.NewBuffer(make([]byte, 0, int(hint)))
 	out.Write(head[:])
@@ -189,7 +213,7 @@ func (d *decoder) compressed(t elem) ([]*Var, error) {
 	if uint64(out.Len()) < total {
 		return nil, d.errf(t.off, "", io.ErrUnexpectedEOF, "compressed element inflates to %d bytes; its tag declares %d", out.Len(), total)
 	}
-	sub := &decoder{file: d.file, order: d.order, buf: out.Bytes(), comp: int64(t.off)}
+	sub := &decoder{file: d.file, order: d.order, buf: out.Bytes(), comp: int64(t.off), budget: d.budget}
 	var vars []*Var
 	for off := 0; off < len(sub.buf); {
 		it, err := sub.tag(off, len(sub.buf), "")

@@ -20,6 +20,16 @@
 // as far as its data really inflate (at most about 1032 times the compressed
 // size, the limit of DEFLATE), and never past the size its tag declares.
 //
+// DecodeLimited also bounds the total bytes compressed elements may inflate
+// to; past it the error wraps ErrTooLarge before the excess is allocated.
+//
+// Every error wraps one of the sentinels ErrNotMAT, ErrCorrupt (malformed
+// or truncated content), ErrUnsupported, ErrTooLarge, ErrType (Var's
+// accessors: a variable of another class, shape or value) or ErrAmbiguous
+// (File.Lookup), or is the error of the io.Reader or fs.FS given; test for
+// them with errors.Is. *FormatError says where in the file the problem
+// lies.
+//
 // Integer classes are exact in float64 up to 2^53 in magnitude; larger int64
 // and uint64 values are rounded to the nearest float64.
 //

@@ -13,6 +13,23 @@ var ErrUnsupported = errors.New("unsupported MAT-file content")
 // ErrNotMAT is wrapped by the error for input that is not a MAT-file at all.
 var ErrNotMAT = errors.New("not a MAT-file")
 
+// ErrCorrupt is wrapped by the errors for malformed or truncated MAT-file
+// content: every *FormatError whose cause is not ErrUnsupported, ErrNotMAT
+// or ErrTooLarge.
+var ErrCorrupt = errors.New("malformed MAT-file")
+
+// ErrType is wrapped by the errors of Var's accessors (Scalar, Vector,
+// Positive) for a variable of another class, shape or value.
+var ErrType = errors.New("variable of another class, shape or value")
+
+// ErrAmbiguous is wrapped by File.Lookup's error when several variables
+// match a suffix.
+var ErrAmbiguous = errors.New("ambiguous variable name")
+
+// ErrTooLarge is wrapped by the error for a file whose compressed elements
+// inflate beyond the limit given to DecodeLimited.
+var ErrTooLarge = errors.New("MAT-file exceeds the size limit")
+
 // A FormatError describes malformed or unsupported content: which file,
 // where, and what was wrong.
 type FormatError struct {
@@ -46,11 +63,21 @@ func (e *FormatError) Error() string {
 		s += fmt.Sprintf(": variable %q", e.Var)
 	}
 	s += ": " + e.Msg
-	if e.Err != nil && e.Err != ErrUnsupported && e.Err != ErrNotMAT {
+	if e.Err != nil && e.Err != ErrUnsupported && e.Err != ErrNotMAT && e.Err != ErrTooLarge {
 		s += ": " + e.Err.Error()
 	}
 	return s
 }
 
-// Unwrap returns the underlying cause.
-func (e *FormatError) Unwrap() error { return e.Err }
+// Unwrap returns the underlying cause, and ErrCorrupt unless the cause is
+// ErrUnsupported, ErrNotMAT or ErrTooLarge: every FormatError wraps one of
+// the four.
+func (e *FormatError) Unwrap() []error {
+	switch {
+	case e.Err == nil:
+		return []error{ErrCorrupt}
+	case errors.Is(e.Err, ErrUnsupported), errors.Is(e.Err, ErrNotMAT), errors.Is(e.Err, ErrTooLarge):
+		return []error{e.Err}
+	}
+	return []error{e.Err, ErrCorrupt}
+}

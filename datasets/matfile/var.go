@@ -41,7 +41,7 @@ func (f *File) Lookup(name, suffix string) (*Var, error) {
 	for _, v := range f.Vars {
 		if strings.HasSuffix(v.Name, suffix) {
 			if found != nil {
-				return nil, fmt.Errorf("matfile: variables %q and %q both end in %q and neither is %s", found.Name, v.Name, suffix, name)
+				return nil, fmt.Errorf("matfile: %w: variables %q and %q both end in %q and neither is %s", ErrAmbiguous, found.Name, v.Name, suffix, name)
 			}
 			found = v
 		}
@@ -99,11 +99,11 @@ func (v *Var) Numeric() bool { return v.Class.Numeric() }
 func (v *Var) Scalar() (float64, error) {
 	switch {
 	case !v.Numeric():
-		return 0, fmt.Errorf("matfile: variable %q is %s, not numeric", v.Name, v.Class)
+		return 0, fmt.Errorf("matfile: %w: variable %q is %s, not numeric", ErrType, v.Name, v.Class)
 	case len(v.Real) != 1:
-		return 0, fmt.Errorf("matfile: variable %q has %s elements, not 1", v.Name, v.dimString())
+		return 0, fmt.Errorf("matfile: %w: variable %q has %s elements, not 1", ErrType, v.Name, v.dimString())
 	case v.Complex && v.Imag[0] != 0:
-		return 0, fmt.Errorf("matfile: variable %q is complex", v.Name)
+		return 0, fmt.Errorf("matfile: %w: variable %q is complex", ErrType, v.Name)
 	}
 	return v.Real[0], nil
 }
@@ -112,10 +112,10 @@ func (v *Var) Scalar() (float64, error) {
 // n×1). The slice is v.Real itself; values are not checked for NaN.
 func (v *Var) Vector() ([]float64, error) {
 	if !v.Numeric() || v.Complex {
-		return nil, fmt.Errorf("matfile: variable %q is %s, not a real numeric vector", v.Name, v.Class)
+		return nil, fmt.Errorf("matfile: %w: variable %q is %s, not a real numeric vector", ErrType, v.Name, v.Class)
 	}
 	if len(v.Real) == 0 || len(v.Dims) != 2 || (v.Dims[0] != 1 && v.Dims[1] != 1) {
-		return nil, fmt.Errorf("matfile: variable %q has dims %v, not a non-empty vector", v.Name, v.Dims)
+		return nil, fmt.Errorf("matfile: %w: variable %q has dims %v, not a non-empty vector", ErrType, v.Name, v.Dims)
 	}
 	return v.Real, nil
 }
@@ -128,7 +128,7 @@ func (v *Var) Positive() (float64, error) {
 		return 0, err
 	}
 	if !(x > 0) || math.IsInf(x, 0) {
-		return 0, fmt.Errorf("matfile: variable %q is %v, not a positive number", v.Name, x)
+		return 0, fmt.Errorf("matfile: %w: variable %q is %v, not a positive number", ErrType, v.Name, x)
 	}
 	return x, nil
 }

@@ -35,9 +35,9 @@ func faultSignal(t *testing.T, bearing, fault string, rate, shaftHz, seconds flo
 		return x
 	}
 	cfg := datasets.BearingSim{
-		Rate: rate, Duration: seconds, Jitter: 0.01, ImpactAmp: 1,
+		SampleRate: rate, Duration: seconds, Jitter: 0.01, ImpactAmp: 1,
 		Resonances: []datasets.Resonance{{Freq: 3000, Damping: 0.05}},
-		ShaftFreq:  shaftHz, ShaftHarmonics: []float64{0.05, 0.02}, SNR: 0, Seed: seed,
+		ShaftHz:    shaftHz, ShaftHarmonics: []float64{0.05, 0.02}, SNR: 0, Seed: seed,
 	}
 	switch fault {
 	case "outer":

@@ -130,12 +130,12 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 		}
 		in := &diagInput{
 			record: fmt.Sprint(rec.Info.Number), truth: rec.Info.Fault,
-			x: x, rate: rec.Rate, shaftHz: rec.RPM / 60, segment: opt.Segment,
+			x: x, rate: rec.SampleRate, shaftHz: rec.RPM / 60, segment: opt.Segment,
 		}
 		if rec.Info.Fault != fault.Healthy {
 			in.detail = strings.TrimSpace(fmt.Sprintf("%.3f in, %d hp %s", rec.Info.DiameterIn, rec.Info.LoadHP, rec.Info.Position))
 		} else {
-			in.detail = fmt.Sprintf("normal baseline, %d hp, %g kHz", rec.Info.LoadHP, rec.Rate/1000)
+			in.detail = fmt.Sprintf("normal baseline, %d hp, %g kHz", rec.Info.LoadHP, rec.SampleRate/1000)
 		}
 		if !rec.RPMFromFile {
 			in.detail += ", nominal rpm"

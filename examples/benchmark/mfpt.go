@@ -43,8 +43,8 @@ func runMFPT(dir, out string, logw io.Writer) (*outcome, error) {
 		}
 		return &diagInput{
 			record: rec.Name, truth: rec.Fault,
-			detail: fmt.Sprintf("load %g lb, %g Hz", rec.Load, rec.Rate),
-			x:      rec.Signal, rate: rec.Rate, shaftHz: rec.ShaftHz,
+			detail: fmt.Sprintf("load %g lb, %g Hz", rec.Load, rec.SampleRate),
+			x:      rec.Signal, rate: rec.SampleRate, shaftHz: rec.ShaftHz,
 		}, nil
 	}, logw)
 	if err != nil {

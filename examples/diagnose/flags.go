@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
+	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
 )
 
@@ -16,110 +18,219 @@ type options struct {
 	channel string            // -channel: "" for each format's natural channel
 	rate    float64           // -fs in Hz; 0 to take the file's
 	rpm     float64           // -rpm in rev/min; 0 to take the file's
-	bearing *features.Bearing // -bearing or the geometry flags; nil for each format's default
+	bearing *features.Bearing // -bearing, -orders or the geometry flags; nil for the file's
 	table   bool              // -format table
 	files   []string
 }
 
-// errUsage marks a command-line error (exit status 2); the flag package
-// has already printed the usage or the message has yet to be.
+// errUsage marks a command-line error (exit status 2); the problem has
+// been written to stderr.
 var errUsage = errors.New("usage")
 
 const usageText = `usage: diagnose [flags] FILE|DIR...
 
 Diagnoses bearing faults in vibration recordings: CWRU or MFPT .mat, IMS
-snapshot (2003.10.22.12.06.24), FEMTO acc_NNNNN.csv, XJTU-SY N.csv, a CSV
-column or a WAV file. Prints one JSON object per file (-format json) or a
-table (-format table). Defaults per format (flags override them):
+snapshot, FEMTO acc_NNNNN.csv, XJTU-SY N.csv, a CSV column or a WAV file
+(the format is detected from the content by datasets.Open). Prints one
+JSON object per file (-format json) or a table (-format table). Defaults
+per format (flags override them):
 
-  format   channel        rate Hz          rpm                       bearing
-  CWRU     DE             catalogue        file's RPM, else table    DE 6205-2RS, FE 6203-2RS
-  MFPT     gs             file's sr        file's shaft rate         MFPT
-  IMS      1              20000            2000                      ZA-2115
-  FEMTO    horizontal     25600            Bearing1_*: 1800,         PRONOSTIA
-                                           2_*: 1650, 3_*: 1500
-  XJTU-SY  horizontal     25600            35Hz12kN folder: 2100     UER204
-  CSV      first numeric  time column      required                  required
-  WAV      1              file's           required                  required
+  format   channel (0-based)  rate Hz       rpm                       bearing
+  CWRU     DE                 catalogue     file's RPM, else table    DE 6205-2RS, FE 6203-2RS
+  MFPT     gs (0)             file's sr     file's shaft rate         the file's defect orders, else MFPT
+  IMS      0                  20000         2000                      ZA-2115
+  FEMTO    horizontal (0)     25600         Bearing1_*: 1800,         PRONOSTIA
+                                            2_*: 1650, 3_*: 1500
+  XJTU-SY  horizontal (0)     25600         35Hz12kN folder: 2100     UER204
+  CSV      0 (first numeric)  time column   required                  required
+  WAV      0                  file's        required                  required
 
-Flags:
+Flags (every problem with them is reported at once):
 `
 
+const examplesText = `
+Examples:
+  diagnose data/cwru/12k_drive_end/130.mat
+  diagnose -format table data/cwru/12k_drive_end
+  diagnose -channel FE data/cwru/12k_drive_end/130.mat
+  diagnose -channel 2 data/ims/1st_test/2003.10.22.12.06.24
+  diagnose -fs 10000 -rpm 1750 -bearing 6205-2RS -channel accel_x probe.csv
+  diagnose -rpm 1750 -orders 3.5848,5.4152,2.357,0.39828 probe.wav
+  diagnose -rpm 1750 -elements 9 -element-diameter 0.3126 -pitch-diameter 1.537 probe.wav
+`
+
+// textFlag is a flag whose value is checked after parsing, so that every
+// bad value is reported together.
+type textFlag struct{ s *string }
+
+func (f textFlag) String() string {
+	if f.s == nil {
+		return ""
+	}
+	return *f.s
+}
+func (f textFlag) Set(s string) error { *f.s = s; return nil }
+
 // parseArgs parses the command line. It returns errUsage after writing
-// the problem to stderr.
+// every problem to stderr in one message, flag.ErrHelp for -h.
 func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fl := flag.NewFlagSet("diagnose", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
 		fmt.Fprint(stderr, usageText)
 		fl.PrintDefaults()
+		fmt.Fprint(stderr, examplesText)
 	}
 	o := &options{}
-	var (
-		bearing, format string
-		g               features.Bearing
-	)
-	fl.StringVar(&o.channel, "channel", "", "channel: DE, FE or BA (CWRU); 1-based number (IMS, WAV); number or column name (CSV); horizontal or vertical (FEMTO, XJTU-SY)")
-	fl.Float64Var(&o.rate, "fs", 0, "sample rate in Hz, overriding the file's")
-	fl.Float64Var(&o.rpm, "rpm", 0, "shaft speed in rev/min, overriding the file's")
-	fl.StringVar(&bearing, "bearing", "", "bearing designation: "+strings.Join(bearingNames(), ", "))
-	fl.IntVar(&g.Elements, "elements", 0, "explicit geometry: number of rolling elements per row")
-	fl.Float64Var(&g.ElementDiameter, "element-diameter", 0, "explicit geometry: ball or roller diameter (any unit, same as -pitch-diameter)")
-	fl.Float64Var(&g.PitchDiameter, "pitch-diameter", 0, "explicit geometry: pitch diameter")
-	fl.Float64Var(&g.ContactAngle, "contact-angle", 0, "explicit geometry: contact angle in degrees")
-	fl.StringVar(&format, "format", "json", "output: json (one object per line) or table")
+	var fs, rpm, bearing, orders, elements, elemDiam, pitchDiam, angle string
+	format := "json"
+	text := func(p *string, name, usage string) { fl.Var(textFlag{p}, name, usage) }
+	fl.StringVar(&o.channel, "channel", "", "channel, by name or 0-based index: DE, FE or BA (CWRU); 0.. (IMS, WAV); a header name or 0.. among the numeric columns (CSV); horizontal (0) or vertical (1) (FEMTO, XJTU-SY); e.g. -channel FE\n(default: DE for CWRU, else 0)")
+	text(&fs, "fs", "sample rate in `Hz`, overriding the file's; e.g. -fs 12000\n(default: the file's, see the table above)")
+	text(&rpm, "rpm", "shaft speed in `rev/min`, overriding the file's; e.g. -rpm 1797\n(default: the file's, see the table above)")
+	text(&bearing, "bearing", "catalogued bearing `designation`: "+strings.Join(bearingNames(), ", ")+"; e.g. -bearing 6205-2RS\n(default: the data set's, see the table above)")
+	text(&orders, "orders", "defect frequencies as multiples of shaft speed, `BPFO,BPFI,BSF,FTF`, instead of -bearing; e.g. -orders 3.5848,5.4152,2.357,0.39828\n(default: the file's own orders where it carries them, else the bearing's)")
+	text(&elements, "elements", "explicit geometry instead of -bearing: `number` of rolling elements per row; e.g. -elements 9 (default: none)")
+	text(&elemDiam, "element-diameter", "explicit geometry: ball or roller `diameter`, any unit, the same as -pitch-diameter; e.g. -element-diameter 0.3126 (default: none)")
+	text(&pitchDiam, "pitch-diameter", "explicit geometry: pitch `diameter`; e.g. -pitch-diameter 1.537 (default: none)")
+	text(&angle, "contact-angle", "explicit geometry: contact angle in `degrees`; e.g. -contact-angle 15 (default 0)")
+	fl.StringVar(&format, "format", format, "output: json (one object per line) or table; e.g. -format table")
+	if len(args) == 0 {
+		fl.Usage()
+		return nil, errUsage
+	}
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, flag.ErrHelp
 		}
 		return nil, errUsage
 	}
-	fail := func(format string, a ...any) (*options, error) {
-		fmt.Fprintf(stderr, "diagnose: "+format+"\n", a...)
-		return nil, errUsage
-	}
 	set := map[string]bool{}
 	fl.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	for _, p := range []struct {
-		name string
-		v    float64
-	}{{"fs", o.rate}, {"rpm", o.rpm}} {
-		if set[p.name] && (!(p.v > 0) || math.IsInf(p.v, 0)) {
-			return fail("-%s %v: need a finite value > 0", p.name, p.v)
+
+	var problems []string
+	bad := func(format string, a ...any) { problems = append(problems, fmt.Sprintf(format, a...)) }
+	positive := func(name, s string) float64 {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil || !(v > 0) || math.IsInf(v, 0) {
+			bad("-%s %s: need a finite value > 0", name, s)
+			return 0
 		}
+		return v
+	}
+	if set["fs"] {
+		o.rate = positive("fs", fs)
+	}
+	if set["rpm"] {
+		o.rpm = positive("rpm", rpm)
 	}
 	switch format {
 	case "json":
 	case "table":
 		o.table = true
 	default:
-		return fail("-format %q: want json or table", format)
+		bad("-format %q: want json or table", format)
 	}
 	geometry := set["elements"] || set["element-diameter"] || set["pitch-diameter"] || set["contact-angle"]
+	var given []string
+	for _, f := range []string{"bearing", "orders"} {
+		if set[f] {
+			given = append(given, "-"+f)
+		}
+	}
+	if geometry {
+		given = append(given, "the geometry flags")
+	}
+	// Each way of giving the bearing is checked, so that every bad value
+	// is reported, then that only one was used.
+	var chosen []*features.Bearing
+	if geometry {
+		chosen = append(chosen, parseGeometry(set, elements, elemDiam, pitchDiam, angle, bad, positive))
+	}
+	if set["bearing"] {
+		if b, err := lookupBearing(bearing); err != nil {
+			bad("%v", err)
+		} else {
+			chosen = append(chosen, &b)
+		}
+	}
+	if set["orders"] {
+		if b, err := parseOrders(orders); err != nil {
+			bad("-orders %s: %v", orders, err)
+		} else {
+			chosen = append(chosen, &b)
+		}
+	}
 	switch {
-	case geometry && bearing != "":
-		return fail("give either -bearing or the geometry flags (-elements, -element-diameter, -pitch-diameter, -contact-angle), not both")
-	case geometry:
-		if !set["elements"] || !set["element-diameter"] || !set["pitch-diameter"] {
-			return fail("explicit geometry needs -elements, -element-diameter and -pitch-diameter (-contact-angle defaults to 0)")
-		}
-		g.Name = "custom"
-		if err := g.Validate(); err != nil {
-			return fail("%v", err)
-		}
-		o.bearing = &g
-	case bearing != "":
-		b, ok := lookupBearing(bearing)
-		if !ok {
-			return fail("-bearing %q is not catalogued (known: %s); give the geometry with -elements, -element-diameter, -pitch-diameter and -contact-angle",
-				bearing, strings.Join(bearingNames(), ", "))
-		}
-		o.bearing = &b
+	case len(given) > 1:
+		bad("give one of -bearing, -orders or the geometry flags (-elements, -element-diameter, -pitch-diameter, -contact-angle), not %s", strings.Join(given, " and "))
+	case len(chosen) == 1:
+		o.bearing = chosen[0]
 	}
 	o.files = fl.Args()
 	if len(o.files) == 0 {
-		fl.Usage()
+		bad("no FILE or DIR given")
+	}
+	if problems != nil {
+		fmt.Fprintf(stderr, "diagnose: %d problem(s) with the command line (see diagnose -h):\n  %s\n", len(problems), strings.Join(problems, "\n  "))
 		return nil, errUsage
 	}
 	return o, nil
+}
+
+// parseGeometry checks the geometry flags, reporting each problem with
+// bad; it returns nil when any is missing or invalid.
+func parseGeometry(set map[string]bool, elements, elemDiam, pitchDiam, angle string, bad func(string, ...any), positive func(string, string) float64) *features.Bearing {
+	var missing []string
+	for _, f := range []string{"elements", "element-diameter", "pitch-diameter"} {
+		if !set[f] {
+			missing = append(missing, "-"+f)
+		}
+	}
+	if missing != nil {
+		bad("explicit geometry needs -elements, -element-diameter and -pitch-diameter (-contact-angle defaults to 0); missing %s", strings.Join(missing, ", "))
+		return nil
+	}
+	g := features.Bearing{Name: "custom"}
+	n, err := strconv.Atoi(strings.TrimSpace(elements))
+	ok := err == nil && n >= 1
+	if !ok {
+		bad("-elements %s: need a whole number ≥ 1", elements)
+	}
+	g.Elements = n
+	g.ElementDiameter = positive("element-diameter", elemDiam)
+	g.PitchDiameter = positive("pitch-diameter", pitchDiam)
+	if set["contact-angle"] {
+		a, err := strconv.ParseFloat(strings.TrimSpace(angle), 64)
+		if err != nil || !(a >= 0 && a < 90) {
+			bad("-contact-angle %s: need degrees, 0 ≤ angle < 90", angle)
+			ok = false
+		}
+		g.ContactAngle = a
+	}
+	if !ok || g.ElementDiameter == 0 || g.PitchDiameter == 0 {
+		return nil
+	}
+	if err := g.Validate(); err != nil {
+		bad("%v", err)
+		return nil
+	}
+	return &g
+}
+
+// parseOrders parses -orders BPFO,BPFI,BSF,FTF into a bearing with those
+// orders.
+func parseOrders(s string) (features.Bearing, error) {
+	f := strings.Split(s, ",")
+	if len(f) != 4 {
+		return features.Bearing{}, fmt.Errorf("want four comma-separated multiples of shaft speed, BPFO,BPFI,BSF,FTF; got %d", len(f))
+	}
+	var v [4]float64
+	for i, x := range f {
+		var err error
+		if v[i], err = strconv.ParseFloat(strings.TrimSpace(x), 64); err != nil {
+			return features.Bearing{}, fmt.Errorf("%q is not a number", x)
+		}
+	}
+	return bearingFromOrders(datasets.DefectOrders{BPFO: v[0], BPFI: v[1], BSF: v[2], FTF: v[3]}, "orders")
 }

@@ -86,14 +86,14 @@ func TestRealIMS(t *testing.T) {
 	if _, err := os.Stat(file); err != nil {
 		t.Skipf("real data file %s absent: %v", file, err)
 	}
-	rec, err := load(file, &options{channel: "8"})
+	rec, err := load(file, &options{channel: "7"}) // channels are numbered from 0
 	require.NoError(t, err)
 	assert.Equal(t, "ims", rec.Format)
-	assert.Equal(t, "8", rec.Channel)
+	assert.Equal(t, "7", rec.Channel)
 	assert.Len(t, rec.Signal, 20480)
 	assert.Equal(t, 20000.0, rec.Rate)
 	assert.Equal(t, 2000.0, rec.RPM)
 	assert.Equal(t, "ZA-2115", rec.Bearing.Name)
-	_, err = load(file, &options{channel: "9"})
-	assert.ErrorContains(t, err, "from 1 to 8")
+	_, err = load(file, &options{channel: "8"})
+	assert.ErrorContains(t, err, "from 0 to 7")
 }

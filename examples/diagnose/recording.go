@@ -2,17 +2,19 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"math"
+	"strings"
 
+	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/features/fault"
 )
 
 // recording is one channel of a file, ready to diagnose, with where each
 // parameter came from.
 type recording struct {
-	Format     string    // cwru, mfpt, ims, femto, xjtu, csv, wav
-	Channel    string    // the channel read, as -channel would name it
+	Format     string    // datasets.Recording.Format: cwru, mfpt, ims, femto, xjtu, csv, wav
+	Channel    string    // the channel read, by its name (IMS, WAV: its 0-based index)
 	Signal     []float64 // acceleration, the file's unit
 	Rate       float64   // Hz; 0 when the file does not say
 	RateSource string    // file, catalogue, format, time column or flag
@@ -25,38 +27,60 @@ type recording struct {
 	Label string
 }
 
-// load reads path, detects its format and returns the selected channel
-// with the options' overrides applied; it fails when the rate, shaft
-// speed or bearing is still unknown.
+// load reads path with datasets.OpenFile, selects the channel and applies
+// the options' overrides; it fails when the rate, shaft speed or bearing
+// is still unknown, naming every one that is.
 func load(path string, o *options) (*recording, error) {
-	kind, err := detect(path)
+	r, err := datasets.OpenFile(path, datasets.OpenOptions{})
 	if err != nil {
 		return nil, err
 	}
-	fsys, name := os.DirFS(filepath.Dir(path)), filepath.Base(path)
-	var rec *recording
-	switch kind {
-	case kindMAT:
-		rec, err = loadMAT(fsys, name, o)
-	case kindWAV:
-		rec, err = loadWAV(fsys, name, o)
-	case kindIMS:
-		rec, err = loadIMS(fsys, name, o)
-	case kindFEMTO:
-		rec, err = loadFEMTO(fsys, name, path, o)
-	case kindXJTU:
-		rec, err = loadXJTU(fsys, name, path, o)
-	default:
-		rec, err = loadCSV(fsys, name, o)
+	if r.Format == "femto-temp" {
+		return nil, fmt.Errorf("a FEMTO temperature file, not a vibration recording")
 	}
+	sel := o.channel
+	if sel == "" {
+		sel = "0"
+		if r.Format == "cwru" {
+			sel = "DE" // the faulted drive end of most records, whatever else the file holds
+		}
+	}
+	i, err := r.Channel(sel)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("-channel: %w", err)
+	}
+	ch := r.Channels[i]
+	rec := &recording{
+		Format: r.Format, Channel: ch.Name, Signal: ch.Samples,
+		Rate: r.SampleRate, RateSource: r.SampleRateFrom,
+		RPM: r.RPM(), RPMSource: r.ShaftHzFrom,
+	}
+	// ShaftHz×60 of a whole rev/min (2000/60×60) may miss it by an ulp.
+	if w := math.Round(rec.RPM); math.Abs(rec.RPM-w) <= 1e-12*w {
+		rec.RPM = w
+	}
+	if ch.Fault != fault.Unknown {
+		rec.Label = ch.Fault.String()
+	}
+	switch {
+	case r.Orders != nil:
+		b, err := bearingFromOrders(*r.Orders, "file orders")
+		if err != nil {
+			return nil, fmt.Errorf("the file's defect orders: %w", err)
+		}
+		rec.Bearing = &b
+	case ch.Bearing != "":
+		b, ok := features.LookupBearing(ch.Bearing)
+		if !ok {
+			return nil, fmt.Errorf("the data set's bearing %q is not in the catalogue: give -bearing", ch.Bearing)
+		}
+		rec.Bearing = &b
 	}
 	return rec, rec.override(o)
 }
 
-// override applies -fs, -rpm and -bearing and checks that nothing needed
-// is missing.
+// override applies -fs, -rpm and -bearing (or -orders, or the geometry)
+// and checks that nothing needed is missing.
 func (r *recording) override(o *options) error {
 	if o.rate > 0 {
 		r.Rate, r.RateSource = o.rate, "flag"
@@ -67,13 +91,22 @@ func (r *recording) override(o *options) error {
 	if o.bearing != nil {
 		r.Bearing = o.bearing
 	}
-	switch {
-	case r.Rate == 0:
-		return fmt.Errorf("%s file records no sample rate: give -fs", r.Format)
-	case r.RPM == 0:
-		return fmt.Errorf("%s file records no shaft speed: give -rpm", r.Format)
-	case r.Bearing == nil:
-		return fmt.Errorf("no default bearing for a %s file (channel %s): give -bearing or the geometry flags", r.Format, r.Channel)
+	var missing []string
+	if r.Rate == 0 {
+		what := "no sample rate: give -fs"
+		if r.Format == "csv" {
+			what = "no sample rate (the file has no time column, a header named time, t or seconds): give -fs"
+		}
+		missing = append(missing, what)
+	}
+	if r.RPM == 0 {
+		missing = append(missing, "no shaft speed: give -rpm")
+	}
+	if r.Bearing == nil {
+		missing = append(missing, "no bearing: give -bearing, -orders or the geometry flags")
+	}
+	if missing != nil {
+		return fmt.Errorf("%s file, channel %s: %s", r.Format, r.Channel, strings.Join(missing, "; "))
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func DefaultBearing() datasets.BearingSim {
 	return datasets.BearingSim{
 		DefectFreq: 3.5848 * 30, Jitter: 0.01, ImpactAmp: 1,
 		Resonances: []datasets.Resonance{{Freq: 3000, Damping: 0.05}},
-		ShaftFreq:  30, ShaftHarmonics: []float64{0.05, 0.02},
+		ShaftHz:    30, ShaftHarmonics: []float64{0.05, 0.02},
 	}
 }
 
@@ -97,7 +97,7 @@ func (s *Simulator) Rate() float64 { return s.cfg.Rate }
 // bearing simulates frame seq at severity sev.
 func (s *Simulator) bearing(seq uint64, sev float64) ([]float64, error) {
 	b := *s.cfg.Bearing
-	b.Rate = s.cfg.Rate
+	b.SampleRate = s.cfg.Rate
 	b.Duration = (float64(s.cfg.FrameSamples) + 0.5) / s.cfg.Rate // +0.5: no rounding down
 	b.SNR = math.Inf(1)
 	b.ImpactAmp *= sev

@@ -57,10 +57,10 @@ func simulate(u simUnit) (*datasets.RunToFailure, error) {
 	}
 	return datasets.SimulateRunToFailure(datasets.RunToFailureSim{
 		Bearing: datasets.BearingSim{
-			Rate: simRate, Duration: simSnapshot,
+			SampleRate: simRate, Duration: simSnapshot,
 			DefectFreq: d.BPFO, Jitter: 0.01, ImpactAmp: 5,
 			Resonances: []datasets.Resonance{{Freq: 3200, Damping: 0.05}},
-			ShaftFreq:  simShaftHz, ShaftHarmonics: []float64{0.1, 0.05},
+			ShaftHz:    simShaftHz, ShaftHarmonics: []float64{0.1, 0.05},
 		},
 		NoiseRMS:    0.1,
 		Interval:    hour,
