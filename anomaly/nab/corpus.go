@@ -187,11 +187,15 @@ type HeldOut struct {
 // choice. raw is as for Best, category[f] names file f's category and
 // windows[f] its number of labelled windows. The returned total sums
 // every held-out file, so it normalises like a whole-corpus score of
-// settings that never saw the file's category.
-func LeaveOneCategoryOut(raw [][][]float64, category []string, windows []int) ([]HeldOut, Tally) {
-	var out []HeldOut
-	var total Tally
-	for _, c := range Categories(category) {
+// settings that never saw the file's category. With fewer than two
+// categories nothing is left to choose on: ok is false and nothing is
+// returned.
+func LeaveOneCategoryOut(raw [][][]float64, category []string, windows []int) (held []HeldOut, total Tally, ok bool) {
+	cats := Categories(category)
+	if len(cats) < 2 {
+		return nil, Tally{}, false
+	}
+	for _, c := range cats {
 		ch := Best(raw, func(f int) bool { return category[f] != c })
 		h := HeldOut{Category: c, Choice: ch}
 		for f := range category {
@@ -201,7 +205,7 @@ func LeaveOneCategoryOut(raw [][][]float64, category []string, windows []int) ([
 				total.Add(r, windows[f])
 			}
 		}
-		out = append(out, h)
+		held = append(held, h)
 	}
-	return out, total
+	return held, total, true
 }

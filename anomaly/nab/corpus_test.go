@@ -62,7 +62,8 @@ func TestLeaveOneCategoryOut(t *testing.T) {
 	}
 	cat := []string{"a", "b", "c", "c"}
 	wins := []int{1, 1, 1, 0}
-	ho, total := LeaveOneCategoryOut(raw, cat, wins)
+	ho, total, ok := LeaveOneCategoryOut(raw, cat, wins)
+	require.True(t, ok)
 	require.Len(t, ho, 3)
 	assert.Equal(t, "a", ho[0].Category)
 	assert.Equal(t, 0, ho[0].Choice.Setting) // b+c: setting 0 gives -1+2=1 vs setting 1 gives 3-4=-1
@@ -71,7 +72,9 @@ func TestLeaveOneCategoryOut(t *testing.T) {
 	assert.InDelta(t, -1-1-4, total.Raw, 1e-12)
 	assert.Equal(t, 3, total.Windows)
 	assert.Equal(t, 4, total.Files)
-	_, ok := Tally{Raw: -1, Files: 1}.Normalized(Standard)
+	_, _, ok = LeaveOneCategoryOut(raw, []string{"a", "a", "a", "a"}, wins)
+	assert.False(t, ok, "one category: nothing to choose on")
+	_, ok = Tally{Raw: -1, Files: 1}.Normalized(Standard)
 	assert.False(t, ok, "no windows: undefined")
 	v, ok := Tally{Raw: 0, Windows: 2}.Normalized(Standard)
 	assert.True(t, ok)
