@@ -8,65 +8,63 @@ import (
 // KPIConfig configures KPIDetector, a general streaming anomaly detector
 // for one scalar series (a temperature, an energy meter, a latency, any
 // KPI). One configuration serves every series: the detector normalises
-// each series online and learns from its first sample, with no look-ahead.
+// each series online from its own first samples and learns from the first
+// sample on, with no look-ahead.
 //
-// Each sample x is scored by four scores, fused by taking the largest:
+// The series is quantised on a grid fixed at the end of the warm-up: Bins
+// bins across the range of the first Warmup samples, extended beyond it at
+// the same width, so the grid is the series' own scale. A context is the
+// last Context bins; contexts are remembered in a hashed bit table (2^18
+// bits, so a rare collision makes a new context look seen). The same is
+// done at a coarse time scale, on means of Coarse successive samples. Four
+// scores follow, fused by taking the largest:
 //
-//   - Error likelihood: x is predicted by an exponentially weighted mean
-//     (weight FastAlpha) and its absolute error is divided by a running
-//     mean absolute error, giving a robust surprise r ≥ 0. As in Numenta's
-//     anomaly likelihood (Ahmad et al. 2017), the mean of r over the last
-//     Short samples is compared with the long-run mean and standard
-//     deviation of that same average (exponential weight LongAlpha): with
-//     z the standardised average, the score is the log tail probability
-//     log(Q(z)+1e-10)/log(1e-10) in [0, 1], where Q is the standard normal
-//     upper tail (0.5 ⇔ tail probability 1e-5).
-//   - Level likelihood ("windowed Gaussian done right"): the same
-//     likelihood for |mean of the last Short samples − long-run mean|
-//     divided by the long-run standard deviation of x (weight LongAlpha),
-//     which finds level shifts that the error score forgets once the
-//     prediction has caught up.
+//   - Context novelty: the fraction of the last Short samples whose context
+//     had never been seen (after Smirnov's contextual anomaly detector,
+//     CAD OSE, in NAB).
+//   - Novelty likelihood: as in Numenta's anomaly likelihood (Ahmad et al.
+//     2017), that fraction is standardised by its own long-run mean and
+//     standard deviation (exponential weight LongAlpha, a plain mean until
+//     1/n < LongAlpha), z, and scored by its log tail probability
+//     log(Q(z)+1e-10)/log(1e-10) in [0, 1], Q being the standard normal
+//     upper tail (0.5 ⇔ tail probability 1e-5). A series that keeps
+//     meeting new contexts (noise) thus needs a burst of novelty to score.
+//   - Coarse novelty likelihood: the same for the fraction of the last
+//     Short coarse steps whose coarse context was new; it finds changes of
+//     shape (a flattened daily cycle, denser spikes, a missing rush hour).
 //   - Range novelty (the spatial anomaly of Numenta's NAB detector): 1 when
 //     x leaves the range seen so far, widened by SpatialTolerance times its
 //     width, 0 otherwise.
-//   - Context novelty (after Smirnov's contextual anomaly detector, CAD
-//     OSE, in NAB): x is binned on a grid fixed at the end of the warm-up
-//     (Bins bins across the warm-up range, extended at the same width),
-//     the last Context bins form a context, and the score is the fraction
-//     of the last Short samples whose context had never been seen (a
-//     hashed bit table of 2^18 bits, so rare collisions make a context
-//     look seen).
 //
 // No score is emitted (Score 0, status DriftWarmup) until Warmup samples
-// have been seen. After the fused score reaches AlarmLevel the detector
+// have been seen. When the fused score reaches AlarmLevel the detector
 // reports an alarm and then emits zero for the next Rest samples, since a
 // benchmark such as NAB (and an operator) rewards the first detection of
-// an event and penalises repeats: Score is the fused score, not suppressed,
-// below AlarmLevel, and 0 during a rest.
+// an event and penalises repeats; below AlarmLevel, Score is the fused
+// score.
 //
-// Time: the detector works in samples; t (seconds or any increasing clock)
-// only orders them. A sample whose t or x is NaN or infinite is a gap: it
-// is ignored (status DriftInvalid, state unchanged). A sample whose t is
-// earlier than the last accepted one is out of order and ignored the same
-// way; a repeated t is a new sample. Irregular spacing is not corrected
-// for.
+// Time: the detector works in samples; t (seconds, or any increasing
+// clock) only orders them. A sample whose t or x is NaN or infinite is a
+// gap: it is ignored (status DriftInvalid, state unchanged). A sample
+// whose t is earlier than the last accepted one is out of order and
+// ignored the same way; a repeated t is a new sample. Irregular spacing is
+// not corrected for: the detector sees the sequence of accepted samples.
 //
 // Sources: S. Ahmad, A. Lavin, S. Purdy, Z. Agha, "Unsupervised real-time
 // anomaly detection for streaming data", Neurocomputing 262 (2017) 134-147
-// (anomaly likelihood, spatial anomaly); A. Lavin and S. Ahmad, "Evaluating
-// Real-time Anomaly Detection Algorithms - the Numenta Anomaly Benchmark",
-// IEEE ICMLA 2015 (the windowed Gaussian baseline).
+// (anomaly likelihood, spatial anomaly); M. Smirnov, contextual anomaly
+// detector CAD OSE, numenta/NAB nab/detectors/context_ose (context
+// novelty); A. Lavin and S. Ahmad, "Evaluating Real-time Anomaly Detection
+// Algorithms - the Numenta Anomaly Benchmark", IEEE ICMLA 2015.
 type KPIConfig struct {
-	// FastAlpha is the weight of the exponentially weighted prediction,
-	// 0 < FastAlpha ≤ 1.
-	FastAlpha float64
-	// LongAlpha is the weight of the long-run statistics (of x, of the
-	// prediction error and of the two averaged surprises), 0 < LongAlpha <
-	// FastAlpha.
+	// LongAlpha is the weight of the long-run novelty statistics,
+	// 0 < LongAlpha < 1.
 	LongAlpha float64
-	// Short is the averaging window, in samples, 1 ≤ Short ≤ KPIMaxShort.
+	// Short is the novelty window, in samples and in coarse steps,
+	// 1 ≤ Short ≤ KPIMaxShort.
 	Short int
-	// Warmup is the number of samples learnt from before any score, ≥ 2.
+	// Warmup is the number of samples learnt from before any score (they
+	// also set the bin grid), ≥ 2.
 	Warmup int
 	// SpatialTolerance widens the range seen so far, as a fraction of its
 	// width, before a sample outside it counts as novel; negative disables
@@ -78,39 +76,38 @@ type KPIConfig struct {
 	// Rest is the number of samples after an alarm whose score is zero,
 	// ≥ 0.
 	Rest int
-	// Bins is the number of value bins spanning the warm-up range for
-	// context novelty; 0 disables it. Bins extend beyond that range at the
-	// same width.
+	// Bins is the number of value bins spanning the warm-up range, ≥ 1.
 	Bins int
 	// Context is the number of successive bins that make one context,
-	// 1 ≤ Context ≤ 8 when Bins > 0.
+	// 1 ≤ Context ≤ 8.
 	Context int
+	// Coarse is the number of samples averaged into one coarse step, ≥ 2,
+	// or 0 to disable the coarse scale.
+	Coarse int
 }
+
+// KPIMaxShort is the longest novelty window KPIConfig.Short may name (the
+// window lives in a fixed array so that updates never allocate).
+const KPIMaxShort = 64
 
 // kpiContextBits is the size of the context table, in bits (2^18 bits =
 // 32 KiB, allocated once).
 const kpiContextBits = 1 << 18
 
-// KPIMaxShort is the longest averaging window KPIConfig.Short may name
-// (the window lives in a fixed array so that updates never allocate).
-const KPIMaxShort = 64
-
-// DefaultKPIConfig returns FastAlpha 0.5, LongAlpha 0.001, Short 16,
-// Warmup 150, SpatialTolerance 0.05, AlarmLevel 0.5, Rest 100, Bins 20,
-// Context 2: the best of a small grid on the whole Numenta Anomaly
+// DefaultKPIConfig returns LongAlpha 0.0005, Short 24, Warmup 150,
+// SpatialTolerance 0.05, AlarmLevel 0.5, Rest 100, Bins 20, Context 2,
+// Coarse 6: the best of a small grid on the whole Numenta Anomaly
 // Benchmark corpus (in-sample; BENCHMARKS.md gives the leave-one-category-
 // out figures of the same grid, examples/benchmark's nabGrid).
 func DefaultKPIConfig() KPIConfig {
-	return KPIConfig{FastAlpha: 0.5, LongAlpha: 0.001, Short: 16, Warmup: 150, SpatialTolerance: 0.05, AlarmLevel: 0.5, Rest: 100, Bins: 20, Context: 2}
+	return KPIConfig{LongAlpha: 0.0005, Short: 24, Warmup: 150, SpatialTolerance: 0.05, AlarmLevel: 0.5, Rest: 100, Bins: 20, Context: 2, Coarse: 6}
 }
 
 // Validate returns an error naming the first invalid field, or nil.
 func (c KPIConfig) Validate() error {
 	switch {
-	case !(c.FastAlpha > 0 && c.FastAlpha <= 1):
-		return fmt.Errorf("anomaly: KPIConfig.FastAlpha = %g, want 0 < FastAlpha ≤ 1", c.FastAlpha)
-	case !(c.LongAlpha > 0 && c.LongAlpha < c.FastAlpha):
-		return fmt.Errorf("anomaly: KPIConfig.LongAlpha = %g, want 0 < LongAlpha < FastAlpha (%g)", c.LongAlpha, c.FastAlpha)
+	case !(c.LongAlpha > 0 && c.LongAlpha < 1):
+		return fmt.Errorf("anomaly: KPIConfig.LongAlpha = %g, want 0 < LongAlpha < 1", c.LongAlpha)
 	case c.Short < 1 || c.Short > KPIMaxShort:
 		return fmt.Errorf("anomaly: KPIConfig.Short = %d, want 1 ≤ Short ≤ %d", c.Short, KPIMaxShort)
 	case c.Warmup < 2:
@@ -121,10 +118,12 @@ func (c KPIConfig) Validate() error {
 		return fmt.Errorf("anomaly: KPIConfig.AlarmLevel = %g, want 0 < AlarmLevel ≤ 1", c.AlarmLevel)
 	case c.Rest < 0:
 		return fmt.Errorf("anomaly: KPIConfig.Rest = %d, want ≥ 0", c.Rest)
-	case c.Bins < 0:
-		return fmt.Errorf("anomaly: KPIConfig.Bins = %d, want ≥ 0", c.Bins)
-	case c.Bins > 0 && (c.Context < 1 || c.Context > 8):
+	case c.Bins < 1:
+		return fmt.Errorf("anomaly: KPIConfig.Bins = %d, want ≥ 1", c.Bins)
+	case c.Context < 1 || c.Context > 8:
 		return fmt.Errorf("anomaly: KPIConfig.Context = %d, want 1 ≤ Context ≤ 8", c.Context)
+	case c.Coarse == 1 || c.Coarse < 0:
+		return fmt.Errorf("anomaly: KPIConfig.Coarse = %d, want 0 (off) or ≥ 2", c.Coarse)
 	}
 	return nil
 }
@@ -140,6 +139,9 @@ func (s *ewStat) add(alpha, x float64) {
 	s.mean += inc
 	s.vr = (1 - alpha) * (s.vr + d*inc)
 }
+
+// z standardises x; the standard deviation is floored at 1e-6.
+func (s *ewStat) z(x float64) float64 { return (x - s.mean) / max(math.Sqrt(s.vr), 1e-6) }
 
 // window is a fixed-capacity running mean of the last n values.
 type window struct {
@@ -182,29 +184,68 @@ func logTail(z float64) float64 {
 	return min(1, max(0, math.Log(q+1e-10)*invLog1e10))
 }
 
+// kpiScale is one time scale's context novelty: the last Context bins,
+// the new-context flags of the last Short steps and the long-run
+// statistics of their mean.
+type kpiScale struct {
+	ctx   [8]int64
+	steps int     // steps seen
+	flags window  // new-context flags
+	nov   float64 // flags' mean after the last step
+	stat  ewStat  // long-run statistics of nov
+}
+
+// step bins v, updates the context table seen (salted by salt) and the
+// novelty statistics, and returns the novelty z of the step (0 while the
+// scale is too young to have statistics).
+func (s *kpiScale) step(seen []uint64, salt uint64, bin int64, c *KPIConfig) float64 {
+	copy(s.ctx[1:c.Context], s.ctx[:c.Context-1])
+	s.ctx[0] = bin
+	h := salt
+	for _, v := range s.ctx[:c.Context] {
+		h ^= uint64(v)
+		h *= 1099511628211 // FNV-1a prime
+	}
+	h %= kpiContextBits
+	s.steps++
+	flag := 0.0
+	if seen[h/64]&(1<<(h%64)) == 0 {
+		seen[h/64] |= 1 << (h % 64)
+		if s.steps > c.Context { // a full context
+			flag = 1
+		}
+	}
+	s.flags.add(flag)
+	s.nov = s.flags.mean()
+	ready := c.Short + c.Context // steps before the statistics mean anything
+	z := 0.0
+	if s.steps > ready+1 {
+		z = s.stat.z(s.nov)
+	}
+	if s.steps > ready {
+		s.stat.add(max(c.LongAlpha, 1/float64(s.steps-ready)), s.nov)
+	}
+	return z
+}
+
 // KPIDetector is the streaming detector configured by KPIConfig. Update
 // costs O(1) and allocates nothing; a value is for one goroutine.
 type KPIDetector struct {
 	cfg KPIConfig
 
-	n        int     // accepted samples
-	lastT    float64 // time of the last accepted sample
-	pred     float64 // exponentially weighted prediction
-	mae      float64 // running mean absolute prediction error
-	x        ewStat  // long-run mean and variance of x
-	lo, hi   float64 // range seen so far
-	errWin   window  // surprise r over the last Short samples
-	lvlWin   window  // x over the last Short samples
-	errAvg   ewStat  // long-run statistics of errWin's mean
-	lvlAvg   ewStat  // long-run statistics of the level deviation
-	rest     int     // samples of rest left
-	lastFuse float64 // fused score of the last accepted sample
-
-	seen     []uint64 // context table, a bit per hashed context
-	ctx      [8]int64 // last Context bins, newest first
-	binLo    float64  // bin origin and width, fixed at the end of warm-up
-	binW     float64
-	novelWin window // new-context flags over the last Short samples
+	n       int     // accepted samples
+	lastT   float64 // time of the last accepted sample
+	lo, hi  float64 // range seen so far
+	binLo   float64 // bin grid origin and width, fixed at the end of warm-up
+	binW    float64
+	seen    []uint64 // context table, a bit per hashed context, both scales
+	fine    kpiScale
+	coarse  kpiScale
+	sum     float64 // sum of the samples of the current coarse step
+	inStep  int     // samples in it
+	coarseZ float64 // coarse novelty z of the last completed coarse step
+	rest    int     // samples of rest left
+	fused   float64 // fused score of the last accepted sample
 }
 
 // NewKPIDetector returns a detector, or an error naming the invalid field.
@@ -212,10 +253,7 @@ func NewKPIDetector(cfg KPIConfig) (*KPIDetector, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	d := &KPIDetector{cfg: cfg}
-	if cfg.Bins > 0 {
-		d.seen = make([]uint64, kpiContextBits/64)
-	}
+	d := &KPIDetector{cfg: cfg, seen: make([]uint64, kpiContextBits/64)}
 	d.Reset()
 	return d, nil
 }
@@ -224,14 +262,18 @@ func NewKPIDetector(cfg KPIConfig) (*KPIDetector, error) {
 func (d *KPIDetector) Reset() {
 	seen := d.seen
 	clear(seen)
-	*d = KPIDetector{cfg: d.cfg, seen: seen}
-	d.errWin.n, d.lvlWin.n, d.novelWin.n = d.cfg.Short, d.cfg.Short, d.cfg.Short
-	d.lastT = math.Inf(-1)
+	*d = KPIDetector{cfg: d.cfg, seen: seen, lastT: math.Inf(-1)}
+	d.fine.flags.n, d.coarse.flags.n = d.cfg.Short, d.cfg.Short
 }
 
-// Fused returns the fused score of the last accepted sample before
-// suppression (rest), in [0, 1].
-func (d *KPIDetector) Fused() float64 { return d.lastFuse }
+// Fused returns the fused score of the last accepted sample before any
+// rest, in [0, 1].
+func (d *KPIDetector) Fused() float64 { return d.fused }
+
+// bin returns v's bin on the grid, clamped to ±1e15.
+func (d *KPIDetector) bin(v float64) int64 {
+	return int64(min(max(math.Floor((v-d.binLo)/d.binW), -1e15), 1e15))
+}
 
 // Update consumes sample x taken at time t and returns its score in [0, 1]
 // (see KPIConfig), with Alarm set on the sample that started a rest.
@@ -242,26 +284,10 @@ func (d *KPIDetector) Update(t, x float64) DriftResult {
 	d.lastT = t
 	c := &d.cfg
 	d.n++
+	d.fused = 0
 	if d.n == 1 {
-		d.pred, d.lo, d.hi = x, x, x
-		d.x.mean = x
-		d.lastFuse = 0
-		return DriftResult{Status: DriftWarmup}
+		d.lo, d.hi = x, x
 	}
-	// Surprise: absolute prediction error over the running mean absolute
-	// error (floored so that a flat series does not divide by zero).
-	e := math.Abs(x - d.pred)
-	floor := 1e-9 * max(1, math.Abs(d.x.mean))
-	r := e / max(d.mae, floor)
-	r = min(r, 1e3)
-	d.mae += max(c.LongAlpha, 1/float64(d.n-1)) * (e - d.mae)
-	d.pred += c.FastAlpha * (x - d.pred)
-	d.errWin.add(r)
-	d.lvlWin.add(x)
-	sd := math.Sqrt(d.x.vr)
-	lvl := math.Abs(d.lvlWin.mean()-d.x.mean) / max(sd, floor)
-	lvl = min(lvl, 1e3)
-
 	// Range novelty against the range before x.
 	spatial := 0.0
 	if c.SpatialTolerance >= 0 && d.hi > d.lo {
@@ -271,70 +297,32 @@ func (d *KPIDetector) Update(t, x float64) DriftResult {
 		}
 	}
 	d.lo, d.hi = min(d.lo, x), max(d.hi, x)
-	novel := d.context(x)
-
-	ea := d.errWin.mean()
-	fuse := 0.0
-	if d.n > c.Warmup {
-		// logTail is increasing: one call on the larger z.
-		z := max((ea-d.errAvg.mean)/max(math.Sqrt(d.errAvg.vr), 1e-6),
-			(lvl-d.lvlAvg.mean)/max(math.Sqrt(d.lvlAvg.vr), 1e-6))
-		fuse = max(spatial, logTail(z), novel)
-	}
-	// Long-run statistics learn after scoring, so that a sample never
-	// explains itself away.
-	alpha := max(c.LongAlpha, 1/float64(d.n))
-	d.errAvg.add(alpha, ea)
-	d.lvlAvg.add(alpha, lvl)
-	d.x.add(alpha, x)
-	d.lastFuse = fuse
-	if d.n <= c.Warmup {
-		return DriftResult{Status: DriftWarmup}
-	}
-	if d.rest > 0 {
-		d.rest--
-		return DriftResult{Status: DriftReady}
-	}
-	res := DriftResult{Score: fuse, Status: DriftReady}
-	if fuse >= c.AlarmLevel {
-		res.Alarm = true
-		d.rest = c.Rest
-	}
-	return res
-}
-
-// context updates the context table with x and returns the fraction of
-// new contexts among the last Short samples (0 while warming up or when
-// context novelty is off).
-func (d *KPIDetector) context(x float64) float64 {
-	c := &d.cfg
-	if c.Bins == 0 {
-		return 0
-	}
 	if d.n <= c.Warmup {
 		if d.n == c.Warmup {
 			d.binLo = d.lo
 			d.binW = max(d.hi-d.lo, 1e-9*max(1, math.Abs(d.lo))) / float64(c.Bins)
 		}
-		return 0
+		return DriftResult{Status: DriftWarmup}
 	}
-	b := math.Floor((x - d.binLo) / d.binW)
-	b = min(max(b, -1e15), 1e15)
-	copy(d.ctx[1:c.Context], d.ctx[:c.Context-1])
-	d.ctx[0] = int64(b)
-	h := uint64(14695981039346656037)
-	for _, v := range d.ctx[:c.Context] {
-		h ^= uint64(v)
-		h *= 1099511628211
-	}
-	h %= kpiContextBits
-	flag := 0.0
-	if d.seen[h/64]&(1<<(h%64)) == 0 {
-		d.seen[h/64] |= 1 << (h % 64)
-		if d.n > c.Warmup+c.Context {
-			flag = 1
+	fineZ := d.fine.step(d.seen, 14695981039346656037, d.bin(x), c)
+	if c.Coarse > 0 {
+		d.sum += x
+		d.inStep++
+		if d.inStep == c.Coarse {
+			d.coarseZ = d.coarse.step(d.seen, 1099511628211, d.bin(d.sum/float64(c.Coarse)), c)
+			d.sum, d.inStep = 0, 0
 		}
 	}
-	d.novelWin.add(flag)
-	return d.novelWin.mean()
+	// logTail is increasing: one call on the larger z.
+	d.fused = max(spatial, d.fine.nov, logTail(max(fineZ, d.coarseZ)))
+	if d.rest > 0 {
+		d.rest--
+		return DriftResult{Status: DriftReady}
+	}
+	res := DriftResult{Score: d.fused, Status: DriftReady}
+	if d.fused >= c.AlarmLevel {
+		res.Alarm = true
+		d.rest = c.Rest
+	}
+	return res
 }

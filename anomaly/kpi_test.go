@@ -22,15 +22,15 @@ func kpiNoise(n int, seed uint64) []float64 {
 func TestKPIConfigValidate(t *testing.T) {
 	require.NoError(t, DefaultKPIConfig().Validate())
 	for name, mut := range map[string]func(*KPIConfig){
-		"FastAlpha":        func(c *KPIConfig) { c.FastAlpha = 0 },
-		"LongAlpha":        func(c *KPIConfig) { c.LongAlpha = c.FastAlpha },
+		"LongAlpha":        func(c *KPIConfig) { c.LongAlpha = 1 },
 		"Short":            func(c *KPIConfig) { c.Short = KPIMaxShort + 1 },
 		"Warmup":           func(c *KPIConfig) { c.Warmup = 1 },
 		"SpatialTolerance": func(c *KPIConfig) { c.SpatialTolerance = math.NaN() },
 		"AlarmLevel":       func(c *KPIConfig) { c.AlarmLevel = 1.5 },
 		"Rest":             func(c *KPIConfig) { c.Rest = -1 },
-		"Bins":             func(c *KPIConfig) { c.Bins = -1 },
+		"Bins":             func(c *KPIConfig) { c.Bins = 0 },
 		"Context":          func(c *KPIConfig) { c.Context = 9 },
+		"Coarse":           func(c *KPIConfig) { c.Coarse = 1 },
 	} {
 		c := DefaultKPIConfig()
 		mut(&c)
@@ -161,4 +161,39 @@ func BenchmarkKPIUpdate(b *testing.B) {
 	for i := range b.N {
 		d.Update(float64(i), x[i&4095])
 	}
+}
+
+// TestKPIDetectsShapeChange speeds up a periodic series' cycle twelvefold
+// for a while inside its usual range, which range novelty cannot see: the
+// context scores must alarm in that stretch, and nothing may alarm on the
+// regular cycles before it.
+func TestKPIDetectsShapeChange(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 1))
+	x := make([]float64, 5000)
+	phase := 0.0
+	for i := range x {
+		step := 2 * math.Pi / 288
+		if i >= 3000 && i < 3200 {
+			step *= 12
+		}
+		phase += step
+		x[i] = 10 + math.Sin(phase) + 0.02*r.NormFloat64()
+	}
+	c := DefaultKPIConfig()
+	c.SpatialTolerance = -1
+	d, err := NewKPIDetector(c)
+	require.NoError(t, err)
+	var in, before int
+	for i, v := range x {
+		if d.Update(float64(i), v).Alarm {
+			switch {
+			case i >= 3000 && i < 3200:
+				in++
+			case i >= 1000 && i < 3000:
+				before++
+			}
+		}
+	}
+	assert.Positive(t, in)
+	assert.Zero(t, before)
 }
