@@ -96,9 +96,10 @@ const kpiContextBits = 1 << 18
 
 // DefaultKPIConfig returns LongAlpha 0.0005, Short 24, Warmup 150,
 // SpatialTolerance 0.05, AlarmLevel 0.5, Rest 100, Bins 20, Context 2,
-// Coarse 6: the best of a small grid on the whole Numenta Anomaly
-// Benchmark corpus (in-sample; BENCHMARKS.md gives the leave-one-category-
-// out figures of the same grid, examples/benchmark's nabGrid).
+// Coarse 6, found while developing the detector on the whole Numenta
+// Anomaly Benchmark corpus (so in-sample there). It is the centre of the
+// grid that examples/benchmark's NAB suite chooses from, per profile and
+// leaving one category out; BENCHMARKS.md gives both figures.
 func DefaultKPIConfig() KPIConfig {
 	return KPIConfig{LongAlpha: 0.0005, Short: 24, Warmup: 150, SpatialTolerance: 0.05, AlarmLevel: 0.5, Rest: 100, Bins: 20, Context: 2, Coarse: 6}
 }
