@@ -6,7 +6,7 @@
 //
 //	go run ./examples/benchmark nab -data ../shared/data -md BENCHMARKS.md  # replaces only the nab section
 //
-// Suites: cmapss, femto, ims, nab, cwru, mfpt. -data is the shared data
+// Suites: cmapss, femto, ims, nab, skab, cwru, mfpt. -data is the shared data
 // folder (holding cmapss/, femto/, ...) or the suite's own folder. Each
 // suite prints a markdown table on stdout, progress on stderr, and writes
 // <suite>.json and its charts to -out. The exit status is non-zero when a
@@ -50,6 +50,7 @@ var suites = []suite{
 	{"femto", "femto", "FEMTO-ST PRONOSTIA bearings, IEEE PHM 2012 score, leave-one-bearing-out", runFEMTO},
 	{"ims", "ims", "IMS bearing run-to-failure: alarm time and false alarms", runIMS},
 	{"nab", "nab", "Numenta Anomaly Benchmark, every labelled series: KPI detector under the corpus threshold rule and leave one category out", runNAB},
+	{"skab", "skab", "Skoltech Anomaly Benchmark: multivariate outliers and changepoints, leave one file out", runSKAB},
 	{"cwru", "cwru", "CWRU bearing faults: envelope diagnosis vs Smith & Randall 2015", runCWRU},
 	{"mfpt", "mfpt", "MFPT bearing faults: envelope diagnosis", runMFPT},
 }

@@ -209,7 +209,7 @@ func TestRealData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("real-data benchmark runs skipped in -short mode")
 	}
-	for _, s := range []string{"cmapss", "femto", "ims", "nab", "cwru", "mfpt"} {
+	for _, s := range []string{"cmapss", "femto", "ims", "nab", "skab", "cwru", "mfpt"} {
 		t.Run(s, func(t *testing.T) {
 			dir := testenv.DataDir(t, s)
 			out := t.TempDir()
@@ -228,6 +228,9 @@ func TestRealData(t *testing.T) {
 				assert.Greater(t, m["standard"].(float64), 65.0)
 				loco := m["leave_one_category_out"].(map[string]any)
 				assert.Greater(t, loco["standard"].(float64), 60.0)
+			case "skab":
+				assert.Greater(t, m["f1"].(float64), 0.8, "leave-one-file-out outlier F1")
+				assert.Greater(t, m["standard"].(float64), 35.0)
 			case "cwru":
 				// The anomaly package's acceptance figures (its
 				// TestCWRUDiagnosisTable), reached here as a user runs it.
@@ -379,4 +382,79 @@ func TestSpliceMarkdown(t *testing.T) {
 	require.NoError(t, spliceMarkdown(path, "cwru", "## cwru\n\nc\n"))
 	b, _ = os.ReadFile(path)
 	assert.True(t, strings.HasSuffix(string(b), "new x\n\n## cwru\n\nc\n"), string(b))
+}
+
+// writeSKABFixture writes n SKAB-like files under dir/<folder>: 1000 rows
+// a second of eight noisy sensors; rows 600–799 are an anomaly in which
+// the flow rate drops, with changepoints at its start and end. A file without labels is written too.
+func writeSKABFixture(t *testing.T, dir, folder string, n int) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	t0 := time.Date(2020, 3, 9, 10, 0, 0, 0, time.UTC)
+	header := "datetime;Accelerometer1RMS;Accelerometer2RMS;Current;Pressure;Temperature;Thermocouple;Voltage;Volume Flow RateRMS"
+	base := [8]float64{0.03, 0.04, 1.3, 0.4, 79, 26, 233, 32}
+	write := func(rel string, labelled bool) {
+		var b strings.Builder
+		b.WriteString(header)
+		if labelled {
+			b.WriteString(";anomaly;changepoint")
+		}
+		b.WriteString("\n")
+		for i := range 1000 {
+			b.WriteString(t0.Add(time.Duration(i) * time.Second).Format(time.DateTime))
+			anom := labelled && i >= 600 && i < 800
+			for j, v := range base {
+				v *= 1 + 0.01*rng.NormFloat64()
+				if anom && j == 7 {
+					v -= 10
+				}
+				fmt.Fprintf(&b, ";%.5g", v)
+			}
+			if labelled {
+				a, c := 0, 0
+				if anom {
+					a = 1
+				}
+				if i == 600 || i == 799 {
+					c = 1
+				}
+				fmt.Fprintf(&b, ";%d.0;%d.0", a, c)
+			}
+			b.WriteString("\n")
+		}
+		p := filepath.Join(dir, rel)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(b.String()), 0o644))
+	}
+	for i := range n {
+		write(filepath.Join(folder, fmt.Sprintf("%d.csv", i)), true)
+	}
+	write(filepath.Join("anomaly-free", "anomaly-free.csv"), false)
+}
+
+func TestSKABSuiteFixture(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	writeSKABFixture(t, dir, "valve1", 3)
+	writeSKABFixture(t, dir, "other", 2)
+	var so, se bytes.Buffer
+	require.Equal(t, 0, cli(&so, &se, "skab", dir, out, ""), se.String())
+	t.Log("\n" + so.String())
+	m := readJSON(t, out, "skab")
+	for _, k := range []string{"f1", "far", "mar", "standard", "low_fp", "low_fn"} {
+		require.Contains(t, m, k)
+	}
+	assert.Greater(t, m["f1"].(float64), 0.9, "the flow drop is plain")
+	assert.Less(t, m["far"].(float64), 0.05)
+	assert.Greater(t, m["standard"].(float64), 50.0)
+	folders := m["folders"].(map[string]any)
+	assert.Contains(t, folders, "valve1")
+	assert.Contains(t, folders, "other")
+	assert.Len(t, m["files"], 5)
+	assert.Contains(t, m["unlabelled_alarm_rate"], "anomaly-free/anomaly-free.csv")
+	drivers := m["alarm_onset_drivers"].(map[string]any)
+	assert.Contains(t, drivers, "Volume Flow RateRMS", "the flow drop drives the alarms: %v", drivers)
+
+	// Only unlabelled data: an error.
+	only := t.TempDir()
+	writeSKABFixture(t, only, "valve1", 0)
+	assert.Equal(t, 1, cli(&so, &se, "skab", only, t.TempDir(), ""))
 }
