@@ -24,7 +24,8 @@
 // own rise alarms.
 //
 // Streaming change detectors (CUSUM, Page–Hinkley, EWMA, BOCPD,
-// Mann–Kendall/Theil–Sen trend, the thermal detector) share the
+// Mann–Kendall/Theil–Sen trend, the thermal detector, KPIDetector for any
+// scalar series with one configuration for all) share the
 // DriftDetector interface: Update(t, x) costs O(1) or a documented
 // O(window) and allocates nothing; each detector value is for one goroutine,
 // and separate values run concurrently. Compensated regresses a covariate

@@ -23,6 +23,13 @@
 // 100·(S − S_null)/(S_perfect − S_null) (Normalize, NullScore,
 // PerfectScore).
 //
+// NAB's threshold rule, one threshold for a whole corpus per profile, is
+// applied by SweepFile (a file's raw score at many thresholds), Best (the
+// setting and threshold with the highest summed score) and
+// LeaveOneCategoryOut (Best chosen without each category, then scored on
+// it); Tally sums raw scores and normalises them, undefined without
+// windows.
+//
 // The benchmark's labels and configuration are read here too: ReadWindows
 // (labels/combined_windows.json, windows in time), WindowRows (windows in
 // time onto a file's rows, RowWindow), ReadProfiles (config/profiles.json)

@@ -4,7 +4,9 @@
 //	go run ./examples/benchmark <suite> -data DIR -out DIR
 //	go run ./examples/benchmark all -data ../shared/data -out bench-out   # also writes BENCHMARKS.md
 //
-// Suites: cmapss, femto, ims, nab, cwru, mfpt. -data is the shared data
+//	go run ./examples/benchmark nab -data ../shared/data -md BENCHMARKS.md  # replaces only the nab section
+//
+// Suites: cmapss, femto, ims, nab, skab, cwru, mfpt. -data is the shared data
 // folder (holding cmapss/, femto/, ...) or the suite's own folder. Each
 // suite prints a markdown table on stdout, progress on stderr, and writes
 // <suite>.json and its charts to -out. The exit status is non-zero when a
@@ -47,7 +49,8 @@ var suites = []suite{
 	{"cmapss", "cmapss", "NASA C-MAPSS FD001 turbofan RUL (gradient-boosted trees)", runCMAPSS},
 	{"femto", "femto", "FEMTO-ST PRONOSTIA bearings, IEEE PHM 2012 score, leave-one-bearing-out", runFEMTO},
 	{"ims", "ims", "IMS bearing run-to-failure: alarm time and false alarms", runIMS},
-	{"nab", "nab", "Numenta Anomaly Benchmark, machine temperature", runNAB},
+	{"nab", "nab", "Numenta Anomaly Benchmark, every labelled series: KPI detector under the corpus threshold rule and leave one category out", runNAB},
+	{"skab", "skab", "Skoltech Anomaly Benchmark: multivariate outliers and changepoints, leave one file out", runSKAB},
 	{"cwru", "cwru", "CWRU bearing faults: envelope diagnosis vs Smith & Randall 2015", runCWRU},
 	{"mfpt", "mfpt", "MFPT bearing faults: envelope diagnosis", runMFPT},
 }
@@ -68,7 +71,7 @@ func main() {
 	fl := flag.NewFlagSet(name, flag.ExitOnError)
 	data := fl.String("data", filepath.Join("..", "shared", "data"), "shared data folder, or the suite's own folder")
 	out := fl.String("out", "bench-out", "folder for <suite>.json and the charts")
-	md := fl.String("md", "", "with all: the markdown file to write (default BENCHMARKS.md)")
+	md := fl.String("md", "", "with all: the markdown file to write (default BENCHMARKS.md); with one suite: the file whose section for the suite is replaced")
 	fl.StringVar(&cwruOpts.Channel, "channel", "DE", "cwru: the accelerometer diagnosed, DE (drive end) or FE (fan end)")
 	fl.Float64Var(&cwruOpts.Segment, "segment", 0, "cwru: cut each record into windows of this many seconds (0: whole records)")
 	fl.Usage = func() { usage(fl.Output()); fl.PrintDefaults() }
@@ -116,7 +119,13 @@ func cli(stdout, stderr io.Writer, name, data, out, md string) int {
 		}
 		sections = append(sections, section)
 	}
-	if md != "" {
+	if md != "" && name != "all" {
+		if err := spliceMarkdown(md, chosen[0].name, sections[0]); err != nil {
+			fmt.Fprintln(stderr, "benchmark:", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "benchmark: replaced section %s of %s\n", chosen[0].name, md)
+	} else if md != "" {
 		if err := writeMarkdown(md, data, sections); err != nil {
 			fmt.Fprintln(stderr, "benchmark:", err)
 			return 1
@@ -162,6 +171,36 @@ func writeMarkdown(path, data string, sections []string) error {
 	fmt.Fprintf(&b, "Machine: %s/%s, %s, %d CPUs, %s. Date: %s.\n\n", runtime.GOOS, runtime.GOARCH, cpuModel(), runtime.NumCPU(), runtime.Version(), time.Now().UTC().Format("2006-01-02"))
 	b.WriteString(strings.Join(sections, "\n"))
 	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// spliceMarkdown replaces the section "## name" of the markdown file at
+// path (up to the next "## " heading) with section; a file without that
+// section gets it appended.
+func spliceMarkdown(path, name, section string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	doc := string(b)
+	head := "## " + name + "\n"
+	start := strings.Index(doc, head)
+	if !strings.HasPrefix(doc, head) {
+		start = strings.Index(doc, "\n"+head)
+		if start >= 0 {
+			start++
+		}
+	}
+	if start < 0 {
+		doc = strings.TrimRight(doc, "\n") + "\n\n" + section
+	} else {
+		end := len(doc)
+		if i := strings.Index(doc[start+len(head):], "\n## "); i >= 0 {
+			end = start + len(head) + i + 1
+		}
+		doc = doc[:start] + strings.TrimRight(section, "\n") + "\n\n" + doc[end:]
+		doc = strings.TrimRight(doc, "\n") + "\n"
+	}
+	return os.WriteFile(path, []byte(doc), 0o644)
 }
 
 // cpuModel returns the CPU model from /proc/cpuinfo, or "CPU model unknown".

@@ -209,7 +209,7 @@ func TestRealData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("real-data benchmark runs skipped in -short mode")
 	}
-	for _, s := range []string{"cmapss", "femto", "ims", "nab", "cwru", "mfpt"} {
+	for _, s := range []string{"cmapss", "femto", "ims", "nab", "skab", "cwru", "mfpt"} {
 		t.Run(s, func(t *testing.T) {
 			dir := testenv.DataDir(t, s)
 			out := t.TempDir()
@@ -225,7 +225,12 @@ func TestRealData(t *testing.T) {
 				sc := m["phm2012_score"].(float64)
 				assert.True(t, sc > 0 && sc <= 1, "score %v", sc)
 			case "nab":
-				assert.Greater(t, m["standard"].(float64), 50.0)
+				assert.Greater(t, m["standard"].(float64), 65.0)
+				loco := m["leave_one_category_out"].(map[string]any)
+				assert.Greater(t, loco["standard"].(float64), 60.0)
+			case "skab":
+				assert.Greater(t, m["f1"].(float64), 0.8, "leave-one-file-out outlier F1")
+				assert.Greater(t, m["standard"].(float64), 35.0)
 			case "cwru":
 				// The anomaly package's acceptance figures (its
 				// TestCWRUDiagnosisTable), reached here as a user runs it.
@@ -244,11 +249,21 @@ func TestRealData(t *testing.T) {
 	}
 }
 
-// writeNABFixture writes a miniature NAB folder: the three realKnownCause
-// file names, each 800 rows of 5-minute temperature-like data with one
-// step up at row 600 inside one labelled window, published-detector
-// outputs that fire on the step, thresholds and a scoreboard.
-func writeNABFixture(t *testing.T, dir string) {
+// nabFixtureFiles are the fixture's data files: two categories with one
+// window each and one category without windows.
+var nabFixtureFiles = []string{
+	"realKnownCause/machine_temperature_system_failure.csv",
+	"realKnownCause/ec2_request_latency_system_failure.csv",
+	"realTraffic/speed_6005.csv",
+	"artificialNoAnomaly/art_flatline.csv",
+}
+
+// writeNABFixture writes a miniature NAB folder: each file of files is 800
+// rows of 5-minute temperature-like data; those outside
+// artificialNoAnomaly step up at row 600 inside one labelled window
+// (rows 590–660). Published-detector outputs fire on the step; a data file
+// without labels is skipped. Thresholds and a scoreboard complete it.
+func writeNABFixture(t *testing.T, dir string, files []string) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	t0 := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
 	must := func(rel, body string) {
@@ -265,33 +280,41 @@ func writeNABFixture(t *testing.T, dir string) {
 			th[d][p] = map[string]float64{"score": 0, "threshold": 0.5}
 		}
 	}
-	for _, file := range nabFiles {
+	for _, key := range append(files, "realTraffic/unlabelled.csv") {
+		cat, file, _ := strings.Cut(key, "/")
+		step := cat != "artificialNoAnomaly"
 		var data, res strings.Builder
 		data.WriteString("timestamp,value\n")
 		res.WriteString("timestamp,value,anomaly_score,label\n")
 		for i := range 800 {
 			ts := t0.Add(time.Duration(i) * 5 * time.Minute).Format(time.DateTime)
 			v := 70 + 0.5*rng.NormFloat64()
-			if i >= 600 {
+			if step && i >= 600 {
 				v += 15
 			}
 			fmt.Fprintf(&data, "%s,%.4f\n", ts, v)
 			score, label := 0.0, 0
-			if i == 605 {
+			if step && i == 605 {
 				score = 1
 			}
-			if i >= 590 && i <= 660 {
+			if step && i >= 590 && i <= 660 {
 				label = 1
 			}
 			fmt.Fprintf(&res, "%s,%.4f,%.1f,%d\n", ts, v, score, label)
 		}
-		must(filepath.Join("data", "realKnownCause", file), data.String())
+		must(filepath.Join("data", cat, file), data.String())
 		for _, d := range dets {
-			must(filepath.Join("results", d, "realKnownCause", d+"_"+file), res.String())
+			must(filepath.Join("results", d, cat, d+"_"+file), res.String())
 		}
-		labels["realKnownCause/"+file] = [][2]string{{
-			t0.Add(590 * 5 * time.Minute).Format("2006-01-02 15:04:05.000000"),
-			t0.Add(660 * 5 * time.Minute).Format("2006-01-02 15:04:05.000000")}}
+		switch {
+		case file == "unlabelled.csv":
+		case step:
+			labels[key] = [][2]string{{
+				t0.Add(590 * 5 * time.Minute).Format("2006-01-02 15:04:05.000000"),
+				t0.Add(660 * 5 * time.Minute).Format("2006-01-02 15:04:05.000000")}}
+		default:
+			labels[key] = [][2]string{}
+		}
 	}
 	b, _ := json.Marshal(labels)
 	must(filepath.Join("labels", "combined_windows.json"), string(b))
@@ -302,10 +325,11 @@ func writeNABFixture(t *testing.T, dir string) {
 
 func TestNABSuiteFixture(t *testing.T) {
 	dir, out := t.TempDir(), t.TempDir()
-	writeNABFixture(t, dir)
+	writeNABFixture(t, dir, nabFixtureFiles)
 	var so, se bytes.Buffer
 	require.Equal(t, 0, cli(&so, &se, "nab", dir, out, ""), se.String())
 	t.Log("\n" + so.String())
+	assert.Contains(t, se.String(), "unlabelled.csv has no labels")
 	m := readJSON(t, out, "nab")
 	// The step is found in every file, early in its window.
 	std := m["standard"].(float64)
@@ -314,10 +338,123 @@ func TestNABSuiteFixture(t *testing.T) {
 	for _, k := range []string{"low_fp", "low_fn"} {
 		assert.Contains(t, m, k)
 	}
+	assert.Len(t, m["files"], 4)
+	loco := m["leave_one_category_out"].(map[string]any)
+	assert.Greater(t, loco["standard"].(float64), 50.0)
+	dets := m["detectors"].([]any)
+	kpi := dets[0].(map[string]any)
+	cats := kpi["categories"].([]any)
+	require.Len(t, cats, 3)
+	noWin := cats[0].(map[string]any)
+	assert.Equal(t, "artificialNoAnomaly", noWin["category"])
+	assert.Nil(t, noWin["corpus_choice"].(map[string]any)["standard"], "no windows: undefined")
 	// The published "numenta" output fires 15 rows into each window.
-	assert.Contains(t, so.String(), "| numenta (published output) |")
+	assert.Contains(t, so.String(), "| numenta (published output) | 4 |")
+	assert.Contains(t, so.String(), "| artificialNoAnomaly | 1 | 0 | undefined |")
 	assert.FileExists(t, filepath.Join(out, "nab_machine_temperature.png"))
 
 	require.NoError(t, os.Remove(filepath.Join(dir, "config", "thresholds.json")))
 	assert.Equal(t, 1, cli(&so, &se, "nab", dir, t.TempDir(), ""))
+}
+
+// TestNABSuiteNoWindows runs the suite on a corpus whose only files hold
+// no window: every figure is undefined, which is not an error.
+func TestNABSuiteNoWindows(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	writeNABFixture(t, dir, []string{"artificialNoAnomaly/art_flatline.csv", "artificialNoAnomaly/art_noisy.csv"})
+	var so, se bytes.Buffer
+	require.Equal(t, 0, cli(&so, &se, "nab", dir, out, ""), se.String())
+	m := readJSON(t, out, "nab")
+	assert.Nil(t, m["standard"])
+	assert.Nil(t, m["low_fp"])
+	assert.NoFileExists(t, filepath.Join(out, "nab_machine_temperature.png"))
+}
+
+func TestSpliceMarkdown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "B.md")
+	require.NoError(t, os.WriteFile(path, []byte("# T\n\n## ims\n\nold ims\n\n## nab\n\nold nab\n\n## nabx\n\nkeep\n"), 0o644))
+	require.NoError(t, spliceMarkdown(path, "nab", "## nab\n\nnew nab\n"))
+	b, _ := os.ReadFile(path)
+	assert.Equal(t, "# T\n\n## ims\n\nold ims\n\n## nab\n\nnew nab\n\n## nabx\n\nkeep\n", string(b))
+	require.NoError(t, spliceMarkdown(path, "nabx", "## nabx\n\nnew x\n"))
+	b, _ = os.ReadFile(path)
+	assert.Equal(t, "# T\n\n## ims\n\nold ims\n\n## nab\n\nnew nab\n\n## nabx\n\nnew x\n", string(b))
+	require.NoError(t, spliceMarkdown(path, "cwru", "## cwru\n\nc\n"))
+	b, _ = os.ReadFile(path)
+	assert.True(t, strings.HasSuffix(string(b), "new x\n\n## cwru\n\nc\n"), string(b))
+}
+
+// writeSKABFixture writes n SKAB-like files under dir/<folder>: 1000 rows
+// a second of eight noisy sensors; rows 600–799 are an anomaly in which
+// the flow rate drops, with changepoints at its start and end. A file without labels is written too.
+func writeSKABFixture(t *testing.T, dir, folder string, n int) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	t0 := time.Date(2020, 3, 9, 10, 0, 0, 0, time.UTC)
+	header := "datetime;Accelerometer1RMS;Accelerometer2RMS;Current;Pressure;Temperature;Thermocouple;Voltage;Volume Flow RateRMS"
+	base := [8]float64{0.03, 0.04, 1.3, 0.4, 79, 26, 233, 32}
+	write := func(rel string, labelled bool) {
+		var b strings.Builder
+		b.WriteString(header)
+		if labelled {
+			b.WriteString(";anomaly;changepoint")
+		}
+		b.WriteString("\n")
+		for i := range 1000 {
+			b.WriteString(t0.Add(time.Duration(i) * time.Second).Format(time.DateTime))
+			anom := labelled && i >= 600 && i < 800
+			for j, v := range base {
+				v *= 1 + 0.01*rng.NormFloat64()
+				if anom && j == 7 {
+					v -= 10
+				}
+				fmt.Fprintf(&b, ";%.5g", v)
+			}
+			if labelled {
+				a, c := 0, 0
+				if anom {
+					a = 1
+				}
+				if i == 600 || i == 799 {
+					c = 1
+				}
+				fmt.Fprintf(&b, ";%d.0;%d.0", a, c)
+			}
+			b.WriteString("\n")
+		}
+		p := filepath.Join(dir, rel)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(b.String()), 0o644))
+	}
+	for i := range n {
+		write(filepath.Join(folder, fmt.Sprintf("%d.csv", i)), true)
+	}
+	write(filepath.Join("anomaly-free", "anomaly-free.csv"), false)
+}
+
+func TestSKABSuiteFixture(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	writeSKABFixture(t, dir, "valve1", 3)
+	writeSKABFixture(t, dir, "other", 2)
+	var so, se bytes.Buffer
+	require.Equal(t, 0, cli(&so, &se, "skab", dir, out, ""), se.String())
+	t.Log("\n" + so.String())
+	m := readJSON(t, out, "skab")
+	for _, k := range []string{"f1", "far", "mar", "standard", "low_fp", "low_fn"} {
+		require.Contains(t, m, k)
+	}
+	assert.Greater(t, m["f1"].(float64), 0.9, "the flow drop is plain")
+	assert.Less(t, m["far"].(float64), 0.05)
+	assert.Greater(t, m["standard"].(float64), 50.0)
+	folders := m["folders"].(map[string]any)
+	assert.Contains(t, folders, "valve1")
+	assert.Contains(t, folders, "other")
+	assert.Len(t, m["files"], 5)
+	assert.Contains(t, m["unlabelled_alarm_rate"], "anomaly-free/anomaly-free.csv")
+	drivers := m["alarm_onset_drivers"].(map[string]any)
+	assert.Contains(t, drivers, "Volume Flow RateRMS", "the flow drop drives the alarms: %v", drivers)
+
+	// Only unlabelled data: an error.
+	only := t.TempDir()
+	writeSKABFixture(t, only, "valve1", 0)
+	assert.Equal(t, 1, cli(&so, &se, "skab", only, t.TempDir(), ""))
 }
