@@ -47,7 +47,7 @@ func FEMTOLearningBearings() []string {
 func FEMTOShaftHz(name string) (float64, error) {
 	base := path.Base(name)
 	if !strings.HasPrefix(base, "Bearing") || len(base) < len("Bearing1") {
-		return 0, fmt.Errorf("datasets: femto: %q is not a bearing folder name such as Bearing1_1", name)
+		return 0, fmt.Errorf("datasets: %w: femto: %q is not a bearing folder name such as Bearing1_1", ErrInvalid, name)
 	}
 	switch base[len("Bearing")] {
 	case '1':
@@ -57,7 +57,7 @@ func FEMTOShaftHz(name string) (float64, error) {
 	case '3':
 		return 1500.0 / 60, nil
 	}
-	return 0, fmt.Errorf("datasets: femto: %q names no operating condition 1-3", name)
+	return 0, fmt.Errorf("datasets: %w: femto: %q names no operating condition 1-3", ErrInvalid, name)
 }
 
 // FEMTOBearingDir returns the folder of bearing name within fsys:
@@ -69,7 +69,7 @@ func FEMTOBearingDir(fsys fs.FS, name string) (string, error) {
 			return d, nil
 		}
 	}
-	return "", fmt.Errorf("datasets: femto: no folder %s or Learning_set/%s", name, name)
+	return "", fmt.Errorf("datasets: %w: femto: no folder %s or Learning_set/%s", fs.ErrNotExist, name, name)
 }
 
 // FEMTODecoder parses the files of a FEMTO-ST PRONOSTIA bearing folder:

@@ -113,7 +113,7 @@ func (cfg GearSim) Synchronous(theta float64) float64 {
 // validate checks cfg and returns the number of samples.
 func (cfg *GearSim) validate() (int, error) {
 	bad := func(field string, v any, want string) (int, error) {
-		return 0, fmt.Errorf("datasets: GearSim.%s = %v, want %s", field, v, want)
+		return 0, fmt.Errorf("datasets: %w: GearSim.%s = %v, want %s", ErrInvalid, field, v, want)
 	}
 	fin := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 	switch {

@@ -1,7 +1,6 @@
 package datasets
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -89,7 +88,7 @@ func SimulateRunup(cfg RunupSim) (vib, tacho []float64, truth RunupTruth, err er
 	truth.SignalPower = meanSquare(vib)
 	if !math.IsInf(cfg.SNR, 1) {
 		if truth.SignalPower == 0 {
-			return nil, nil, truth, errors.New("datasets: RunupSim: SNR is undefined for a signal of zero power")
+			return nil, nil, truth, fmt.Errorf("datasets: %w: RunupSim: SNR is undefined for a signal of zero power", ErrInvalid)
 		}
 		truth.NoiseStd = math.Sqrt(truth.SignalPower / math.Pow(10, cfg.SNR/10))
 		addNoise(vib, truth.NoiseStd, rand.New(rand.NewPCG(cfg.Seed, simStreamNoise)))
@@ -178,7 +177,7 @@ func renderTacho(angle []float64, pulsesPerRev int, drop []int) []float64 {
 // validate checks cfg and returns the number of samples.
 func (cfg *RunupSim) validate() (int, error) {
 	bad := func(field string, v any, want string) (int, error) {
-		return 0, fmt.Errorf("datasets: RunupSim.%s = %v, want %s", field, v, want)
+		return 0, fmt.Errorf("datasets: %w: RunupSim.%s = %v, want %s", ErrInvalid, field, v, want)
 	}
 	switch {
 	case !(cfg.SampleRate > 0) || math.IsInf(cfg.SampleRate, 0):
