@@ -108,7 +108,7 @@ func demodulate(x []float64, ridge Ridge, cfg RidgeConfig) (phase, mag []float64
 		for f < len(ridge.Time)-2 && t >= ridge.Time[f+1] {
 			f++
 		}
-		fr := ridge.Hz[f]
+		var fr float64
 		switch {
 		case t <= ridge.Time[0]:
 			fr = ridge.Hz[0]
