@@ -38,7 +38,7 @@ func SweepFile(scores []float64, windows []RowWindow, p Profile, probation int, 
 	var idx []int // scored rows at or above the smallest threshold
 	for i, s := range scores {
 		if math.IsNaN(s) {
-			return nil, fmt.Errorf("nab: NAB anomaly score at row %d is NaN", i)
+			return nil, fmt.Errorf("%w: NAB anomaly score at row %d is NaN", ErrInput, i)
 		}
 		if i >= probation && s >= lo {
 			idx = append(idx, i)

@@ -27,25 +27,25 @@ type Window struct {
 func ReadWindows(r io.Reader) (map[string][]Window, error) {
 	var raw map[string][][]string
 	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, fmt.Errorf("nab: windows: %w", err)
+		return nil, fmt.Errorf("%w: windows: %w", ErrFormat, err)
 	}
 	out := make(map[string][]Window, len(raw))
 	for name, ws := range raw {
 		list := make([]Window, len(ws))
 		for i, w := range ws {
 			if len(w) != 2 {
-				return nil, fmt.Errorf("nab: windows %s[%d]: %d timestamps, want 2", name, i, len(w))
+				return nil, fmt.Errorf("%w: windows %s[%d]: %d timestamps, want 2", ErrFormat, name, i, len(w))
 			}
 			a, err := datasets.ParseNABTime(w[0])
 			if err != nil {
-				return nil, fmt.Errorf("nab: windows %s[%d]: %w", name, i, err)
+				return nil, fmt.Errorf("%w: windows %s[%d]: %w", ErrFormat, name, i, err)
 			}
 			b, err := datasets.ParseNABTime(w[1])
 			if err != nil {
-				return nil, fmt.Errorf("nab: windows %s[%d]: %w", name, i, err)
+				return nil, fmt.Errorf("%w: windows %s[%d]: %w", ErrFormat, name, i, err)
 			}
 			if b.Before(a) {
-				return nil, fmt.Errorf("nab: windows %s[%d]: end %v before start %v", name, i, b, a)
+				return nil, fmt.Errorf("%w: windows %s[%d]: end %v before start %v", ErrFormat, name, i, b, a)
 			}
 			list[i] = Window{Start: a, End: b}
 		}
@@ -67,13 +67,13 @@ func ReadProfiles(r io.Reader) (map[string]Profile, error) {
 		}
 	}
 	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, fmt.Errorf("nab: profiles: %w", err)
+		return nil, fmt.Errorf("%w: profiles: %w", ErrFormat, err)
 	}
 	out := make(map[string]Profile, len(raw))
 	for name, p := range raw {
 		c := p.CostMatrix
 		if c == nil || c.TP == nil || c.FP == nil || c.FN == nil || c.TN == nil {
-			return nil, fmt.Errorf("nab: profile %q: CostMatrix must give tpWeight, fpWeight, fnWeight and tnWeight", name)
+			return nil, fmt.Errorf("%w: profile %q: CostMatrix must give tpWeight, fpWeight, fnWeight and tnWeight", ErrFormat, name)
 		}
 		out[name] = Profile{TP: *c.TP, FP: *c.FP, FN: *c.FN, TN: *c.TN}
 	}
@@ -92,7 +92,7 @@ type Threshold struct {
 func ReadThresholds(r io.Reader) (map[string]map[string]Threshold, error) {
 	var out map[string]map[string]Threshold
 	if err := json.NewDecoder(r).Decode(&out); err != nil {
-		return nil, fmt.Errorf("nab: thresholds: %w", err)
+		return nil, fmt.Errorf("%w: thresholds: %w", ErrFormat, err)
 	}
 	return out, nil
 }
@@ -112,7 +112,7 @@ func WindowRows(times []time.Time, windows []Window) ([]RowWindow, error) {
 		first := sort.Search(len(times), func(k int) bool { return !times[k].Before(w.Start) })
 		last := sort.Search(len(times), func(k int) bool { return times[k].After(w.End) }) - 1
 		if first >= len(times) || last < first {
-			return nil, fmt.Errorf("nab: window %d [%v, %v] holds no row of the series [%v, %v]",
+			return nil, fmt.Errorf("%w: window %d [%v, %v] holds no row of the series [%v, %v]", ErrInput,
 				i, w.Start, w.End, firstTime(times), lastTime(times))
 		}
 		out[i] = RowWindow{First: first, Last: last}

@@ -58,7 +58,7 @@ func Detections(dst []bool, scores []float64, threshold float64) ([]bool, error)
 	}
 	for i, s := range scores {
 		if math.IsNaN(s) {
-			return nil, fmt.Errorf("nab: NAB anomaly score at row %d is NaN", i)
+			return nil, fmt.Errorf("%w: NAB anomaly score at row %d is NaN", ErrInput, i)
 		}
 		dst[i] = s >= threshold
 	}
@@ -85,14 +85,14 @@ func sigmoid(y float64) float64 {
 func Score(rowScores []float64, detections []bool, windows []RowWindow, p Profile, probation int) (Result, error) {
 	n := len(detections)
 	if rowScores != nil && len(rowScores) != n {
-		return Result{}, fmt.Errorf("nab: NAB rowScores length %d, detections length %d", len(rowScores), n)
+		return Result{}, fmt.Errorf("%w: NAB rowScores length %d, detections length %d", ErrInput, len(rowScores), n)
 	}
 	for k, w := range windows {
 		if w.First < 0 || w.Last >= n || w.Last < w.First {
-			return Result{}, fmt.Errorf("nab: NAB window %d rows [%d, %d] outside the file's %d rows", k, w.First, w.Last, n)
+			return Result{}, fmt.Errorf("%w: NAB window %d rows [%d, %d] outside the file's %d rows", ErrInput, k, w.First, w.Last, n)
 		}
 		if k > 0 && w.First <= windows[k-1].Last {
-			return Result{}, fmt.Errorf("nab: NAB window %d rows [%d, %d] overlaps or precedes window %d", k, w.First, w.Last, k-1)
+			return Result{}, fmt.Errorf("%w: NAB window %d rows [%d, %d] overlaps or precedes window %d", ErrInput, k, w.First, w.Last, k-1)
 		}
 	}
 	for i := range rowScores {
@@ -175,7 +175,7 @@ func PerfectScore(windows int, p Profile) float64 { return p.TP * float64(window
 // (no windows), where the scale is undefined.
 func Normalize(raw, null, perfect float64) (float64, error) {
 	if perfect == null {
-		return 0, fmt.Errorf("nab: NAB normalisation undefined: perfect score equals null score (%g)", null)
+		return 0, fmt.Errorf("%w: NAB normalisation undefined: perfect score equals null score (%g)", ErrInput, null)
 	}
 	return 100 * (raw - null) / (perfect - null), nil
 }
