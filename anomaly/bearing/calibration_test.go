@@ -2,6 +2,7 @@ package bearing_test
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -115,6 +116,11 @@ type calOutcome struct {
 	truth   fault.Kind
 	verdict fault.Kind
 	conf    float64
+	// noSeries tells that no fault series qualified in any method, so
+	// that the verdict rested on the health rules alone; health is the
+	// evidence they read.
+	noSeries bool
+	health   bearing.HealthEvidence
 }
 
 func (o calOutcome) right() bool { return o.verdict == o.truth }
@@ -152,7 +158,11 @@ func runCalibration(t *testing.T, dg *bearing.Diagnoser, items []calItem) []calO
 						t.Errorf("%s %s segment %g s at %d: %v", j.it.set, j.it.name, j.seg, off, err)
 						break
 					}
-					local = append(local, calOutcome{j.it.set, j.seg, j.it.truth, d.Verdict, d.Confidence})
+					o := calOutcome{set: j.it.set, segment: j.seg, truth: j.it.truth, verdict: d.Verdict, conf: d.Confidence, noSeries: true, health: d.Health}
+					for _, e := range d.Evidence {
+						o.noSeries = o.noSeries && !e.Qualified
+					}
+					local = append(local, o)
 				}
 			}
 			mu.Lock()
@@ -194,7 +204,7 @@ func TestDiagnosisCalibration(t *testing.T) {
 			assert.GreaterOrEqual(t, r.right, r.c, "verdicts at confidence ≥ %.1f: %d, %.3f right", r.c, r.n, r.right)
 		}
 	}
-	table := calibrationTable(items, out)
+	table := calibrationTable(items, out) + healthCrossValidation(t, out)
 	t.Log("\n" + table)
 	if path := os.Getenv("SPINDLE_WRITE_TABLE"); path != "" {
 		require.NoError(t, os.WriteFile(filepath.Clean(path), []byte(table), 0o644))
@@ -311,4 +321,93 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// healthRule is one setting of the health rules: the fewest cage
+// revolutions and the highest band kurtosis of a Healthy verdict.
+type healthRule struct{ revs, kurt float64 }
+
+// healthy reports whether o, whose diagnosis found no fault series, would
+// be called healthy under r.
+func (r healthRule) healthy(o calOutcome) bool {
+	return o.noSeries && o.health.CageRevolutions >= r.revs && o.health.Measured && o.health.Kurtosis <= r.kurt
+}
+
+// healthTally counts, under a rule, the healthy verdicts on healthy
+// signals (earned) and on faulty ones (wrongly given, whatever the
+// confidence).
+func healthTally(out []calOutcome, r healthRule, keep func(calOutcome) bool) (earned, onFaulty int) {
+	for _, o := range out {
+		if !keep(o) || !r.healthy(o) {
+			continue
+		}
+		if o.truth == fault.Healthy {
+			earned++
+		} else {
+			onFaulty++
+		}
+	}
+	return earned, onFaulty
+}
+
+// healthGrid is the settings searched, around the default.
+func healthGrid() []healthRule {
+	var g []healthRule
+	for _, revs := range []float64{10, 15, 20, 30, 40} {
+		for _, k := range []float64{0.5, 0.75, 1, 1.5, 2, 3, 5} {
+			g = append(g, healthRule{revs, k})
+		}
+	}
+	return g
+}
+
+// chooseHealthRule picks the rule of greatest earned − 10·onFaulty over
+// the outcomes kept (a healthy verdict on a faulty bearing costs ten
+// earned ones), ties to the stricter rule.
+func chooseHealthRule(out []calOutcome, keep func(calOutcome) bool) healthRule {
+	best, bestScore := healthRule{}, math.Inf(-1)
+	for _, r := range healthGrid() {
+		e, f := healthTally(out, r, keep)
+		if score := float64(e - 10*f); score > bestScore {
+			best, bestScore = r, score
+		}
+	}
+	return best
+}
+
+// healthCrossValidation chooses the health rules leaving one data set out
+// and reports, for each set, what the rule chosen on the others gives on
+// it, beside the rule chosen on all sets and the default.
+func healthCrossValidation(t *testing.T, out []calOutcome) string {
+	sets := map[string]int{}
+	for _, o := range out {
+		sets[o.set]++
+	}
+	all := func(calOutcome) bool { return true }
+	def := defaultHealthRule(t)
+	allRule := chooseHealthRule(out, all)
+	assert.Equal(t, def, allRule, "the default health rule is the one chosen on all data sets")
+	var sb strings.Builder
+	sb.WriteString("\n## Health rules chosen leaving one data set out\n\n")
+	sb.WriteString("The health rules (fewest cage revolutions, highest band kurtosis) chosen on all the other data sets\n")
+	sb.WriteString("(grid: 10–40 revolutions × kurtosis 0.5–5; objective: healthy verdicts on healthy signals minus ten times\n")
+	sb.WriteString("healthy verdicts on faulty ones, at any confidence), then applied to the held-out set: the cross-validated\n")
+	fmt.Fprintf(&sb, "figure. Beside it, the default rule (%g revolutions, kurtosis %g). Chosen on all sets: %g revolutions, kurtosis %g.\n\n", def.revs, def.kurt, allRule.revs, allRule.kurt)
+	sb.WriteString("| held-out set | rule chosen on the others | healthy on healthy | healthy on faulty | default rule: healthy on healthy | default rule: healthy on faulty |\n|---|---|---|---|---|---|\n")
+	for _, s := range sortedKeys(sets) {
+		in := func(o calOutcome) bool { return o.set == s }
+		r := chooseHealthRule(out, func(o calOutcome) bool { return o.set != s })
+		e, f := healthTally(out, r, in)
+		de, df := healthTally(out, def, in)
+		fmt.Fprintf(&sb, "| %s | %g rev, kurtosis %g | %d | %d | %d | %d |\n", s, r.revs, r.kurt, e, f, de, df)
+	}
+	return sb.String()
+}
+
+// defaultHealthRule is the health rule of the default configuration.
+func defaultHealthRule(t *testing.T) healthRule {
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
+	require.NoError(t, err)
+	c := dg.Config()
+	return healthRule{c.MinHealthyCageRevolutions, c.HealthyKurtosis}
 }

@@ -53,7 +53,7 @@ func faultSignal(t *testing.T, bearing, fault string, rate, shaftHz, seconds flo
 }
 
 // writeCWRUFixture writes outer-race 130, inner-race 209 (12 kHz, 1 s) and
-// the normal baseline 97 (48 kHz, 2 s: the cage revolutions a healthy verdict needs) in the data center's layout.
+// the normal baseline 97 (48 kHz, 3 s: the cage revolutions a healthy verdict needs) in the data center's layout.
 func writeCWRUFixture(t *testing.T, dir string) {
 	for _, r := range []struct {
 		number int
@@ -61,7 +61,7 @@ func writeCWRUFixture(t *testing.T, dir string) {
 		rate   float64
 		rpm    float64
 		secs   float64
-	}{{130, "outer", 12000, 1796, 1}, {209, "inner", 12000, 1797, 1}, {97, "", 48000, 1796, 2}} {
+	}{{130, "outer", 12000, 1796, 1}, {209, "inner", 12000, 1797, 1}, {97, "", 48000, 1796, 3}} {
 		sub := "12k_drive_end"
 		if r.fault == "" {
 			sub = "normal"
