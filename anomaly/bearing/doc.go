@@ -13,6 +13,16 @@
 // conflicts. A Diagnosis serialises to JSON; its Reason says in one line why
 // the verdict is what it is, and its Evidence lists every line measured.
 //
+// Health is earned, not assumed: Healthy needs the signal to span enough
+// cage revolutions and no band to be impulsive beyond what a healthy
+// bearing shows, and lines on shaft harmonics are explained away rather
+// than taken for fault lines; its confidence stays below even odds, since
+// the absence of fault series is weaker evidence than their presence. The
+// package's tests measure the calibration of the confidence on every
+// record of the shared data and on simulations, whole and in 1, 2 and 5 s
+// segments (testdata/diag_calibration.md). Fuse combines the diagnoses of
+// several sensors on one bearing into one verdict.
+//
 // The signal is a []float64 in the sensor's unit (g) with its sample rate in
 // Hz; the shaft speed is in Hz (RPM/60). A record that reaches its
 // converter's full scale is read back with anomaly.ReadSaturation and
