@@ -306,6 +306,8 @@ type skabJSON struct {
 	Drivers    map[string]int         `json:"alarm_onset_drivers"`
 	Unlabelled map[string]float64     `json:"unlabelled_alarm_rate,omitempty"`
 	Grid       []skabSetting          `json:"settings_grid"`
+	// Energy is the energy-drift monitor (skab_energy.go).
+	Energy energyJSON `json:"energy_drift"`
 }
 
 // figures turns counts and NAB tallies into the reported figures.
@@ -456,7 +458,10 @@ func runSKAB(dir, out string, logw io.Writer) (*outcome, error) {
 			res.Unlabelled[s.rel] = ratioOr0(n, len(al))
 		}
 	}
-	return &outcome{JSON: res, Markdown: skabMarkdown(res)}, nil
+	if res.Energy, err = energyDrift(files); err != nil {
+		return nil, err
+	}
+	return &outcome{JSON: res, Markdown: skabMarkdown(res) + energyMarkdown(res.Energy)}, nil
 }
 
 func skabMarkdown(res skabJSON) string {
