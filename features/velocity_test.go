@@ -138,3 +138,26 @@ func BenchmarkVelocityRMS(b *testing.B) {
 		}
 	}
 }
+
+// Per-window velocity on an Extractor's windows allocates nothing in
+// steady state.
+func TestVelocityStreamAllocs(t *testing.T) {
+	const fs = 4096
+	v, _ := NewVelocity(VelocityConfig{SampleRate: fs}, fs)
+	ex, _ := NewExtractor(ExtractorConfig{SampleRate: fs, Window: fs, Hop: fs / 2})
+	var sum float64
+	emit := func(w *Window) {
+		r, _ := v.RMS(w.Samples)
+		sum += r
+	}
+	chunk := sineAccel(700, fs, 0.1, 50, 0)
+	for i := 0; i < 20; i++ {
+		ex.Write(chunk, emit)
+	}
+	if n := testing.AllocsPerRun(50, func() { ex.Write(chunk, emit) }); n != 0 {
+		t.Errorf("Write with a velocity per window allocates %v times per chunk", n)
+	}
+	if sum == 0 {
+		t.Error("no window was measured")
+	}
+}
