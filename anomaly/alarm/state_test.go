@@ -153,3 +153,42 @@ func FuzzUnmarshalBinary(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRestoreContinues drives an alarm with an arbitrary sequence of
+// updates and acknowledgements, saves and restores it at an arbitrary
+// point, and checks that the restored alarm continues bit for bit.
+func FuzzRestoreContinues(f *testing.F) {
+	f.Add([]byte{10, 50, 0, 20, 90, 1, 5, 200, 0, 0, 10, 0, 30, 250, 1}, uint8(2))
+	f.Fuzz(func(t *testing.T, ops []byte, cut uint8) {
+		a, err := New(testConfig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b *Alarm
+		tm := 0.0
+		for i := 0; i+2 < len(ops); i += 3 {
+			if i/3 == int(cut) {
+				blob, _ := a.MarshalBinary()
+				b = new(Alarm)
+				if err := b.UnmarshalBinary(blob); err != nil {
+					t.Fatalf("restore: %v", err)
+				}
+			}
+			tm += float64(int(ops[i])-16) / 8 // sometimes backwards
+			x := float64(ops[i+1]) / 20
+			sa, ea := a.Update(tm, x)
+			if ops[i+2]&1 == 1 {
+				sa = a.Ack()
+			}
+			if b != nil {
+				sb, eb := b.Update(tm, x)
+				if ops[i+2]&1 == 1 {
+					sb = b.Ack()
+				}
+				if sa != sb || (ea == nil) != (eb == nil) {
+					t.Fatalf("op %d: original %+v, restored %+v", i/3, sa, sb)
+				}
+			}
+		}
+	})
+}

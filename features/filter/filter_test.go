@@ -201,3 +201,17 @@ func BenchmarkResample(b *testing.B) {
 		}
 	}
 }
+
+func TestFiltFiltInPlace(t *testing.T) {
+	sos, _ := ButterLowpass(3, 40, 1000)
+	x := noise(300, 9)
+	want, _ := FiltFilt(nil, x, sos)
+	if _, err := FiltFilt(x, x, sos); err != nil {
+		t.Fatal(err)
+	}
+	for i := range x {
+		if x[i] != want[i] {
+			t.Fatalf("sample %d: in place %v, want %v", i, x[i], want[i])
+		}
+	}
+}

@@ -27,8 +27,8 @@ func (sos SOS) PadLen() int {
 // defaults: the signal is extended at each end by PadLen samples of odd
 // reflection about its end values (padtype 'odd'), each pass starts from
 // the steady state of its first value (sosfilt_zi), and the extension is
-// cut off again. The result goes into dst (nil: allocated; it must not
-// overlap x) and is returned.
+// cut off again. The result goes into dst (nil: allocated; it may be x,
+// for in-place filtering) and is returned.
 //
 // It returns an error wrapping ErrInput if len(x) ≤ PadLen (scipy's
 // condition) or a sample is NaN or ±Inf, and panics if a non-nil dst has
