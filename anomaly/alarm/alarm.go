@@ -37,7 +37,8 @@ type levelState struct {
 //
 // Times are in seconds on any clock that does not run backwards (Unix
 // seconds, seconds since start); updates may come at irregular intervals.
-// An Alarm is for one goroutine at a time.
+// An Alarm is for one goroutine at a time. Make one with New; the zero
+// Alarm is only a target for UnmarshalBinary.
 type Alarm struct {
 	cfg     Config
 	th      [numLevels]Threshold
