@@ -161,3 +161,22 @@ func TestVelocityStreamAllocs(t *testing.T) {
 		t.Error("no window was measured")
 	}
 }
+
+// Two tones add in power: v = √(v₁² + v₂²), each vᵢ = Aᵢ/(2πfᵢ√2).
+func TestVelocityTwoTones(t *testing.T) {
+	const fs, n = 8192.0, 16384
+	x := sineAccel(n, fs, 2, 60, 0.1)
+	y := sineAccel(n, fs, 5, 420, 1.2)
+	for i := range x {
+		x[i] += y[i]
+	}
+	got, err := VelocityRMS(x, VelocityConfig{SampleRate: fs, Unit: MS2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := 2000 / (2 * math.Pi * 60 * math.Sqrt2)
+	v2 := 5000 / (2 * math.Pi * 420 * math.Sqrt2)
+	if want := math.Hypot(v1, v2); math.Abs(got-want) > 1e-4*want {
+		t.Errorf("two tones: %v mm/s, want %v", got, want)
+	}
+}
