@@ -51,26 +51,11 @@ const (
 	bandpass
 )
 
-// butter designs the filter: the analogue prototype (scipy buttap), the
-// band transformation at pre-warped frequencies (lp2lp_zpk, lp2hp_zpk,
-// lp2bp_zpk), the bilinear transform (bilinear_zpk, fs = 2) and the
-// pairing into sections (zpk2sos, pairing 'nearest'), each step as scipy
-// computes it.
+// butter checks the arguments and designs the filter from the analogue
+// Butterworth prototype (scipy buttap).
 func butter(order int, k kind, fs, f1, f2 float64) (SOS, error) {
-	if !(fs > 0) || math.IsInf(fs, 1) {
-		return nil, errorf(ErrInput, "sample rate %v Hz: want finite and > 0", fs)
-	}
-	if order < 1 || order > MaxOrder {
-		return nil, errorf(ErrConfig, "Butterworth order %d: want 1 to %d", order, MaxOrder)
-	}
-	nyq := fs / 2
-	for _, f := range []float64{f1, f2}[:1+btoi(k == bandpass)] {
-		if !(f > 0 && f < nyq) {
-			return nil, errorf(ErrConfig, "cutoff %v Hz: want 0 < cutoff < Nyquist %v Hz", f, nyq)
-		}
-	}
-	if k == bandpass && !(f1 < f2) {
-		return nil, errorf(ErrConfig, "band %v–%v Hz: want low < high", f1, f2)
+	if err := checkDesign(order, k, fs, f1, f2); err != nil {
+		return nil, err
 	}
 	// buttap.
 	p := make([]complex128, order)
@@ -78,8 +63,18 @@ func butter(order int, k kind, fs, f1, f2 float64) (SOS, error) {
 		m := float64(-order + 1 + 2*i)
 		p[i] = -cmplx.Exp(complex(0, math.Pi*m/float64(2*order)))
 	}
+	return digital(p, 1, k, fs, f1, f2), nil
+}
+
+// digital turns the analogue low-pass prototype with poles p, no zeros
+// and gain gain into the digital filter of band type k: the band
+// transformation at pre-warped frequencies (scipy lp2lp_zpk, lp2hp_zpk,
+// lp2bp_zpk), the bilinear transform (bilinear_zpk, fs = 2) and the
+// pairing into sections (zpk2sos), each step as scipy computes it. The
+// cutoffs must have been checked. p is overwritten.
+func digital(p []complex128, gain float64, k kind, fs, f1, f2 float64) SOS {
+	order := len(p)
 	var z []complex128
-	gain := 1.0
 	// Pre-warp with fs = 2: warped = 4·tan(π·Wn/2), Wn = f/nyq.
 	warp := func(f float64) float64 { return 2 * 2.0 * math.Tan(math.Pi*(2*f/fs)/2.0) }
 	switch k {
@@ -133,7 +128,7 @@ func butter(order int, k kind, fs, f1, f2 float64) (SOS, error) {
 	for i, pi := range p {
 		p[i] = (fs2 + pi) / (fs2 - pi)
 	}
-	return zpk2sos(zz, p, gain), nil
+	return zpk2sos(zz, p, gain)
 }
 
 // btoi returns 1 for true and 0 for false.
@@ -142,4 +137,25 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// checkDesign checks the sample rate (ErrInput), order and cutoffs
+// (ErrConfig) of a design.
+func checkDesign(order int, k kind, fs, f1, f2 float64) error {
+	if !(fs > 0) || math.IsInf(fs, 1) {
+		return errorf(ErrInput, "sample rate %v Hz: want finite and > 0", fs)
+	}
+	if order < 1 || order > MaxOrder {
+		return errorf(ErrConfig, "filter order %d: want 1 to %d", order, MaxOrder)
+	}
+	nyq := fs / 2
+	for _, f := range []float64{f1, f2}[:1+btoi(k == bandpass)] {
+		if !(f > 0 && f < nyq) {
+			return errorf(ErrConfig, "cutoff %v Hz: want 0 < cutoff < Nyquist %v Hz", f, nyq)
+		}
+	}
+	if k == bandpass && !(f1 < f2) {
+		return errorf(ErrConfig, "band %v–%v Hz: want low < high", f1, f2)
+	}
+	return nil
 }

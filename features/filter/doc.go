@@ -17,8 +17,10 @@
 //     scipy.signal.sosfiltfilt with its default odd padding of PadLen
 //     samples and steady-state initial conditions.
 //   - Resampling: Resampler is scipy.signal.resample_poly (default
-//     Kaiser β = 5 window, zero padding); NewDecimator gives
-//     scipy.signal.decimate(…, ftype='fir').
+//     Kaiser β = 5 window, zero padding); Decimate is
+//     scipy.signal.decimate with its default order-8 Chebyshev I filter
+//     run with zero phase, and NewDecimator gives decimate(…,
+//     ftype='fir').
 //
 // Signals are []float64 sample slices; frequencies are in Hz.
 //

@@ -134,6 +134,9 @@ func TestErrors(t *testing.T) {
 		{func() error { _, e := ButterLowpass(2, 10, math.Inf(1)); return e }(), ErrInput},
 		{func() error { _, e := NewResampler(0, 2); return e }(), ErrConfig},
 		{func() error { _, e := NewDecimator(0); return e }(), ErrConfig},
+		{func() error { _, e := Decimate(nil, noise(100, 1), 1); return e }(), ErrConfig},
+		{func() error { _, e := Decimate(nil, noise(27, 1), 2); return e }(), ErrInput},
+		{func() error { _, e := Decimate(nil, []float64{math.NaN()}, 2); return e }(), ErrInput},
 		{func() error { _, e := NewResamplerFIR(1, 2, nil); return e }(), ErrConfig},
 		{func() error { _, e := NewResamplerFIR(1, 2, []float64{math.NaN()}); return e }(), ErrConfig},
 		{func() error {

@@ -29,6 +29,11 @@ type golden struct {
 		Q int       `json:"q"`
 		Y []float64 `json:"y"`
 	} `json:"decimate"`
+	DecimateIIR []struct {
+		Q   int          `json:"q"`
+		SOS [][6]float64 `json:"sos"`
+		Y   []float64    `json:"y"`
+	} `json:"decimate_iir"`
 }
 
 func loadGolden(t *testing.T) *golden {
@@ -146,6 +151,26 @@ func TestGoldenResample(t *testing.T) {
 		}
 		if d := maxAbsDiff(t, "decimate", y, c.Y); d > tol {
 			t.Errorf("decimate by %d differs by %.3g", c.Q, d)
+		}
+	}
+	for _, c := range g.DecimateIIR {
+		sos := cheby1Lowpass(8, 0.05, 0.8/float64(c.Q))
+		var flat, want []float64
+		for i := range sos {
+			flat = append(flat, sos[i][:]...)
+		}
+		for i := range c.SOS {
+			want = append(want, c.SOS[i][:]...)
+		}
+		if d := maxAbsDiff(t, "cheby1", flat, want); d > tol {
+			t.Errorf("cheby1 for q=%d differs by %.3g\n got %v\nwant %v", c.Q, d, sos, c.SOS)
+		}
+		y, err := Decimate(nil, g.X, c.Q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := maxAbsDiff(t, "decimate iir", y, c.Y); d > tol {
+			t.Errorf("decimate (iir) by %d differs by %.3g", c.Q, d)
 		}
 	}
 }

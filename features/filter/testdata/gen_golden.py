@@ -41,8 +41,15 @@ decimates = []
 for q in [2, 3, 5]:
     decimates.append({"q": q, "y": signal.decimate(x, q, ftype="fir").tolist()})
 
+decimates_iir = []
+for q in [2, 3, 4, 7]:
+    decimates_iir.append({"q": q,
+                          "sos": signal.cheby1(8, 0.05, 0.8 / q, output="sos").tolist(),
+                          "y": signal.decimate(x, q).tolist()})
+
 json.dump({
     "scipy": scipy.__version__, "numpy": np.__version__,
     "fs": fs, "x": x.tolist(),
     "butter": designs, "resample_poly": resamples, "decimate": decimates,
+    "decimate_iir": decimates_iir,
 }, open("golden.json", "w"))
