@@ -1,0 +1,34 @@
+package filter
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors. Every error this package returns wraps exactly one of
+// ErrInput and ErrConfig (test with errors.Is) and says what was wrong.
+var (
+	// ErrInput: a data value is unusable — a NaN or ±Inf sample, a
+	// sample rate that is not finite and positive, or a signal too short
+	// for the padding of FiltFilt.
+	ErrInput = errors.New("invalid input")
+	// ErrConfig: a design parameter is invalid — an order below 1 or
+	// above MaxOrder, a cutoff at or beyond 0 or the Nyquist frequency,
+	// band edges out of order, resampling factors below 1, an empty FIR.
+	ErrConfig = errors.New("invalid configuration")
+)
+
+// errorf returns the error "filter: <format>" that wraps sentinel.
+func errorf(sentinel error, format string, args ...any) error {
+	return &classError{fmt.Errorf("filter: "+format, args...), sentinel}
+}
+
+// classError is an error whose message is err's and which wraps both err
+// and the class sentinel.
+type classError struct {
+	err   error
+	class error
+}
+
+func (e *classError) Error() string   { return e.err.Error() }
+func (e *classError) Unwrap() []error { return []error{e.class, e.err} }
