@@ -60,7 +60,7 @@ type femtoCutResult struct {
 	PredRULS    float64 `json:"predicted_rul_s"`
 	MedianS     float64 `json:"median_s"`
 	Lo90S       float64 `json:"interval90_lo_s"`
-	Hi90S       float64 `json:"interval90_hi_s"`
+	Hi90S       secs    `json:"interval90_hi_s"`
 	Covered     bool    `json:"covered90"`
 	Source      string  `json:"prediction_from"`
 	ErPercent   float64 `json:"percent_error"`
@@ -69,20 +69,33 @@ type femtoCutResult struct {
 }
 
 type femtoJSON struct {
-	Suite           string                         `json:"suite"`
-	Score           float64                        `json:"phm2012_score"`
-	Coverage90      float64                        `json:"coverage90"`
-	Cuts            []float64                      `json:"cut_fractions"`
-	Quantile        float64                        `json:"point_quantile"`
-	ScoreByQuantile map[string]float64             `json:"phm2012_score_by_quantile"`
-	ScoreByCut      map[string]float64             `json:"phm2012_score_by_cut"`
-	CoverageByCut   map[string]float64             `json:"coverage90_by_cut"`
-	SourceCounts    map[string]int                 `json:"prediction_from_counts"`
-	Method          string                         `json:"method"`
-	AnchorScore     float64                        `json:"anchor_best_published_score"`
-	AnchorSource    string                         `json:"anchor_source"`
-	Test            map[string]femtoTestPrediction `json:"test,omitempty"`
-	Detail          []femtoCutResult               `json:"detail"`
+	Suite            string                         `json:"suite"`
+	Score            float64                        `json:"phm2012_score"`
+	Coverage90       float64                        `json:"coverage90"`
+	Cuts             []float64                      `json:"cut_fractions"`
+	Quantile         float64                        `json:"point_quantile"`
+	ScoreByQuantile  map[string]float64             `json:"phm2012_score_by_quantile"`
+	ScoreByCut       map[string]float64             `json:"phm2012_score_by_cut"`
+	CoverageByCut    map[string]float64             `json:"coverage90_by_cut"`
+	SourceCounts     map[string]int                 `json:"prediction_from_counts"`
+	Method           string                         `json:"method"`
+	AnchorScore      float64                        `json:"anchor_best_published_score"`
+	AnchorSource     string                         `json:"anchor_source"`
+	Test             map[string]femtoTestPrediction `json:"test,omitempty"`
+	HealthIndicators []femtoHIScore                 `json:"health_indicators"`
+	Detail           []femtoCutResult               `json:"detail"`
+}
+
+// secs is a time in seconds that JSON writes as null when infinite (an
+// interval with no upper bound).
+type secs float64
+
+// MarshalJSON writes s, or null when it is not finite.
+func (s secs) MarshalJSON() ([]byte, error) {
+	if math.IsInf(float64(s), 0) || math.IsNaN(float64(s)) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(s))
 }
 
 // femtoTestPrediction is one test bearing's forecast at its last
@@ -90,12 +103,12 @@ type femtoJSON struct {
 type femtoTestPrediction struct {
 	RULS   float64 `json:"rul_s"`
 	LoS    float64 `json:"lo_s"`
-	HiS    float64 `json:"hi_s"`
+	HiS    secs    `json:"hi_s"`
 	Source string  `json:"prediction_from"`
 }
 
 // femtoMethod documents the RUL method.
-const femtoMethod = "health indicator HI = 1-minute trailing mean of the horizontal mean square (RMS², g²) over its first-10-minute baseline; alarm when HI > 1 + 6σ for 3 snapshots; from the other bearings (asset.LearnFleet): a Weibull of their lives, a Weibull of their alarm-to-failure times, an exponential degradation prior (rul.FitExponentialPrior) and the failure level at the median of their final HI; the forecast (asset.Fleet.Outlook) is, with no alarm, the life Weibull conditioned on the bearing's age; after an alarm, the exponential model's forecast, or while it has none (or an infinite median) the alarm-to-failure Weibull conditioned on the time since the alarm; RUL 0 at or past the failure level. Point forecast: the distribution's 20 % quantile (the score punishes late 4× harder than early); interval: its central 90 %"
+const femtoMethod = "health indicator HI = 1-minute trailing mean of the horizontal mean square (RMS², g²) over its first-10-minute baseline; alarm when HI > 1 + 6σ for 3 snapshots; from the other bearings (asset.LearnFleet): a Weibull of their lives, a Weibull of their alarm-to-failure times, an exponential degradation prior (rul.FitExponentialPrior) and the failure level at the median of their final HI; the forecast (asset.Fleet.Outlook) is, with no alarm, the life Weibull conditioned on the bearing's age; after an alarm, the exponential model's forecast (rul.RobustNoise: AR(1) and crossing noise), or while it has none (or an infinite median) the alarm-to-failure Weibull conditioned on the time since the alarm; RUL 0 at or past the failure level. Point forecast: the distribution's 20 % quantile (the score punishes late 4× harder than early); interval: its central 90 %"
 
 // runFEMTO scores the method on the learning set with rul.PHM12Score and,
 // with -test, predicts the test bearings.
@@ -154,9 +167,9 @@ func femtoTest(o *outcome, learn []*femto.Series, testDir, out string, logw io.W
 		if err != nil {
 			return err
 		}
-		p := femtoTestPrediction{RULS: 3600 * femtoPoint(oc, femtoQuantile), LoS: 3600 * oc.Lo, HiS: 3600 * oc.Hi, Source: oc.Source.String()}
+		p := femtoTestPrediction{RULS: 3600 * femtoPoint(oc, femtoQuantile), LoS: 3600 * oc.Lo, HiS: secs(3600 * oc.Hi), Source: oc.Source.String()}
 		res[s.Name] = p
-		fmt.Fprintf(&md, "| %s | %d | %.0f | [%.0f, %s] | %s |\n", s.Name, len(s.Hours), p.RULS, p.LoS, inf(p.HiS), p.Source)
+		fmt.Fprintf(&md, "| %s | %d | %.0f | [%.0f, %s] | %s |\n", s.Name, len(s.Hours), p.RULS, p.LoS, inf(float64(p.HiS)), p.Source)
 	}
 	b, err := json.MarshalIndent(res, "", "  ")
 	if err != nil {
@@ -187,7 +200,7 @@ func femtoFleet(past []*femto.Series) (*asset.Fleet, error) {
 // time of the alarm run's first exceedance (−1 without an alarm), in hours.
 func femtoForecast(f *asset.Fleet, s *femto.Series, k int) (asset.Outlook, float64, error) {
 	cfg := femto.Tracking()
-	cfg.Prior, cfg.Failure = &f.Prior, f.Failure
+	cfg.Prior, cfg.Failure, cfg.Noise = &f.Prior, f.Failure, rul.RobustNoise()
 	tr, err := asset.NewTracker(cfg)
 	if err != nil {
 		return asset.Outlook{}, 0, err
@@ -245,7 +258,7 @@ func scoreFEMTO(series []*femto.Series, out string) (*outcome, error) {
 			}
 			d := femtoCutResult{Bearing: s.Name, CutFraction: cut, LifeS: life * 3600, CutS: s.Hours[k] * 3600,
 				ActualRULS: (life - s.Hours[k]) * 3600, AlarmS: -1, Source: oc.Source.String(),
-				MedianS: oc.Median * 3600, Lo90S: oc.Lo * 3600, Hi90S: oc.Hi * 3600}
+				MedianS: oc.Median * 3600, Lo90S: oc.Lo * 3600, Hi90S: secs(oc.Hi * 3600)}
 			if alarm >= 0 {
 				d.AlarmS = alarm * 3600
 			}
@@ -253,7 +266,7 @@ func scoreFEMTO(series []*femto.Series, out string) (*outcome, error) {
 				d.quant = append(d.quant, 3600*femtoPoint(oc, q))
 			}
 			d.PredRULS = 3600 * femtoPoint(oc, femtoQuantile)
-			d.Covered = d.Lo90S <= d.ActualRULS && d.ActualRULS <= d.Hi90S
+			d.Covered = d.Lo90S <= d.ActualRULS && d.ActualRULS <= float64(d.Hi90S)
 			d.ErPercent = 100 * (d.ActualRULS - d.PredRULS) / d.ActualRULS
 			if d.Score, err = rul.PHM12Score([]float64{d.ActualRULS}, []float64{d.PredRULS}); err != nil {
 				return nil, err
@@ -297,7 +310,12 @@ func scoreFEMTO(series []*femto.Series, out string) (*outcome, error) {
 		key := fmt.Sprintf("%.0f%%", 100*cut)
 		res.ScoreByCut[key], res.CoverageByCut[key] = sc, cov
 	}
-	o := &outcome{JSON: res, Markdown: femtoMarkdown(res)}
+	hi, err := femtoRankHI(series)
+	if err != nil {
+		return nil, err
+	}
+	res.HealthIndicators = hi
+	o := &outcome{JSON: res, Markdown: femtoMarkdown(res) + "\n" + femtoHIMarkdown(hi)}
 	path := filepath.Join(out, "femto.png")
 	if err := plotFEMTO(path, series); err != nil {
 		return nil, err
@@ -338,7 +356,7 @@ func femtoMarkdown(res femtoJSON) string {
 			alarm = fmt.Sprintf("%.0f", d.AlarmS)
 		}
 		fmt.Fprintf(&md, "| %s | %.0f%% | %.0f | %.0f | %s | %.0f | [%.0f, %s] | %s | %+.0f | %.3f |\n",
-			d.Bearing, 100*d.CutFraction, d.LifeS, d.ActualRULS, alarm, d.PredRULS, d.Lo90S, inf(d.Hi90S), d.Source, d.ErPercent, d.Score)
+			d.Bearing, 100*d.CutFraction, d.LifeS, d.ActualRULS, alarm, d.PredRULS, d.Lo90S, inf(float64(d.Hi90S)), d.Source, d.ErPercent, d.Score)
 	}
 	fmt.Fprintf(&md, "\n| | PHM 2012 score |\n|---|---|\n| **Spindle, truncation protocol, leave-one-bearing-out (6 learning bearings)** | **%.3f** |\n", res.Score)
 	fmt.Fprintf(&md, "| best published challenge score, 11 test bearings (%s) | %.4f |\n", res.AnchorSource, femtoAnchor)

@@ -116,7 +116,7 @@ func TestFEMTOScoreSynthetic(t *testing.T) {
 	for _, d := range res.Detail {
 		assert.InDelta(t, d.LifeS-d.CutS, d.ActualRULS, 1e-9)
 		assert.LessOrEqual(t, d.Lo90S, d.MedianS, d.Bearing)
-		assert.LessOrEqual(t, d.MedianS, d.Hi90S, d.Bearing)
+		assert.LessOrEqual(t, d.MedianS, float64(d.Hi90S), d.Bearing)
 		if d.CutFraction >= 0.8 {
 			// Past 80 % of life every synthetic bearing has alarmed.
 			assert.Contains(t, []string{"degradation", "onset", "failed"}, d.Source, d.Bearing)
@@ -171,7 +171,7 @@ func TestFEMTOTestSet(t *testing.T) {
 	require.Len(t, got, 2)
 	for name, p := range got {
 		t.Logf("%s: %+v", name, p)
-		assert.True(t, p.RULS >= 0 && p.LoS <= p.HiS, name)
+		assert.True(t, p.RULS >= 0 && p.LoS <= float64(p.HiS), name)
 		assert.True(t, p.LoS >= 0, name)
 	}
 	// The healthy bearing has no alarm: its forecast is the fleet's life

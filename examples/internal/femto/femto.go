@@ -1,7 +1,7 @@
 // Package femto is the example programs' recipe for the FEMTO-ST PRONOSTIA
 // learning set (IEEE PHM 2012 prognostic challenge): each bearing, read in
 // place from the zip as distributed, reduced to per-snapshot indicators
-// (horizontal RMS, peak), and the tracker set-up the examples use on them.
+// (horizontal RMS and kurtosis, peak), and the tracker set-up the examples use on them.
 // What is true of the data set itself (file format, learning bearings,
 // shaft speeds, snapshot interval, failure criterion) is in package
 // datasets.
@@ -44,6 +44,7 @@ type Series struct {
 	Hours []float64 // (file number − 1) × 10 s, in hours
 	RMS   []float64 // RMS of the horizontal channel, g
 	Peak  []float64 // max |acceleration| over both channels, g
+	Kurt  []float64 // kurtosis m4/m2² of the horizontal channel (3 for Gaussian)
 }
 
 // End returns the time of the last snapshot in hours (the failure, for a
@@ -84,6 +85,7 @@ func Load(fsys fs.FS, name string, each func(hours float64, s *datasets.Snapshot
 		out.Hours = append(out.Hours, h)
 		out.RMS = append(out.RMS, f.RMS)
 		out.Peak = append(out.Peak, peak)
+		out.Kurt = append(out.Kurt, f.Kurtosis)
 		if each != nil {
 			if err := each(h, s); err != nil {
 				return nil, err
