@@ -250,7 +250,7 @@ func femtoForecast(f *asset.Fleet, s *femto.Series, k int, st femtoSetting) (ass
 	if first, _, ok := tr.Alarm(); ok {
 		alarm = first
 	}
-	oc, err := f.Outlook(tr, s.Hours[k]-s.Hours[0])
+	oc, err := f.Outlook(nil, tr, s.Hours[k]-s.Hours[0])
 	if err != nil {
 		return oc, alarm, fmt.Errorf("%s: %w", s.Name, err)
 	}

@@ -97,10 +97,12 @@ func DefaultFleet(l10 float64) (*Fleet, error) {
 //     run's first exceedance (f.Life at age when f.Onset is nil);
 //   - no alarm: f.Life conditioned on age.
 //
-// A negative or non-finite age is an error wrapping ErrInput; a fleet
-// without the model needed (f.Life nil) one wrapping ErrNoForecast. It
-// allocates the Distribution it returns, except for FromDegradation.
-func (f *Fleet) Outlook(tr *Tracker, age float64) (Outlook, error) {
+// The Weibull forecasts are written into dst (nil allocates), so that a
+// service polling many units reuses one Distribution per unit;
+// FromDegradation returns the Tracker's own and FromFailed a new point
+// mass. A negative or non-finite age is an error wrapping ErrInput; a
+// fleet without the model needed (f.Life nil) one wrapping ErrNoForecast.
+func (f *Fleet) Outlook(dst *rul.Distribution, tr *Tracker, age float64) (Outlook, error) {
 	if math.IsNaN(age) || math.IsInf(age, 0) || age < 0 {
 		return Outlook{}, errorf(ErrInput, "age %v, want finite and ≥ 0", age)
 	}
@@ -130,7 +132,7 @@ func (f *Fleet) Outlook(tr *Tracker, age float64) (Outlook, error) {
 	if model == nil {
 		return o, errorf(ErrNoForecast, "fleet has no lifetime model")
 	}
-	d, err := model.Predict(nil, at)
+	d, err := model.Predict(dst, at)
 	if err != nil {
 		return o, wrap(ErrInput, err, "outlook")
 	}

@@ -23,7 +23,7 @@ func TestDefaultFleetOutlook(t *testing.T) {
 	}
 	// New unit: the L10 life is the 10 % quantile, and the median of a
 	// Weibull(1.5, λ) with λ = L10/(−ln 0.9)^(1/1.5) is λ·(ln 2)^(1/1.5).
-	o, err := f.Outlook(tr, 0)
+	o, err := f.Outlook(nil, tr, 0)
 	require.NoError(t, err)
 	assert.True(t, o.Default)
 	assert.Equal(t, asset.FromLife, o.Source)
@@ -34,21 +34,21 @@ func TestDefaultFleetOutlook(t *testing.T) {
 	assert.Less(t, o.Median, o.Hi)
 	// At an age, conditioned on survival: P(fail within h | age a) =
 	// 1 − exp((a/λ)^k − ((a+h)/λ)^k), larger than at age 0 (rising hazard).
-	o2, err := f.Outlook(tr, 2000)
+	o2, err := f.Outlook(nil, tr, 2000)
 	require.NoError(t, err)
 	want := -math.Expm1(math.Pow(2000/lambda, 1.5) - math.Pow(2336/lambda, 1.5))
 	assert.InDelta(t, want, o2.PFail(336), 1e-12) // two weeks in hours
 	assert.Greater(t, o2.PFail(336), o.PFail(336))
 	assert.Equal(t, 0.0, o2.PFail(-1))
 
-	_, err = f.Outlook(tr, -1)
+	_, err = f.Outlook(nil, tr, -1)
 	assert.True(t, errors.Is(err, asset.ErrInput), "%v", err)
-	_, err = f.Outlook(tr, math.NaN())
+	_, err = f.Outlook(nil, tr, math.NaN())
 	assert.True(t, errors.Is(err, asset.ErrInput), "%v", err)
 	_, err = asset.DefaultFleet(0)
 	assert.True(t, errors.Is(err, asset.ErrConfig), "%v", err)
 	var empty asset.Fleet
-	_, err = empty.Outlook(tr, 0)
+	_, err = empty.Outlook(nil, tr, 0)
 	assert.True(t, errors.Is(err, asset.ErrNoForecast), "%v", err)
 }
 
@@ -84,7 +84,7 @@ func TestFleetOutlookStages(t *testing.T) {
 		if i < 19 {
 			continue
 		}
-		o, err := f.Outlook(tr, u.Time[i])
+		o, err := f.Outlook(nil, tr, u.Time[i])
 		require.NoError(t, err)
 		if len(sources) == 0 || sources[len(sources)-1] != o.Source {
 			sources = append(sources, o.Source)
