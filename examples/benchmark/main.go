@@ -5,6 +5,7 @@
 //	go run ./examples/benchmark all -data ../shared/data -out bench-out   # also writes BENCHMARKS.md
 //
 //	go run ./examples/benchmark nab -data ../shared/data -md BENCHMARKS.md  # replaces only the nab section
+//	go run ./examples/benchmark femto -data ../shared/data -test Test_set  # also predicts each test bearing into femto_test.json
 //
 // Suites: cmapss, femto, ims, nab, skab, cwru, mfpt. -data is the shared data
 // folder (holding cmapss/, femto/, ...) or the suite's own folder. Each

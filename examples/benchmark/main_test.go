@@ -519,3 +519,29 @@ func TestSKABSuiteFixture(t *testing.T) {
 	writeSKABFixture(t, only, "valve1", 0)
 	assert.Equal(t, 1, cli(&so, &se, "skab", only, t.TempDir(), ""))
 }
+
+func TestFEMTORankHI(t *testing.T) {
+	// RMS grows steadily on every bearing while the kurtosis is noise
+	// around 3: the mean square must outrank the kurtosis, and the fused
+	// indicator sits among the candidates.
+	series := syntheticFEMTO()
+	for i, s := range series {
+		rng := rand.New(rand.NewPCG(uint64(i), 9))
+		s.Kurt = make([]float64, len(s.Hours))
+		for k := range s.Kurt {
+			s.Kurt[k] = 3 + 0.1*rng.NormFloat64()
+		}
+	}
+	scores, err := femtoRankHI(series)
+	require.NoError(t, err)
+	require.Len(t, scores, 4)
+	pos := map[string]int{}
+	for i, s := range scores {
+		t.Logf("%+v", s)
+		pos[s.Indicator] = i
+		assert.True(t, s.Monotonicity >= 0 && s.Monotonicity <= 1, s.Indicator)
+	}
+	assert.Less(t, pos["RMS² (horizontal mean square)"], pos["kurtosis (horizontal)"])
+	assert.True(t, scores[pos["RMS² (horizontal mean square)"]].Default)
+	assert.Contains(t, femtoHIMarkdown(scores), "(used)")
+}
