@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/spindle-pdm/spindle/examples/internal/femto"
@@ -27,17 +29,23 @@ type femtoHIScore struct {
 // out.
 func femtoHICandidates(series []*femto.Series) (names []string, hist [][][]float64, err error) {
 	cfg := femto.Tracking()
-	raw := map[string]func(s *femto.Series) []float64{
-		"RMS² (horizontal mean square)":              func(s *femto.Series) []float64 { return s.Run().Value },
-		"peak (max abs acceleration, both channels)": func(s *femto.Series) []float64 { return s.Peak },
-		"kurtosis (horizontal)":                      func(s *femto.Series) []float64 { return s.Kurt },
+	cands := []struct {
+		name string
+		get  func(s *femto.Series) []float64
+	}{
+		{"RMS² (horizontal mean square)", func(s *femto.Series) []float64 { return s.Run().Value }},
+		{"peak (max abs acceleration, both channels)", func(s *femto.Series) []float64 { return s.Peak }},
+		{"kurtosis (horizontal)", func(s *femto.Series) []float64 { return s.Kurt }},
+		{"band energy 4-12 kHz (Welch PSD)", func(s *femto.Series) []float64 { return s.HFBand }},
+		{"envelope modulation: SES power at 10-500 Hz over 0 Hz, 4-12 kHz band", func(s *femto.Series) []float64 { return s.EnvMod }},
+		{"mean frequency (Welch PSD)", func(s *femto.Series) []float64 { return s.MeanHz }},
 	}
-	order := []string{"RMS² (horizontal mean square)", "peak (max abs acceleration, both channels)", "kurtosis (horizontal)"}
-	for _, name := range order {
+	for _, c := range cands {
+		name := c.name
 		var per [][]float64
 		for _, s := range series {
-			x := raw[name](s)
-			if len(x) != len(s.Hours) {
+			x := c.get(s)
+			if len(x) != len(s.Hours) || slices.ContainsFunc(x, math.IsNaN) {
 				per = nil
 				break
 			}
@@ -105,6 +113,11 @@ func femtoHIMarkdown(scores []femtoHIScore) string {
 			name += " (used)"
 		}
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.3f | %.3f |\n", name, s.Monotonicity, s.Trendability, s.Prognosability, s.Sum)
+	}
+	if len(scores) > 0 && scores[0].Default {
+		b.WriteString("\nThe trackers use the mean square because it ranks first: the most trendable across bearings (its degradation has the same shape from bearing to bearing) with prognosability level with the others (each bearing's failure value relative to its own early life is as consistent as any candidate's). Every candidate's monotonicity is low: on these bearings the indicators stay flat, then jump near the end.\n")
+	} else if len(scores) > 0 {
+		fmt.Fprintf(&b, "\nThe trackers use the mean square although %s ranks first here.\n", scores[0].Indicator)
 	}
 	return b.String()
 }
