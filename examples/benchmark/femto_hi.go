@@ -37,7 +37,7 @@ func femtoHICandidates(series []*femto.Series) (names []string, hist [][][]float
 		{"peak (max abs acceleration, both channels)", func(s *femto.Series) []float64 { return s.Peak }},
 		{"kurtosis (horizontal)", func(s *femto.Series) []float64 { return s.Kurt }},
 		{"band energy 4-12 kHz (Welch PSD)", func(s *femto.Series) []float64 { return s.HFBand }},
-		{"envelope modulation: SES power at 10-500 Hz over 0 Hz, 4-12 kHz band", func(s *femto.Series) []float64 { return s.EnvMod }},
+		{"envelope modulation: 4-12 kHz band's squared-envelope spectrum at 10-500 Hz over its mean", func(s *femto.Series) []float64 { return s.EnvMod }},
 		{"mean frequency (Welch PSD)", func(s *femto.Series) []float64 { return s.MeanHz }},
 	}
 	for _, c := range cands {

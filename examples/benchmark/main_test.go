@@ -285,6 +285,11 @@ func TestRealData(t *testing.T) {
 			case "femto":
 				sc := m["phm2012_score"].(float64)
 				assert.True(t, sc > 0 && sc <= 1, "score %v", sc)
+				// The truncation protocol: 6 bearings × 8 cuts, 90 %
+				// intervals that hold on bearings the fleet has not seen.
+				assert.Len(t, m["detail"], 6*len(femtoCuts))
+				cov := m["coverage90"].(float64)
+				assert.True(t, cov >= 0.75 && cov <= 0.95, "coverage %v", cov)
 			case "nab":
 				assert.Greater(t, m["standard"].(float64), 65.0)
 				loco := m["leave_one_category_out"].(map[string]any)

@@ -50,10 +50,10 @@ type Series struct {
 	// (Welch PSD, 256-sample Hann segments), g²; NaN for a snapshot that
 	// is not FEMTO's 2560 samples.
 	HFBand []float64
-	// EnvMod is the envelope modulation of that band: the squared-envelope
-	// spectrum's power at 10-EnvMaxHz Hz (the fault orders of the
-	// PRONOSTIA bearing at its shaft speeds) over its power at 0 Hz,
-	// dimensionless; NaN as HFBand.
+	// EnvMod is the envelope modulation of that band: the summed line
+	// heights of its squared-envelope spectrum at 10-EnvMaxHz Hz (the
+	// fault orders of the PRONOSTIA bearing at its shaft speeds) over the
+	// squared envelope's mean (2·HFBand), dimensionless; NaN as HFBand.
 	EnvMod []float64
 	// MeanHz is the horizontal channel's power-weighted mean frequency,
 	// Hz; NaN as HFBand.
@@ -116,8 +116,8 @@ func (sp *spectra) measure(x []float64) (band, mod, meanHz float64, err error) {
 	for _, v := range sp.ses[1 : top+1] {
 		mod += v
 	}
-	if sp.ses[0] > 0 {
-		mod /= sp.ses[0]
+	if band > 0 {
+		mod /= 2 * band // the squared envelope's mean: twice the band's mean square
 	}
 	return band, mod, sf.MeanFrequency, nil
 }
