@@ -155,11 +155,11 @@ func TestFEMTOTestSet(t *testing.T) {
 	files := 200 // 2000 s, cut before failure
 	writeFEMTOTestSet(t, dir, map[string]func(int) float64{
 		"Bearing1_3": func(int) float64 { return 0.25 }, // healthy throughout
-		"Bearing2_3": func(i int) float64 { // degrading from snapshot 120
+		"Bearing2_3": func(i int) float64 { // degrading from snapshot 120 to e^5.3 ≈ 200
 			if i < 120 {
 				return 0.25
 			}
-			return 0.25 * math.Exp(float64(i-120)/20)
+			return 0.25 * math.Exp(float64(i-120)/15)
 		},
 	}, files)
 	o := &outcome{JSON: femtoJSON{Setting: femtoSettings[0]}}
@@ -178,7 +178,11 @@ func TestFEMTOTestSet(t *testing.T) {
 	// distribution at its age, not a constant; the degrading one has
 	// alarmed and is forecast shorter.
 	assert.Equal(t, "life", got["Bearing1_3"].Source)
-	assert.NotEqual(t, "life", got["Bearing2_3"].Source)
+	// The degrading one ends at 200 times its baseline mean square, past
+	// the synthetic fleet's failure level (e⁴ ≈ 55) while still running:
+	// forecast from the fleet's alarm-to-failure times, not RUL 0.
+	assert.Equal(t, "onset", got["Bearing2_3"].Source)
+	assert.Greater(t, got["Bearing2_3"].RULS, 0.0)
 	assert.Less(t, got["Bearing2_3"].RULS, got["Bearing1_3"].RULS)
 	assert.Contains(t, o.Markdown, "Bearing2_3")
 	// A folder with no bearing folders is an error.
