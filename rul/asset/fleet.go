@@ -46,11 +46,13 @@ type Fleet struct {
 	// Units holds what was learned from each run, in the order given.
 	Units []FleetUnit
 	// Life is the Weibull distribution of the runs' lifetimes (first to
-	// last time, all failures), fitted by rul.FitWeibull; nil when it
+	// last time, all failures, in the runs' time unit), fitted by
+	// rul.FitWeibull; nil when it
 	// could not be fitted. Outlook uses it before an alarm.
 	Life *rul.WeibullModel
 	// Onset is the Weibull distribution of the alarmed runs' times from
-	// the alarm run's first exceedance to failure; nil when it could not
+	// the alarm run's first exceedance to failure (the runs' time unit);
+	// nil when it could not
 	// be fitted. Outlook uses it after an alarm while the degradation
 	// model has no finite forecast.
 	Onset *rul.WeibullModel
