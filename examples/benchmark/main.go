@@ -5,6 +5,7 @@
 //	go run ./examples/benchmark all -data ../shared/data -out bench-out   # also writes BENCHMARKS.md
 //
 //	go run ./examples/benchmark nab -data ../shared/data -md BENCHMARKS.md  # replaces only the nab section
+//	go run ./examples/benchmark femto -data ../shared/data -test Test_set  # also predicts each test bearing into femto_test.json
 //
 // Suites: cmapss, femto, ims, nab, skab, cwru, mfpt. -data is the shared data
 // folder (holding cmapss/, femto/, ...) or the suite's own folder. Each
@@ -56,7 +57,7 @@ var suites = []suite{
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintf(w, "usage: benchmark <suite|all> [-data DIR] [-out DIR] [-md FILE] [-channel DE|FE] [-segment SECONDS]\n\nsuites:\n")
+	fmt.Fprintf(w, "usage: benchmark <suite|all> [-data DIR] [-out DIR] [-md FILE] [-test DIR] [-channel DE|FE] [-segment SECONDS]\n\nsuites:\n")
 	for _, s := range suites {
 		fmt.Fprintf(w, "  %-7s %s\n", s.name, s.what)
 	}
@@ -73,6 +74,7 @@ func main() {
 	out := fl.String("out", "bench-out", "folder for <suite>.json and the charts")
 	md := fl.String("md", "", "with all: the markdown file to write (default BENCHMARKS.md); with one suite: the file whose section for the suite is replaced")
 	fl.StringVar(&cwruOpts.Channel, "channel", "DE", "cwru: the accelerometer diagnosed, DE (drive end) or FE (fan end)")
+	fl.StringVar(&femtoOpts.Test, "test", "", "femto: the challenge's Test_set folder (one folder per bearing); predicts each at its last snapshot into femto_test.json")
 	fl.Float64Var(&cwruOpts.Segment, "segment", 0, "cwru: cut each record into windows of this many seconds (0: whole records)")
 	fl.Usage = func() { usage(fl.Output()); fl.PrintDefaults() }
 	_ = fl.Parse(os.Args[2:])

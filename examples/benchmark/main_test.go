@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -110,18 +111,82 @@ func TestFEMTOScoreSynthetic(t *testing.T) {
 	o, err := scoreFEMTO(syntheticFEMTO(), out)
 	require.NoError(t, err)
 	res := o.JSON.(femtoJSON)
-	t.Logf("synthetic FEMTO PHM 2012 score %.3f", res.Score)
-	require.Len(t, res.Detail, 6)
+	t.Logf("synthetic FEMTO truncation protocol: PHM 2012 score %.3f, 90 %% coverage %.2f, sources %v", res.Score, res.Coverage90, res.SourceCounts)
+	require.Len(t, res.Detail, 6*len(femtoCuts))
 	for _, d := range res.Detail {
-		t.Logf("%s: actual %.0f s, predicted %.0f s, Er %+.0f %%", d.Bearing, d.ActualRULS, d.PredRULS, d.ErPercent)
-		assert.Equal(t, "exponential model", d.Source, d.Bearing)
-		// Every bearing degrades alike (up to its time scale), so each
-		// forecast is within half the truth.
-		assert.Less(t, math.Abs(d.ErPercent), 50.0, d.Bearing)
 		assert.InDelta(t, d.LifeS-d.CutS, d.ActualRULS, 1e-9)
+		assert.LessOrEqual(t, d.Lo90S, d.MedianS, d.Bearing)
+		assert.LessOrEqual(t, d.MedianS, float64(d.Hi90S), d.Bearing)
+		if d.CutFraction >= 0.8 {
+			// Past 80 % of life every synthetic bearing has alarmed.
+			assert.Contains(t, []string{"degradation", "onset", "failed"}, d.Source, d.Bearing)
+		}
 	}
+	// Every bearing degrades alike up to its time scale: well above the
+	// score of a constant guess.
 	assert.Greater(t, res.Score, 0.15)
+	assert.True(t, res.Coverage90 >= 0 && res.Coverage90 <= 1)
+	assert.Equal(t, res.Score, res.ScoreByQuantile[fmt.Sprintf("%.1f", femtoQuantile)])
 	assert.FileExists(t, filepath.Join(out, "femto.png"))
+}
+
+// writeFEMTOTestSet writes a Test_set-like folder: one folder per bearing
+// of acc_NNNNN.csv files (256 rows of hour,minute,second,µs,h,v each),
+// the vibration amplitude following the mean square ms(i).
+func writeFEMTOTestSet(t *testing.T, dir string, bearings map[string]func(i int) float64, files int) {
+	t.Helper()
+	for name, ms := range bearings {
+		d := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(d, 0o755))
+		rng := rand.New(rand.NewPCG(1, 2))
+		for i := 1; i <= files; i++ {
+			var b strings.Builder
+			amp := math.Sqrt(ms(i))
+			for r := 0; r < 256; r++ {
+				fmt.Fprintf(&b, "9,%d,%d,%d,%.4f,%.4f\n", i/6, (i%6)*10, 39*r, amp*rng.NormFloat64(), amp*rng.NormFloat64())
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(d, fmt.Sprintf("acc_%05d.csv", i)), []byte(b.String()), 0o644))
+		}
+	}
+}
+
+func TestFEMTOTestSet(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	files := 200 // 2000 s, cut before failure
+	writeFEMTOTestSet(t, dir, map[string]func(int) float64{
+		"Bearing1_3": func(int) float64 { return 0.25 }, // healthy throughout
+		"Bearing2_3": func(i int) float64 { // degrading from snapshot 120 to e^5.3 ≈ 200
+			if i < 120 {
+				return 0.25
+			}
+			return 0.25 * math.Exp(float64(i-120)/15)
+		},
+	}, files)
+	o := &outcome{JSON: femtoJSON{Setting: femtoSettings[0]}}
+	require.NoError(t, femtoTest(o, syntheticFEMTO(), dir, out, io.Discard))
+	b, err := os.ReadFile(filepath.Join(out, "femto_test.json"))
+	require.NoError(t, err)
+	var got map[string]femtoTestPrediction
+	require.NoError(t, json.Unmarshal(b, &got))
+	require.Len(t, got, 2)
+	for name, p := range got {
+		t.Logf("%s: %+v", name, p)
+		assert.True(t, p.RULS >= 0 && p.LoS <= float64(p.HiS), name)
+		assert.True(t, p.LoS >= 0, name)
+	}
+	// The healthy bearing has no alarm: its forecast is the fleet's life
+	// distribution at its age, not a constant; the degrading one has
+	// alarmed and is forecast shorter.
+	assert.Equal(t, "life", got["Bearing1_3"].Source)
+	// The degrading one ends at 200 times its baseline mean square, past
+	// the synthetic fleet's failure level (e⁴ ≈ 55) while still running:
+	// forecast from the fleet's alarm-to-failure times, not RUL 0.
+	assert.Equal(t, "onset", got["Bearing2_3"].Source)
+	assert.Greater(t, got["Bearing2_3"].RULS, 0.0)
+	assert.Less(t, got["Bearing2_3"].RULS, got["Bearing1_3"].RULS)
+	assert.Contains(t, o.Markdown, "Bearing2_3")
+	// A folder with no bearing folders is an error.
+	assert.Error(t, femtoTest(o, syntheticFEMTO(), t.TempDir(), out, io.Discard))
 }
 
 func TestFEMTOSuiteMissing(t *testing.T) {
@@ -224,6 +289,11 @@ func TestRealData(t *testing.T) {
 			case "femto":
 				sc := m["phm2012_score"].(float64)
 				assert.True(t, sc > 0 && sc <= 1, "score %v", sc)
+				// The truncation protocol: 6 bearings × 8 cuts, 90 %
+				// intervals that hold on bearings the fleet has not seen.
+				assert.Len(t, m["detail"], 6*len(femtoCuts))
+				cov := m["coverage90"].(float64)
+				assert.True(t, cov >= 0.75 && cov <= 0.95, "coverage %v", cov)
 			case "nab":
 				assert.Greater(t, m["standard"].(float64), 65.0)
 				loco := m["leave_one_category_out"].(map[string]any)
@@ -457,4 +527,30 @@ func TestSKABSuiteFixture(t *testing.T) {
 	only := t.TempDir()
 	writeSKABFixture(t, only, "valve1", 0)
 	assert.Equal(t, 1, cli(&so, &se, "skab", only, t.TempDir(), ""))
+}
+
+func TestFEMTORankHI(t *testing.T) {
+	// RMS grows steadily on every bearing while the kurtosis is noise
+	// around 3: the mean square must outrank the kurtosis, and the fused
+	// indicator sits among the candidates.
+	series := syntheticFEMTO()
+	for i, s := range series {
+		rng := rand.New(rand.NewPCG(uint64(i), 9))
+		s.Kurt = make([]float64, len(s.Hours))
+		for k := range s.Kurt {
+			s.Kurt[k] = 3 + 0.1*rng.NormFloat64()
+		}
+	}
+	scores, err := femtoRankHI(series)
+	require.NoError(t, err)
+	require.Len(t, scores, 4)
+	pos := map[string]int{}
+	for i, s := range scores {
+		t.Logf("%+v", s)
+		pos[s.Indicator] = i
+		assert.True(t, s.Monotonicity >= 0 && s.Monotonicity <= 1, s.Indicator)
+	}
+	assert.Less(t, pos["RMS² (horizontal mean square)"], pos["kurtosis (horizontal)"])
+	assert.True(t, scores[pos["RMS² (horizontal mean square)"]].Default)
+	assert.Contains(t, femtoHIMarkdown(scores), "(used)")
 }

@@ -31,6 +31,16 @@
 // (rul.FitExponentialPrior) and takes the median HI at failure as the
 // failure level.
 //
+// At every stage Fleet.Outlook gives a remaining-life distribution with a
+// median, a 90 % interval and the probability of failure within a horizon
+// (Outlook.PFail): before any alarm, the fleet's lifetime Weibull
+// (Fleet.Life) conditioned on the unit's age; after the alarm, the
+// degradation forecast, or while that has none the fleet's
+// alarm-to-failure Weibull (Fleet.Onset) conditioned on the time since
+// the alarm; at or past the failure level, RUL 0. With no histories,
+// DefaultFleet is a documented prior (Weibull of ISO 281's shape 1.5
+// from a rated L10 life), flagged Outlook.Default.
+//
 // # Where each concern lives
 //
 // Signal processing (spectra, envelopes, kurtogram, fault frequencies) is

@@ -96,3 +96,32 @@ func ExampleTracker_MarshalBinary() {
 	// Output:
 	// HI 1.50, level 1.490
 }
+
+// With no fleet histories, DefaultFleet's prior (a Weibull of ISO 281's
+// shape 1.5 from the bearing's rated L10 life) still gives a healthy unit
+// a remaining-life distribution and a probability of failing within two
+// weeks, flagged as the default.
+func ExampleDefaultFleet() {
+	fleet, err := asset.DefaultFleet(20000) // rated L10 life, hours
+	if err != nil {
+		panic(err)
+	}
+	tr, err := asset.NewTracker(asset.TrackerConfig{Baseline: 10})
+	if err != nil {
+		panic(err)
+	}
+	for h := 0; h < 24; h++ { // one healthy day, RMS in g
+		if _, err := tr.Update(float64(h), 2+0.02*float64(h%2*2-1)); err != nil {
+			panic(err)
+		}
+	}
+	o, err := fleet.Outlook(nil, tr, 30000) // 30 000 h in service
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("from %s (default %v): median %.0f h, 90 %% in [%.0f, %.0f] h\n", o.Source, o.Default, o.Median, o.Lo, o.Hi)
+	fmt.Printf("P(failure within two weeks) = %.4f\n", o.PFail(14*24))
+	// Output:
+	// from life (default true): median 52749 h, 90 % in [5090, 164256] h
+	// P(failure within two weeks) = 0.0033
+}

@@ -45,6 +45,19 @@ type Fleet struct {
 	Failure float64
 	// Units holds what was learned from each run, in the order given.
 	Units []FleetUnit
+	// Life is the Weibull distribution of the runs' lifetimes (first to
+	// last time, all failures, in the runs' time unit), fitted by
+	// rul.FitWeibull; nil when it
+	// could not be fitted. Outlook uses it before an alarm.
+	Life *rul.WeibullModel
+	// Onset is the Weibull distribution of the alarmed runs' times from
+	// the alarm run's first exceedance to failure (the runs' time unit);
+	// nil when it could not
+	// be fitted. Outlook uses it after an alarm while the degradation
+	// model has no finite forecast.
+	Onset *rul.WeibullModel
+	// Default is true for DefaultFleet's prior, learned from no runs.
+	Default bool
 }
 
 // LearnFleet replays every past run through a Tracker with cfg (its Prior
@@ -55,7 +68,10 @@ type Fleet struct {
 //     (time since the alarm run's first exceedance, HI), with intercept phi
 //     in HI units (1, the healthy level, in the examples; points at or
 //     below phi are left out);
-//   - the failure level: the median of their HI at failure.
+//   - the failure level: the median of their HI at failure;
+//   - Life: a Weibull (rul.FitWeibull) of every run's lifetime, and Onset:
+//     one of the alarmed runs' times from the alarm run's first exceedance
+//     to failure, for Fleet.Outlook (nil when a fit fails).
 //
 // It needs 3 such runs (else an error wrapping ErrTooFewRuns). A run that
 // is empty, whose Time and Value differ in length, or that a Tracker
@@ -70,6 +86,7 @@ func LearnFleet(past []Run, cfg TrackerConfig, phi float64) (*Fleet, error) {
 	var hist []rul.History
 	var finals []float64
 	var states []State
+	var lives, onsets []float64
 	for _, r := range past {
 		if len(r.Time) != len(r.Value) {
 			return nil, errorf(ErrInput, "fleet run %s has %d times and %d values", r.Name, len(r.Time), len(r.Value))
@@ -102,12 +119,17 @@ func LearnFleet(past []Run, cfg TrackerConfig, phi float64) (*Fleet, error) {
 			}
 		}
 		u.End, u.FinalHI, u.Points = last.Time, last.HI, len(h.Time)
+		lives = append(lives, last.Time-r.Time[0])
+		if u.Alarmed && u.End > u.AlarmFirst {
+			onsets = append(onsets, u.End-u.AlarmFirst)
+		}
 		f.Units = append(f.Units, u)
 		if u.Alarmed && len(h.Time) >= 3 {
 			hist = append(hist, h)
 			finals = append(finals, u.FinalHI)
 		}
 	}
+	f.Life, f.Onset = fitLife(lives), fitLife(onsets)
 	if len(hist) < 3 {
 		return nil, errorf(ErrTooFewRuns, "%d of %d past runs raised an alarm with 3 or more points after it; need 3 to learn a prior", len(hist), len(past))
 	}
@@ -123,4 +145,22 @@ func LearnFleet(past []Run, cfg TrackerConfig, phi float64) (*Fleet, error) {
 		f.Failure = (finals[n/2-1] + finals[n/2]) / 2
 	}
 	return f, nil
+}
+
+// fitLife fits a Weibull to failure times (nil when it cannot be fitted:
+// fewer than 2 distinct positive times).
+func fitLife(times []float64) *rul.WeibullModel {
+	failed := make([]bool, 0, len(times))
+	pos := times[:0:0]
+	for _, t := range times {
+		if t > 0 {
+			pos = append(pos, t)
+			failed = append(failed, true)
+		}
+	}
+	m, err := rul.FitWeibull(pos, failed)
+	if err != nil {
+		return nil
+	}
+	return m
 }
