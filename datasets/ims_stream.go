@@ -54,7 +54,12 @@ func IMSRun(fsys fs.FS, dir string) iter.Seq2[*Snapshot, error] {
 
 // Run streams the snapshots of the IMS test folder dir in time order,
 // reading each file only when the loop reaches it: a 6000-file run never
-// sits in memory, and once warm the loop allocates nothing per file.
+// sits in memory. Once the first file has sized the read buffer and the
+// channels, a further file allocates only what opening it through fsys
+// costs (with os.DirFS about 6 allocations and 0.5 kB per file, measured
+// by TestIMSRunConstantMemory), never its text or samples; the buffer and
+// the channels (about 2.6 MB for 8-channel test-1 files) are allocated
+// once per Run.
 //
 // The yielded *Snapshot and its Channels are reused by the next iteration;
 // call Clone to keep one. Index counts snapshots in time order from 0. A

@@ -28,6 +28,7 @@ import (
 type CepstrumWhitener struct {
 	n    int
 	rp   *fft.RealPlan
+	rw   *fft.Work // scratch of rp, owned so that GCs cannot empty it
 	spec []complex128
 }
 
@@ -44,6 +45,7 @@ func NewCepstrumWhitener(n int) (*CepstrumWhitener, error) {
 	return &CepstrumWhitener{
 		n:    n,
 		rp:   rp,
+		rw:   rp.NewWork(),
 		spec: make([]complex128, n/2+1),
 	}, nil
 }
@@ -60,7 +62,7 @@ func (w *CepstrumWhitener) Whiten(dst, x []float64) ([]float64, error) {
 	if err := requireFinite(x, "signal"); err != nil {
 		return dst, err
 	}
-	w.rp.Forward(w.spec, x)
+	w.rp.ForwardWork(w.spec, x, w.rw)
 	var sum, count float64
 	for k, c := range w.spec {
 		m := cmplx.Abs(c)
@@ -80,7 +82,7 @@ func (w *CepstrumWhitener) Whiten(dst, x []float64) ([]float64, error) {
 			w.spec[k] = c * complex(g/m, 0)
 		}
 	}
-	w.rp.Inverse(dst, w.spec)
+	w.rp.InverseWork(dst, w.spec, w.rw)
 	return dst, nil
 }
 
@@ -94,7 +96,7 @@ func (w *CepstrumWhitener) RealCepstrum(dst, x []float64) ([]float64, error) {
 	if err := requireFinite(x, "signal"); err != nil {
 		return dst, err
 	}
-	w.rp.Forward(w.spec, x)
+	w.rp.ForwardWork(w.spec, x, w.rw)
 	for k, c := range w.spec {
 		m := cmplx.Abs(c)
 		if m == 0 {
@@ -102,7 +104,7 @@ func (w *CepstrumWhitener) RealCepstrum(dst, x []float64) ([]float64, error) {
 		}
 		w.spec[k] = complex(math.Log(m), 0)
 	}
-	w.rp.Inverse(dst, w.spec)
+	w.rp.InverseWork(dst, w.spec, w.rw)
 	return dst, nil
 }
 

@@ -34,11 +34,16 @@ const MaxKurtogramLevels = 16
 type Kurtogram struct {
 	levels int
 	rate   float64
+	depth  int // levels of the Compute in progress
 
 	h, g, h1, h2, h3 []complex128
-	g17              []complex128 // g with a zero tap appended, as long as h
+	// The filters as modulated real filters (see modFilter): bin[0] is
+	// h, bin[1] g with a zero tap appended; tri the ternary h1, h2, h3.
+	bin [2]modFilter
+	tri [3]modFilter
 
 	in   []complex128
+	u    []complex128   // demodulated input of one filter, zero-padded
 	lo   [][]complex128 // lo[d], hi[d]: the two halves at depth d+1
 	hi   [][]complex128
 	tern [3][]complex128
@@ -101,7 +106,15 @@ func NewKurtogram(levels int, sampleRate float64) (*Kurtogram, error) {
 	}
 	k := &Kurtogram{levels: levels, rate: sampleRate}
 	k.h, k.g, k.h1, k.h2, k.h3 = kurtogramFilters()
-	k.g17 = append(append([]complex128(nil), k.g...), 0)
+	g17 := append(append([]complex128(nil), k.g...), 0)
+	// h is fir1 modulated by exp(iπm/4) (1/8 of the rate), g by
+	// exp(i3π/4·(m+1)) (3/8), h1, h2, h3 by exp(iπm/6), exp(iπm/2),
+	// exp(i5πm/6).
+	k.bin[0] = newModFilter(k.h, 8, 1, 0)
+	k.bin[1] = newModFilter(g17, 8, 3, 1)
+	k.tri[0] = newModFilter(k.h1, 12, 1, 0)
+	k.tri[1] = newModFilter(k.h2, 4, 1, 0)
+	k.tri[2] = newModFilter(k.h3, 12, 5, 0)
 	return k, nil
 }
 
@@ -116,12 +129,27 @@ func (k *Kurtogram) MinLen() int { return 1 << (k.levels + 7) }
 // (its slices are overwritten). It returns an error if x is shorter than
 // MinLen or holds a NaN or ±Inf sample.
 func (k *Kurtogram) Compute(dst *KurtogramResult, x []float64) (*KurtogramResult, error) {
+	return k.ComputeLevels(dst, x, k.levels)
+}
+
+// ComputeLevels is Compute stopped after the first levels levels (1 ≤
+// levels ≤ Levels(), or it panics): the result is the kurtogram of that
+// many levels, its rows equal to the first 2·levels rows of Compute's.
+// The cost is about proportional to levels, so a caller that will read
+// only bands at least some width wide (KurtogramResult.BestBand's
+// minWidth) need not pay for the narrower levels. A dst from a Compute or
+// ComputeLevels of any depth is reused without allocating.
+func (k *Kurtogram) ComputeLevels(dst *KurtogramResult, x []float64, levels int) (*KurtogramResult, error) {
+	if levels < 1 || levels > k.levels {
+		panic(fmt.Sprintf("features: kurtogram depth %d outside [1, %d]", levels, k.levels))
+	}
 	if len(x) < k.MinLen() {
 		return dst, errorf(ErrInput, "kurtogram of %d levels needs at least %d samples, got %d", k.levels, k.MinLen(), len(x))
 	}
 	if err := requireFinite(x, "signal"); err != nil {
 		return dst, err
 	}
+	k.depth = levels
 	dst = k.prepare(dst)
 	k.grow(len(x))
 
@@ -143,7 +171,7 @@ func (k *Kurtogram) Compute(dst *KurtogramResult, x []float64) (*KurtogramResult
 	// Level 0: the real signal itself.
 	dst.Kurtosis[0][0] = kurtosisReal(in, floor)
 	// Ternary split of the signal: row of level log2(3).
-	if k.levels > 1 {
+	if k.depth > 1 {
 		k.ternary(dst.Kurtosis[2], 0, in, floor)
 	}
 	k.descend(dst, in, 0, 0, floor)
@@ -164,7 +192,8 @@ func (k *Kurtogram) Compute(dst *KurtogramResult, x []float64) (*KurtogramResult
 func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, floor float64) {
 	n := len(x) / 2
 	a, d := k.lo[depth][:n], k.hi[depth][:n]
-	firDecimate2(a, d, x, k.h, k.g17, 2)
+	k.bin[0].decimate(a, x, k.u, 2)
+	k.bin[1].decimate(d, x, k.u, 2)
 	// Shift the high band down to [0, rate/2] of the decimated rate.
 	for j := 0; j < n; j += 2 {
 		d[j] = -d[j]
@@ -173,12 +202,12 @@ func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, 
 	row := r.Kurtosis[2*D-1]
 	row[2*pos] = kurtosisComplex(a, len(k.h)-1, floor)
 	row[2*pos+1] = kurtosisComplex(d, len(k.g)-1, floor)
-	if D <= k.levels-2 {
+	if D <= k.depth-2 {
 		trow := r.Kurtosis[2*(D+1)]
 		k.ternary(trow, 3*(2*pos), a, floor)
 		k.ternary(trow, 3*(2*pos+1), d, floor)
 	}
-	if D < k.levels {
+	if D < k.depth {
 		k.descend(r, a, D, 2*pos, floor)
 		k.descend(r, d, D, 2*pos+1, floor)
 	}
@@ -189,7 +218,9 @@ func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, 
 func (k *Kurtogram) ternary(row []float64, at int, x []complex128, floor float64) {
 	n := len(x) / 3
 	t := [3][]complex128{k.tern[0][:n], k.tern[1][:n], k.tern[2][:n]}
-	firDecimate3(t[0], t[1], t[2], x, k.h1, k.h2, k.h3, 3)
+	for b := range t {
+		k.tri[b].decimate(t[b], x, k.u, 3)
+	}
 	for b, c := range t {
 		// Antoni's code drops len(h)-1 samples here too.
 		row[at+b] = kurtosisComplex(c, len(k.h)-1, floor)
@@ -213,7 +244,7 @@ func (r *KurtogramResult) BestBand(minWidth, maxWidth float64) KurtogramBand {
 	for c := 0; c < cols; c++ {
 		for i, row := range r.Kurtosis {
 			w := r.SampleRate / 2 / float64(len(row))
-			if w < minWidth*(1-1e-12) || (maxWidth > 0 && w > maxWidth*(1+1e-12)) {
+			if narrower(w, minWidth) || (maxWidth > 0 && w > maxWidth*(1+1e-12)) {
 				continue
 			}
 			j := c * len(row) / cols
@@ -223,6 +254,25 @@ func (r *KurtogramResult) BestBand(minWidth, maxWidth float64) KurtogramBand {
 		}
 	}
 	return r.band(bi, bj)
+}
+
+// narrower reports whether a band w Hz wide is narrower than minWidth Hz
+// for BestBand (with a relative tolerance of 1e-12 for rounding).
+func narrower(w, minWidth float64) bool { return w < minWidth*(1-1e-12) }
+
+// LevelsFor returns the fewest levels, at most Levels(), whose kurtogram
+// holds every band at least minWidth Hz wide: BestBand(minWidth, ·) of
+// ComputeLevels(·, ·, LevelsFor(minWidth)) is that of Compute, since the
+// rows of the further levels are all narrower (row widths decrease down
+// the kurtogram).
+func (k *Kurtogram) LevelsFor(minWidth float64) int {
+	l := 1
+	// Row 2l, the first one a kurtogram of l levels lacks, is the ternary
+	// split of level l−1, with 3·2^(l−1) bands.
+	for l < k.levels && !narrower(k.rate/2/float64(int(3)<<(l-1)), minWidth) {
+		l++
+	}
+	return l
 }
 
 // band describes band j of row i.
@@ -248,17 +298,20 @@ func (r *KurtogramResult) Band(i, j int) KurtogramBand {
 	return r.band(i, j)
 }
 
-// prepare returns dst shaped for k, allocating what it lacks.
+// prepare returns dst shaped for k.depth levels, allocating what it
+// lacks. Row i's shape does not depend on the depth, so a dst deeper
+// than needed is resliced.
 func (k *Kurtogram) prepare(dst *KurtogramResult) *KurtogramResult {
-	rows := 2 * k.levels
+	rows := 2 * k.depth
 	if dst == nil {
 		dst = &KurtogramResult{}
 	}
 	dst.SampleRate = k.rate
-	if len(dst.Levels) != rows || len(dst.Kurtosis) != rows {
+	if cap(dst.Levels) < rows || cap(dst.Kurtosis) < rows {
 		dst.Levels = make([]float64, rows)
 		dst.Kurtosis = make([][]float64, rows)
 	}
+	dst.Levels, dst.Kurtosis = dst.Levels[:rows], dst.Kurtosis[:rows]
 	for i := range dst.Levels {
 		var lev float64
 		var bands int
@@ -286,6 +339,7 @@ func (k *Kurtogram) grow(n int) {
 		return
 	}
 	k.in = make([]complex128, n)
+	k.u = make([]complex128, n+max(len(k.bin[0].rev), len(k.tri[0].rev)))
 	k.lo = make([][]complex128, k.levels)
 	k.hi = make([][]complex128, k.levels)
 	m := n
@@ -365,52 +419,67 @@ func fir1(order int, wc float64) []float64 {
 	return b
 }
 
-// firDecimate2 runs two filters of equal length over x with decimation by
-// m (see firDecimate3), sharing the loads of x.
-func firDecimate2(d0, d1, x, h0, h1 []complex128, m int) {
-	last := len(h0) - 1
-	h1 = h1[:len(h0)]
-	for j := range d0[:len(x)/m] {
-		i := j*m + m - 1
-		k0 := max(0, last-i) // taps that reach before the signal's start see zeros
-		xs := x[i-last+k0 : i+1]
-		var r0, i0, r1, i1 float64
-		for t, xv := range xs {
-			k := last - k0 - t
-			a, b := h0[k], h1[k]
-			xr, xi := real(xv), imag(xv)
-			r0 += real(a)*xr - imag(a)*xi
-			i0 += real(a)*xi + imag(a)*xr
-			r1 += real(b)*xr - imag(b)*xi
-			i1 += real(b)*xi + imag(b)*xr
-		}
-		d0[j], d1[j] = complex(r0, i0), complex(r1, i1)
-	}
+// modFilter is a complex FIR filter f[k] = v^(k+off)·c[k], k < len(c),
+// with real taps c and a rotation v = exp(2πi·q/p) by a whole fraction of
+// a turn: a real low-pass filter modulated to the centre of its band. Its
+// output is
+//
+//	y[i] = Σ_k f[k]·x[i−k] = v^(i+off) · Σ_k c[k]·u[i−k],  u[j] = v^(−j)·x[j],
+//
+// so that each tap costs two real multiplications instead of the four of
+// a complex tap, for one complex multiplication per sample to demodulate
+// x and one per output to modulate y back.
+type modFilter struct {
+	rev []float64    // the real taps reversed: rev[t] = c[len(c)−1−t]
+	rot []complex128 // rot[j] = v^j, j < p: one period of the rotation
+	off int
 }
 
-// firDecimate3 writes into dN[j], j < len(x)/m, the causal FIR output
-// Σ_k hN[k]·x[i−k] (x zero before its start) at i = j·m + m − 1 for three
-// filters of equal length: MATLAB's y = filter(hN, 1, x); y(m:m:end).
-func firDecimate3(d0, d1, d2, x, h0, h1, h2 []complex128, m int) {
-	last := len(h0) - 1
-	h1, h2 = h1[:len(h0)], h2[:len(h0)]
-	for j := range d0[:len(x)/m] {
-		i := j*m + m - 1
-		k0 := max(0, last-i)
-		xs := x[i-last+k0 : i+1]
-		var r0, i0, r1, i1, r2, i2 float64
-		for t, xv := range xs {
-			k := last - k0 - t
-			a, b, c := h0[k], h1[k], h2[k]
-			xr, xi := real(xv), imag(xv)
-			r0 += real(a)*xr - imag(a)*xi
-			i0 += real(a)*xi + imag(a)*xr
-			r1 += real(b)*xr - imag(b)*xi
-			i1 += real(b)*xi + imag(b)*xr
-			r2 += real(c)*xr - imag(c)*xi
-			i2 += real(c)*xi + imag(c)*xr
+// newModFilter returns f as a modFilter of rotation exp(2πi·q/p) and
+// offset off; f's taps must be that rotation times real taps (the
+// imaginary parts left over are rounding errors and are dropped).
+func newModFilter(f []complex128, p, q, off int) modFilter {
+	m := modFilter{rev: make([]float64, len(f)), rot: make([]complex128, p), off: off}
+	for j := range m.rot {
+		m.rot[j] = cmplx.Exp(complex(0, 2*math.Pi*float64(q*j%p)/float64(p)))
+	}
+	for k, v := range f {
+		m.rev[len(m.rev)-1-k] = real(v * cmplx.Conj(m.rot[(k+off)%p]))
+	}
+	return m
+}
+
+// decimate writes into y[j], j < len(x)/m, the causal filter output
+// Σ_k f[k]·x[i−k] (x zero before its start) at i = j·m + m − 1: MATLAB's
+// y = filter(f, 1, x); y(m:m:end). u is scratch of at least
+// len(x)+len(f.rev) values.
+func (f *modFilter) decimate(y, x, u []complex128, m int) {
+	K := len(f.rev) - 1
+	p := len(f.rot)
+	u = u[:len(x)+K]
+	clear(u[:K])
+	r := 0
+	for j, v := range x {
+		u[K+j] = v * cmplx.Conj(f.rot[r])
+		if r++; r == p {
+			r = 0
 		}
-		d0[j], d1[j], d2[j] = complex(r0, i0), complex(r1, i1), complex(r2, i2)
+	}
+	rev := f.rev
+	r = (m - 1 + f.off) % p
+	for j := range y[:len(x)/m] {
+		i := j*m + m - 1
+		s := u[i : i+K+1]
+		s = s[:len(rev)]
+		var re, im float64
+		for t, c := range rev {
+			re += c * real(s[t])
+			im += c * imag(s[t])
+		}
+		y[j] = complex(re, im) * f.rot[r]
+		if r += m; r >= p {
+			r -= p
+		}
 	}
 }
 

@@ -25,6 +25,7 @@ import (
 // concurrent use.
 type SpectralKurtosis struct {
 	stft   *fft.STFT
+	work   *fft.Work // scratch of stft, owned so that GCs cannot empty it
 	l, hop int
 	frame  []complex128
 	m2, m4 []float64
@@ -46,6 +47,7 @@ func NewSpectralKurtosis(w *fft.Window, hop int) (*SpectralKurtosis, error) {
 	b := s.Bins()
 	return &SpectralKurtosis{
 		stft:  s,
+		work:  s.NewWork(),
 		l:     w.Len(),
 		hop:   hop,
 		frame: make([]complex128, b),
@@ -79,7 +81,7 @@ func (s *SpectralKurtosis) Compute(dst, x []float64) ([]float64, error) {
 	clear(s.m2)
 	clear(s.m4)
 	for i := 0; i < frames; i++ {
-		if _, err := s.stft.Transform(s.frame, x[i*s.hop:i*s.hop+s.l]); err != nil {
+		if _, err := s.stft.TransformWork(s.frame, x[i*s.hop:i*s.hop+s.l], s.work); err != nil {
 			return dst, errorf(ErrInput, "spectral kurtosis: %w", err)
 		}
 		for k, c := range s.frame {

@@ -58,6 +58,7 @@ func benchSimilarity(b *testing.B) (*SimilarityModel, History) {
 func BenchmarkSimilarityUpdate(b *testing.B) {
 	m, h := benchSimilarity(b)
 	b.ReportAllocs()
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		k := i % len(h.Time)
 		if k == 0 {
@@ -72,6 +73,7 @@ func BenchmarkSimilarityPredict(b *testing.B) {
 	_ = m.UpdateBatch(h.Time[:len(h.Time)/2], h.Value[:len(h.Time)/2])
 	d := &Distribution{}
 	b.ReportAllocs()
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		_, _ = m.Predict(d)
 	}
