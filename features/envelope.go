@@ -46,6 +46,8 @@ type EnvelopeAnalyzer struct {
 	spec []complex128 // n/2+1 bins of x, then of the squared envelope
 	z    []complex128 // n: analytic band spectrum, then signal
 	se   []float64    // n: squared envelope
+	rw   *fft.Work    // scratch of rp
+	cw   *fft.Work    // scratch of cp
 }
 
 // NewEnvelopeAnalyzer returns an analyzer for signals of n samples at
@@ -75,6 +77,8 @@ func NewEnvelopeAnalyzer(n int, sampleRate float64) (*EnvelopeAnalyzer, error) {
 		spec: make([]complex128, n/2+1),
 		z:    make([]complex128, n),
 		se:   make([]float64, n),
+		rw:   rp.NewWork(),
+		cw:   cp.NewWork(),
 	}, nil
 }
 
@@ -138,7 +142,7 @@ func (a *EnvelopeAnalyzer) SES(dst, x []float64, lo, hi float64) ([]float64, err
 	for i := range a.se {
 		a.se[i] -= mean
 	}
-	a.rp.Forward(a.spec, a.se)
+	a.rp.ForwardWork(a.spec, a.se, a.rw)
 	oneSidedAmplitude(dst, a.spec, a.n)
 	return dst, nil
 }
@@ -153,7 +157,7 @@ func (a *EnvelopeAnalyzer) bandSignal(x []float64, lo, hi float64) error {
 	if err := requireFinite(x, "signal"); err != nil {
 		return err
 	}
-	a.rp.Forward(a.spec, x)
+	a.rp.ForwardWork(a.spec, x, a.rw)
 	clear(a.z)
 	for k := k0; k <= k1; k++ {
 		w := complex(2, 0)
@@ -162,7 +166,7 @@ func (a *EnvelopeAnalyzer) bandSignal(x []float64, lo, hi float64) error {
 		}
 		a.z[k] = w * a.spec[k]
 	}
-	a.cp.Inverse(a.z, a.z)
+	a.cp.InverseWork(a.z, a.z, a.cw)
 	return nil
 }
 
