@@ -121,4 +121,3 @@ func suiteNames() string {
 	}
 	return strings.Join(n, ", ")
 }
-
