@@ -206,7 +206,6 @@ func femtoPredict(s *femto.Series, fleet []asset.Run, cut float64) (femtoBearing
 func plotFEMTO(path string, series []*femto.Series, detail []femtoBearing) error {
 	fig := figure.New("FEMTO learning bearings: health indicator (RMS² over baseline, 1-min mean)", "time (h)", "HI (log scale)")
 	fig.LogY()
-	fig.LegendLeft()
 	colours := []figure.Colour{figure.Blue, figure.Orange, figure.Green, figure.Red, figure.Purple, figure.Sky}
 	for i, s := range series {
 		tr, err := asset.NewTracker(femto.Tracking())
