@@ -137,6 +137,12 @@ func BandPower(p []float64, df, lo, hi float64) (float64, error) {
 	if err := checkSpectrum(p, df); err != nil {
 		return 0, err
 	}
+	return bandPower(p, df, lo, hi)
+}
+
+// bandPower is BandPower for a spectrum p already checked by
+// checkSpectrum.
+func bandPower(p []float64, df, lo, hi float64) (float64, error) {
 	top := float64(len(p)-1) * df
 	switch {
 	case !(lo >= 0) || math.IsInf(hi, 0) || math.IsNaN(hi):

@@ -199,7 +199,9 @@ func (a *SpectralAnalyzer) analyze(x []float64) error {
 		return err
 	}
 	for i, b := range a.cfg.Bands {
-		if s.BandPowers[i], err = BandPower(s.PSD, df, b.Lo, b.Hi); err != nil {
+		// ComputeSpectralFeatures has checked the PSD: BandPower without
+		// checking it again.
+		if s.BandPowers[i], err = bandPower(s.PSD, df, b.Lo, b.Hi); err != nil {
 			return err
 		}
 	}
