@@ -210,9 +210,23 @@ func plotRUL(path string, r *result) (bool, error) {
 	fig.Band("90 % interval", t, lo, hi, figure.Sky)
 	fig.Line("forecast median", t, med, figure.Blue, false)
 	fig.Line("true remaining life", t, truth, figure.Red, true)
-	ymax := 0.0
+	// The axis spans the finite medians and the truth, but at most twice
+	// the longest true remaining life: a forecast of "never" (+Inf) or far
+	// beyond the truth runs off the top rather than flattening the rest.
+	ymax, tmax := 0.0, 0.0
 	for i := range t {
-		ymax = math.Max(ymax, math.Max(med[i], truth[i]))
+		if !math.IsInf(med[i], 0) {
+			ymax = math.Max(ymax, med[i])
+		}
+		if !math.IsNaN(truth[i]) {
+			tmax = math.Max(tmax, truth[i])
+		}
+	}
+	if tmax > 0 {
+		ymax = math.Min(math.Max(ymax, tmax), 2*tmax)
+	}
+	if !(ymax > 0) {
+		ymax = 1
 	}
 	fig.YRange(0, 1.1*ymax)
 	return true, fig.Save(path)

@@ -9,7 +9,8 @@ import (
 
 // niceTicks labels a linear axis with about eight round values (steps of
 // 1, 2, 2.5 or 5 times a power of ten), written with the fewest decimals
-// that tell them apart: "250", not "250.00".
+// that the step needs, the same for every label of the axis ("250", not
+// "250.00"; "0.98", "1.00", "1.02"), and 0 as "0".
 type niceTicks struct{}
 
 // Ticks implements plot.Ticker.
@@ -57,7 +58,10 @@ func formatTick(v, step float64) string {
 	for s := step; dec < 10 && math.Abs(s-math.Round(s)) > 1e-9*step; s *= 10 {
 		dec++
 	}
-	if a := math.Abs(v); a != 0 && (a >= 1e6 || a < 1e-4) {
+	if v == 0 {
+		return "0"
+	}
+	if a := math.Abs(v); a >= 1e6 || a < 1e-4 {
 		return strconv.FormatFloat(v, 'g', 3, 64)
 	}
 	return strconv.FormatFloat(v, 'f', dec, 64)
