@@ -55,6 +55,9 @@ type Window struct {
 // exactly (bit for bit) the numbers ComputeTimeFeatures gives for the same
 // samples.
 //
+// With ExtractorConfig.Spectral each window also carries its spectral
+// analysis (Window.Spectrum), equally bit-exact with the batch functions.
+//
 // It holds one window of samples; in steady state Write allocates nothing.
 // Each sample is analysed Window/Hop times (twice at 50 % overlap). An
 // Extractor must not be used by several goroutines at once; use one per
