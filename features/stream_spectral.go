@@ -1,6 +1,7 @@
 package features
 
 import (
+	"errors"
 	"math"
 
 	"github.com/spindle-pdm/spindle/fft"
@@ -45,8 +46,11 @@ type SpectralConfig struct {
 	ShaftHz float64
 	// FaultBands chooses the fault lines, harmonics and tolerance (see
 	// FaultBands); its zero value means 3 harmonics of BPFO, BPFI, 2×BSF
-	// and FTF at DefaultSlipTolerance. Bands whose upper edge lies above
-	// the Nyquist frequency are left out.
+	// and FTF at DefaultSlipTolerance. Bands that cannot be measured on
+	// the window's spectrum are left out: those reaching above the
+	// Nyquist frequency, and those too near 0 Hz or the Nyquist frequency
+	// to have the noise floor's flanking bins (see SpectralAnalyzer.
+	// FaultBands for the bands kept).
 	FaultBands BandConfig
 	// Floor defines the noise floor for the fault bands' prominence (see
 	// MeasureBand); its zero value is the documented default. Floor.Power
@@ -160,13 +164,21 @@ func (a *SpectralAnalyzer) initBearing(n int, sampleRate float64) error {
 	if err != nil {
 		return err
 	}
-	top := float64(a.env.Bins()-1) * a.env.Resolution()
+	// Keep the bands MeasureBand can measure on a spectrum of this length:
+	// a flat test spectrum fails only on the band's geometry (above the
+	// Nyquist frequency, or too few flanking bins for the noise floor).
+	a.cfg.Floor.Power = false
+	flat := make([]float64, a.env.Bins())
+	for i := range flat {
+		flat[i] = 1
+	}
 	for _, b := range all {
-		if b.Hi <= top {
+		if _, err := measureBandInto(flat, a.env.Resolution(), b, a.cfg.Floor, &a.scratch); err == nil {
 			a.bands = append(a.bands, b)
+		} else if errors.Is(err, ErrConfig) {
+			return err // an invalid FloorConfig
 		}
 	}
-	a.cfg.Floor.Power = false
 	a.out.SES = make([]float64, a.env.Bins())
 	a.out.Faults = make([]BandMetrics, len(a.bands))
 	return nil

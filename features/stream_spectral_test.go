@@ -68,10 +68,11 @@ func batchSpectrum(t *testing.T, x []float64, fs float64, cfg SpectralConfig) Wi
 	all, err := FaultBands(d, cfg.FaultBands)
 	require.NoError(t, err)
 	for _, b := range all {
+		m, err := MeasureBand(want.SES, df, b, cfg.Floor)
 		if b.Hi > fs/2 {
+			require.ErrorIs(t, err, ErrInput) // left out of the stream
 			continue
 		}
-		m, err := MeasureBand(want.SES, df, b, cfg.Floor)
 		require.NoError(t, err)
 		want.Faults = append(want.Faults, m)
 	}
@@ -213,4 +214,29 @@ func BenchmarkExtractorSpectral(b *testing.B) {
 		// else the machine runs.
 		b.ReportMetric(float64(b.N)/(c1-c0).Seconds(), "xRealTime/cpu")
 	}
+}
+
+// TestSpectralAnalyzerDropsUnmeasurableBands: fault bands above the
+// Nyquist frequency or without room for the noise floor are left out, so
+// that no window fails on them; an invalid floor setting is an error.
+func TestSpectralAnalyzerDropsUnmeasurableBands(t *testing.T) {
+	cfg := spectralTestConfig()
+	cfg.FaultBands = BandConfig{Harmonics: 10}
+	cfg.Bands = nil
+	// 1000 Hz: Nyquist 500 Hz; BPFO 107 Hz has harmonics up to 1074 Hz.
+	a, err := NewSpectralAnalyzer(1000, 1000, cfg)
+	require.NoError(t, err)
+	kept := a.FaultBands()
+	require.NotEmpty(t, kept)
+	for _, b := range kept {
+		assert.Less(t, b.Hi, 500.0)
+	}
+	x := outerRaceSignal(1000, 1000, 29.95, 2)
+	s := a.Analyze(x)
+	require.NoError(t, s.Err)
+	assert.Len(t, s.Faults, len(kept))
+
+	cfg.Floor.Width = -1
+	_, err = NewSpectralAnalyzer(1000, 1000, cfg)
+	assert.ErrorIs(t, err, ErrConfig)
 }
