@@ -370,15 +370,24 @@ func SaveStack(path string, heights []float64, panels ...*Figure) error {
 	if legendW > 0 {
 		legendW += vg.Points(12)
 	}
+	// Each panel's canvas; their data areas are then lined up on the
+	// widest y-axis margin.
+	canvases := make([]draw.Canvas, len(panels))
 	top := dc.Max.Y
+	var margin vg.Length
 	for i, f := range panels {
 		h := vg.Length(heights[i]/total) * (dc.Max.Y - dc.Min.Y)
-		c := draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
+		canvases[i] = draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
 			Min: vg.Point{X: dc.Min.X, Y: top - h}, Max: vg.Point{X: dc.Max.X, Y: top}}}
 		top -= h
+		margin = max(margin, f.p.DataCanvas(draw.Crop(canvases[i], 0, -legendW, 0, 0)).Min.X-dc.Min.X)
+	}
+	for i, f := range panels {
+		c := canvases[i]
+		shift := margin - (f.p.DataCanvas(draw.Crop(c, 0, -legendW, 0, 0)).Min.X - dc.Min.X)
 		leg := f.p.Legend
 		f.p.Legend = plot.NewLegend()
-		f.p.Draw(draw.Crop(c, 0, -legendW, 0, 0))
+		f.p.Draw(draw.Crop(c, shift, -legendW, 0, 0))
 		f.p.Legend = leg
 		leg.YOffs = -f.p.Title.TextStyle.Height(f.p.Title.Text) - vg.Points(8)
 		leg.Draw(draw.Crop(c, c.Max.X-c.Min.X-legendW+vg.Points(6), 0, 0, 0))
