@@ -152,7 +152,7 @@ func plotHealth(path string, r *result) (bool, error) {
 	if first != nil && r.fleet != nil {
 		fc, t0, h0, fail := first.forecast, first.hours, first.state.HI, r.fleet.Failure
 		far := math.Min(fc.Hi, 10*(fc.Median+1))
-		main.Polygon(fmt.Sprintf("forecast at the alarm (%.0f h): 90 %% cone", t0),
+		main.Polygon(fmt.Sprintf("forecast at the alarm (%.1f h): 90 %% cone", t0),
 			[]float64{t0, t0 + fc.Lo, t0 + far}, []float64{h0, fail, fail}, figure.Sky)
 		main.Line("forecast median", []float64{t0, t0 + fc.Median}, []float64{h0, fail}, figure.Blue, true)
 	}
