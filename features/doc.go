@@ -16,7 +16,11 @@
 //     Kurtogram (Antoni's fast kurtogram); MEDFilter (minimum entropy
 //     deconvolution) sharpens impacts blurred by the transmission path.
 //   - Streaming: Extractor accepts samples in chunks of any size and emits
-//     the time-domain features per window, with no allocation per window.
+//     the time-domain features per window, with no allocation per window;
+//     with ExtractorConfig.Spectral each window also gets its PSD, spectral
+//     features, band powers and, for a bearing at a shaft speed, the
+//     fault-band metrics of its envelope spectrum (SpectralAnalyzer), bit
+//     for bit what the batch functions give.
 //
 // Signals are []float64 sample slices with a sample rate in Hz; amplitudes
 // are in the signal's own unit (typically g), frequencies in Hz.

@@ -187,6 +187,14 @@ const minFloorBins = 10
 // (the Nyquist frequency), the flanking windows hold fewer than 10 bins, or
 // a bin used is negative, NaN or infinite.
 func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (BandMetrics, error) {
+	var flank []float64
+	return measureBandInto(spec, df, b, cfg, &flank)
+}
+
+// measureBandInto is MeasureBand with caller-owned scratch for the flanking
+// bins, grown when too short, so that a caller that keeps it allocates
+// nothing in steady state.
+func measureBandInto(spec []float64, df float64, b FaultBand, cfg FloorConfig, scratch *[]float64) (BandMetrics, error) {
 	m := BandMetrics{Band: b}
 	if !(df > 0) || math.IsInf(df, 0) {
 		return m, errorf(ErrInput, "frequency resolution %v Hz, need a finite value > 0", df)
@@ -243,11 +251,12 @@ func MeasureBand(spec []float64, df float64, b FaultBand, cfg FloorConfig) (Band
 	if err := checkBins(spec, k1+1, h1); err != nil {
 		return m, err
 	}
-	flank := make([]float64, 0, max(k0-l0, 0)+max(h1-k1, 0))
+	flank := (*scratch)[:0]
 	flank = append(flank, spec[l0:max(k0, l0)]...)
 	if k1+1 <= h1 {
 		flank = append(flank, spec[k1+1:h1+1]...)
 	}
+	*scratch = flank
 	if len(flank) < minFloorBins {
 		return m, errorf(ErrInput, "noise floor of %v: flanking windows of %g Hz hold %d bins, need %d", b, w, len(flank), minFloorBins)
 	}

@@ -57,7 +57,7 @@ func ComputeSpectralFeatures(p []float64, df float64) (SpectralFeatures, error) 
 	if err := checkSpectrum(p, df); err != nil {
 		return SpectralFeatures{}, err
 	}
-	var sum, sumF, sumA, sumAF, sumLog float64
+	var sum, sumF, sumA, sumAF, sumLog, sumVLog float64
 	peak, peakK := p[0], 0
 	for k, v := range p {
 		f := float64(k) * df
@@ -66,7 +66,11 @@ func ComputeSpectralFeatures(p []float64, df float64) (SpectralFeatures, error) 
 		a := math.Sqrt(v)
 		sumA += a
 		sumAF += a * f
-		sumLog += math.Log(v) // −Inf for an empty bin: flatness 0
+		lv := math.Log(v) // −Inf for an empty bin: flatness 0
+		sumLog += lv
+		if v > 0 {
+			sumVLog += v * lv
+		}
 		if v > peak {
 			peak, peakK = v, k
 		}
@@ -88,17 +92,13 @@ func ComputeSpectralFeatures(p []float64, df float64) (SpectralFeatures, error) 
 		PeakPower:     peak,
 		PeakFrequency: float64(peakK) * df,
 	}
-	var spread, ent, cum float64
+	var spread, cum float64
 	half := sum / 2
 	median := -1.0
 	for k, v := range p {
 		f := float64(k) * df
 		d := f - s.Centroid
 		spread += d * d * math.Sqrt(v)
-		if v > 0 {
-			q := v / sum
-			ent -= q * math.Log(q)
-		}
 		if median < 0 && cum+v >= half {
 			lo := max(f-df/2, 0)
 			hi := min(f+df/2, float64(len(p)-1)*df)
@@ -108,7 +108,19 @@ func ComputeSpectralFeatures(p []float64, df float64) (SpectralFeatures, error) 
 	}
 	s.Spread = math.Sqrt(spread / sumA)
 	if len(p) > 1 {
-		s.Entropy = ent / math.Log(n)
+		// −Σ q·ln q with q = p/Σp, as ln Σp − Σ p·ln p / Σp: one
+		// logarithm per bin, shared with the flatness. Clamped at 0, which
+		// rounding can undercut for a single line.
+		h := math.Log(sum) - sumVLog/sum
+		if math.IsInf(sumVLog, 0) { // p·ln p overflows near MaxFloat64
+			h = 0
+			for _, v := range p {
+				if v > 0 {
+					h -= v / sum * math.Log(v/sum)
+				}
+			}
+		}
+		s.Entropy = max(h, 0) / math.Log(n)
 	}
 	s.MedianFrequency = median
 	return s, nil
@@ -125,6 +137,12 @@ func BandPower(p []float64, df, lo, hi float64) (float64, error) {
 	if err := checkSpectrum(p, df); err != nil {
 		return 0, err
 	}
+	return bandPower(p, df, lo, hi)
+}
+
+// bandPower is BandPower for a spectrum p already checked by
+// checkSpectrum.
+func bandPower(p []float64, df, lo, hi float64) (float64, error) {
 	top := float64(len(p)-1) * df
 	switch {
 	case !(lo >= 0) || math.IsInf(hi, 0) || math.IsNaN(hi):

@@ -114,3 +114,12 @@ func TestSpectralErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 0.0, bp)
 }
+
+// TestSpectralEntropyHugePower: bins near MaxFloat64, where p·ln p
+// overflows, still give the entropy of their distribution (two equal
+// bins: ln 2 / ln 2 = 1).
+func TestSpectralEntropyHugePower(t *testing.T) {
+	s, err := ComputeSpectralFeatures([]float64{1e306, 1e306}, 1)
+	require.NoError(t, err)
+	assert.InDelta(t, 1, s.Entropy, 1e-12)
+}

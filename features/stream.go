@@ -16,6 +16,11 @@ type ExtractorConfig struct {
 	// overlaps windows (Window/2 is 50 % overlap); Hop > Window skips the
 	// samples in between.
 	Hop int
+	// Spectral, when not nil, adds the spectral path: each window also
+	// gets a WindowSpectrum (PSD, spectral features, band powers and,
+	// with a bearing, fault-band metrics of the envelope spectrum); see
+	// SpectralConfig. nil means time-domain indicators only.
+	Spectral *SpectralConfig
 }
 
 // Window is one analysed window, handed to the emit callback of
@@ -38,6 +43,9 @@ type Window struct {
 	// an error naming a NaN or ±Inf sample by its stream index (Features
 	// then zero).
 	Err error
+	// Spectrum is the window's spectral analysis when
+	// ExtractorConfig.Spectral is set, else nil; reused like the Window.
+	Spectrum *WindowSpectrum
 }
 
 // Extractor cuts a stream of samples, written in chunks of any size, into
@@ -46,6 +54,9 @@ type Window struct {
 // loops and gateways. Chunk boundaries do not matter: every window gets
 // exactly (bit for bit) the numbers ComputeTimeFeatures gives for the same
 // samples.
+//
+// With ExtractorConfig.Spectral each window also carries its spectral
+// analysis (Window.Spectrum), equally bit-exact with the batch functions.
 //
 // It holds one window of samples; in steady state Write allocates nothing.
 // Each sample is analysed Window/Hop times (twice at 50 % overlap). An
@@ -59,6 +70,7 @@ type Extractor struct {
 	start int64 // stream index of buf[0]
 	m     Moments
 	w     Window
+	spec  *SpectralAnalyzer // nil without ExtractorConfig.Spectral
 }
 
 // NewExtractor returns an Extractor for cfg, or an error if cfg is invalid.
@@ -74,7 +86,14 @@ func NewExtractor(cfg ExtractorConfig) (*Extractor, error) {
 	case cfg.Hop < 0:
 		return nil, errorf(ErrConfig, "extractor hop of %d samples, need ≥ 1 (0 for Window)", cfg.Hop)
 	}
-	return &Extractor{cfg: cfg, buf: make([]float64, cfg.Window)}, nil
+	e := &Extractor{cfg: cfg, buf: make([]float64, cfg.Window)}
+	if cfg.Spectral != nil {
+		var err error
+		if e.spec, err = NewSpectralAnalyzer(cfg.Window, cfg.SampleRate, *cfg.Spectral); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
 }
 
 // Config returns the configuration, with Hop filled in.
@@ -134,6 +153,9 @@ func (e *Extractor) emitWindow(emit func(*Window)) {
 	w.Features, w.Err = e.m.Features()
 	if e.m.bad != 0 {
 		w.Err = errorf(ErrInput, "window at sample %d: sample %d is %v", e.start, e.start+e.m.bad-1, e.m.badVal)
+	}
+	if e.spec != nil {
+		w.Spectrum = e.spec.Analyze(e.buf)
 	}
 	emit(w)
 	w.Samples = nil

@@ -119,7 +119,6 @@ func plotCMAPSS(path string, d []cmapssEngine) error {
 		x[i], truth[i], pred[i] = float64(i+1), e.TrueRUL, e.Predicted
 	}
 	fig := figure.New("C-MAPSS FD001 test engines: remaining useful life", "test engine (ordered by true RUL)", "remaining useful life (cycles)")
-	fig.LegendLeft()
 	fig.Line("true RUL", x, truth, figure.Red, false)
 	fig.Points("predicted RUL (Spindle GBRT)", x, pred, figure.Blue)
 	return fig.Save(path)

@@ -474,7 +474,6 @@ func inf(v float64) string {
 func plotFEMTO(path string, series []*femto.Series) error {
 	fig := figure.New("FEMTO learning bearings: health indicator (RMS² over baseline, 1-min mean)", "time (h)", "HI (log scale)")
 	fig.LogY()
-	fig.LegendLeft()
 	colours := []figure.Colour{figure.Blue, figure.Orange, figure.Green, figure.Red, figure.Purple, figure.Sky}
 	for i, s := range series {
 		tr, err := asset.NewTracker(femto.Tracking())

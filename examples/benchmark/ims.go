@@ -139,7 +139,6 @@ func imsTest(test int, s *datasets.IMSSummary) ([]imsChannel, *figure.Figure, er
 		return nil, nil, err
 	}
 	fig := figure.New(fmt.Sprintf("IMS test %d: anomaly.RigMonitor robust z-score per bearing", test), "time (h)", "z (common-mode rejected, robust)")
-	fig.LegendLeft()
 	colours := []figure.Colour{figure.Blue, figure.Orange, figure.Green, figure.Red, figure.Purple, figure.Sky}
 	out := make([]imsChannel, len(names))
 	zs := make([][]float64, len(names))

@@ -16,7 +16,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -56,32 +55,22 @@ var suites = []suite{
 	{"mfpt", "mfpt", "MFPT bearing faults: envelope diagnosis", runMFPT},
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintf(w, "usage: benchmark <suite|all> [-data DIR] [-out DIR] [-md FILE] [-test DIR] [-channel DE|FE] [-segment SECONDS]\n\nsuites:\n")
-	for _, s := range suites {
-		fmt.Fprintf(w, "  %-7s %s\n", s.name, s.what)
-	}
-}
-
 func main() {
-	if len(os.Args) < 2 || strings.HasPrefix(os.Args[1], "-") {
-		usage(os.Stderr)
+	a, problems, help := parseArgs(os.Args[1:])
+	switch {
+	case help:
+		usage(os.Stdout)
+		os.Exit(0)
+	case len(problems) > 0:
+		for _, p := range problems {
+			fmt.Fprintln(os.Stderr, "benchmark:", p)
+		}
+		fmt.Fprintln(os.Stderr, "run 'go run ./examples/benchmark -h' for the flags and examples")
 		os.Exit(2)
 	}
-	name := os.Args[1]
-	fl := flag.NewFlagSet(name, flag.ExitOnError)
-	data := fl.String("data", filepath.Join("..", "shared", "data"), "shared data folder, or the suite's own folder")
-	out := fl.String("out", "bench-out", "folder for <suite>.json and the charts")
-	md := fl.String("md", "", "with all: the markdown file to write (default BENCHMARKS.md); with one suite: the file whose section for the suite is replaced")
-	fl.StringVar(&cwruOpts.Channel, "channel", "DE", "cwru: the accelerometer diagnosed, DE (drive end) or FE (fan end)")
-	fl.StringVar(&femtoOpts.Test, "test", "", "femto: the challenge's Test_set folder (one folder per bearing); predicts each at its last snapshot into femto_test.json")
-	fl.Float64Var(&cwruOpts.Segment, "segment", 0, "cwru: cut each record into windows of this many seconds (0: whole records)")
-	fl.Usage = func() { usage(fl.Output()); fl.PrintDefaults() }
-	_ = fl.Parse(os.Args[2:])
-	if name == "all" && *md == "" {
-		*md = "BENCHMARKS.md"
-	}
-	os.Exit(cli(os.Stdout, os.Stderr, name, *data, *out, *md))
+	cwruOpts.Channel, cwruOpts.Segment = a.channel, a.segment
+	femtoOpts.Test = a.test
+	os.Exit(cli(os.Stdout, os.Stderr, a.suite, a.data, a.out, a.md))
 }
 
 // cli runs suite name (or all) and returns the exit status.

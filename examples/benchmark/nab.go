@@ -535,7 +535,6 @@ func one(v *float64) string {
 // alarms.
 func plotNAB(s *nabSeries, path string, alarm []float64) error {
 	fig := figure.New("NAB "+s.file+": labelled anomaly windows and KPI-detector alarms", "time (days from the first sample)", "NAB value")
-	fig.LegendLeft()
 	for i, w := range s.windows {
 		label := ""
 		if i == 0 {

@@ -28,7 +28,11 @@ func reportDiagnosis(w io.Writer, r *result) {
 		return
 	}
 	d := r.diag
-	fmt.Fprintf(w, "  snapshot at %.1f h: verdict %v, confidence %.2f", r.sesHours, d.Verdict, d.Confidence)
+	which := "snapshot"
+	if !r.alarmed {
+		which = "last snapshot (no alarm chose one)"
+	}
+	fmt.Fprintf(w, "  %s at %.1f h: verdict %v, confidence %.2f", which, r.sesHours, d.Verdict, d.Confidence)
 	if r.src.truthFault != "" {
 		fmt.Fprintf(w, "   [simulated fault: %s]", r.src.truthFault)
 	}

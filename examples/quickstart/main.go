@@ -14,11 +14,9 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -31,18 +29,16 @@ type options struct {
 }
 
 func main() {
-	var o options
-	flag.StringVar(&o.out, "out", filepath.Join(os.TempDir(), "spindle-quickstart"), "folder for the charts (created if missing)")
-	flag.StringVar(&o.data, "data", "", "real data instead of the simulation: an IMS test folder or the FEMTO Learning_set.zip")
-	flag.StringVar(&o.bearing, "bearing", "Bearing1_1", "with a FEMTO zip: the bearing to monitor (the others form the fleet)")
-	flag.IntVar(&o.channel, "channel", 0, "with an IMS folder: the channel (0-based; test 1 holds two per bearing, bearing 3 = 4, 5)")
-	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: quickstart [flags]\n\nWithout -data it simulates a bearing run to failure.\n\n")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if flag.NArg() > 0 {
-		flag.Usage()
+	o, problems, help := parseFlags(os.Args[1:])
+	switch {
+	case help:
+		usage(os.Stdout)
+		return
+	case len(problems) > 0:
+		for _, p := range problems {
+			fmt.Fprintln(os.Stderr, "quickstart:", p)
+		}
+		fmt.Fprintln(os.Stderr, "run 'go run ./examples/quickstart -h' for the flags and examples")
 		os.Exit(2)
 	}
 	if err := run(os.Stdout, o); err != nil {

@@ -21,7 +21,10 @@ func report(w io.Writer, r *result) {
 	fmt.Fprintf(w, "            at %.2f Hz shaft speed) -> exponential degradation model (rul, RobustNoise) after the alarm\n\n", src.analyzer.ShaftHz)
 	fmt.Fprintln(w, "Detection")
 	if !r.learned {
-		fmt.Fprintf(w, "  insufficient history: the baseline needs %d snapshots, got %d\n", cfg.Baseline, len(r.steps))
+		fmt.Fprintf(w, "  not possible with this data: the alarm level is learned from the first %d snapshots of a run\n", cfg.Baseline)
+		fmt.Fprintf(w, "  (its healthy baseline) and this run has %d, so no snapshot was tested for an alarm.\n", len(r.steps))
+		fmt.Fprintf(w, "  Done without a baseline: RMS and kurtosis per snapshot and the bearing diagnosis below.\n")
+		fmt.Fprintf(w, "  Give a run of at least %d snapshots (e.g. the FEMTO learning set: -data <Learning_set.zip> -bearing Bearing1_1).\n", cfg.Baseline)
 	} else {
 		lv := r.steps[len(r.steps)-1].state.Level
 		fmt.Fprintf(w, "  health indicator HI = RMS² / baseline RMS² (vibration energy relative to healthy; 1 = healthy)\n")
@@ -36,13 +39,15 @@ func report(w io.Writer, r *result) {
 	if src.truthKnown {
 		fmt.Fprintf(w, "  fault onset (simulated)                 %7.1f h\n", src.onset)
 	}
-	if r.alarmed {
+	switch {
+	case !r.learned:
+	case r.alarmed:
 		fmt.Fprintf(w, "  alarm raised                            %7.1f h  (above the level since %.1f h)", r.raised, r.alarmFirst)
 		if src.truthKnown {
 			fmt.Fprintf(w, ": %.1f h after onset, %.1f h before failure", r.raised-src.onset, src.failure-r.raised)
 		}
 		fmt.Fprintln(w)
-	} else {
+	default:
 		fmt.Fprintf(w, "  alarm                                   none: RMS stayed within the baseline's alarm level\n")
 	}
 	fmt.Fprintln(w)
@@ -68,6 +73,10 @@ func report(w io.Writer, r *result) {
 		} else {
 			fmt.Fprintf(w, "    %-16s no alarm before its end at %.1f h (not used)\n", u.Name, u.End)
 		}
+	}
+	if !r.learned {
+		fmt.Fprintln(w, "  no forecast: forecasts start at an alarm, and without a baseline there is no alarm")
+		return
 	}
 	if !r.alarmed {
 		fmt.Fprintln(w, "  no forecast: no alarm yet (the model is updated from the alarm on)")
