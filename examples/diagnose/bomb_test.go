@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/zlib"
-	"encoding/binary"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -37,43 +35,6 @@ func TestMain(m *testing.M) {
 		os.Exit(rc)
 	}
 	os.Exit(m.Run())
-}
-
-// matElem is a Level 5 MAT-file data element, padded to 8 bytes.
-func matElem(typ uint32, data []byte) []byte {
-	b := binary.LittleEndian.AppendUint32(nil, typ)
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(data)))
-	b = append(b, data...)
-	return append(b, make([]byte, (8-len(data)%8)%8)...)
-}
-
-// int8Column is a double-class column stored as miINT8: each byte becomes a
-// float64, the most expansive encoding (8 bytes of memory per byte).
-func int8Column(name string, data []byte) []byte {
-	const miINT8, miINT32, miUINT32, miMATRIX, mxDOUBLE = 1, 5, 6, 14, 6
-	flags := binary.LittleEndian.AppendUint32(nil, mxDOUBLE)
-	flags = binary.LittleEndian.AppendUint32(flags, 0)
-	dims := binary.LittleEndian.AppendUint32(nil, uint32(len(data)))
-	dims = binary.LittleEndian.AppendUint32(dims, 1)
-	b := append(matElem(miUINT32, flags), matElem(miINT32, dims)...)
-	b = append(b, matElem(miINT8, []byte(name))...)
-	return matElem(miMATRIX, append(b, matElem(miINT8, data)...))
-}
-
-// compressed wraps elements in one miCOMPRESSED element.
-func compressed(t *testing.T, elems ...[]byte) []byte {
-	var z bytes.Buffer
-	w, err := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	require.NoError(t, err)
-	for _, e := range elems {
-		_, err = w.Write(e)
-		require.NoError(t, err)
-	}
-	require.NoError(t, w.Close())
-	// Unpadded: the element's declared size ends it.
-	b := binary.LittleEndian.AppendUint32(nil, 15)
-	b = binary.LittleEndian.AppendUint32(b, uint32(z.Len()))
-	return append(b, z.Bytes()...)
 }
 
 // maxRSS runs the command as a subprocess on args and returns its exit
@@ -115,11 +76,11 @@ func TestDiagnoseBombsStayUnder512MB(t *testing.T) {
 	// datasets.Open's default 64 MiB budget, so only the command's own
 	// budget stops it.
 	zeros := make([]byte, 63<<20)
-	bomb := recfixture.MATFile(compressed(t, int8Column("X130_DE_time", zeros)))
+	bomb := recfixture.MATFile(recfixture.MATCompressed(recfixture.MATInt8Column("X130_DE_time", zeros)))
 	t.Logf("bomb: %d bytes", len(bomb))
 	require.Less(t, len(bomb), 100<<10)
 	// Just inside the inflation budget, int8 data costing 8× in float64.
-	edge := recfixture.MATFile(compressed(t, int8Column("X130_DE_time", zeros[:openMaxBytes-200])))
+	edge := recfixture.MATFile(recfixture.MATCompressed(recfixture.MATInt8Column("X130_DE_time", zeros[:openMaxBytes-200])))
 	// A 64 MB text file of valid-looking FEMTO rows.
 	row := []byte("9,39,39,65664,0.552,-0.146\n")
 	femto := bytes.Repeat(row, 64e6/len(row))
@@ -129,7 +90,7 @@ func TestDiagnoseBombsStayUnder512MB(t *testing.T) {
 	for i := range noise {
 		noise[i] = byte(r.IntN(9)) - 4
 	}
-	big := recfixture.MATFile(int8Column("X130_DE_time", noise))
+	big := recfixture.MATFile(recfixture.MATInt8Column("X130_DE_time", noise))
 
 	for _, c := range []struct {
 		name string
