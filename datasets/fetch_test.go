@@ -357,11 +357,11 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 	assert.GreaterOrEqual(t, (&Fetcher{}).backoff(0), 750*time.Millisecond)
 }
 
-// TestFetchSeparateFetchersShareCache: Fetchers that share a cache but not
+// TestFetchConcurrentSeparateFetchers: Fetchers that share a cache but not
 // their locks (as separate processes do) download the same file at once,
 // starting from a resumable .partial; each must succeed with the verified
 // file, and no temporary file is left behind.
-func TestFetchSeparateFetchersShareCache(t *testing.T) {
+func TestFetchConcurrentSeparateFetchers(t *testing.T) {
 	fx := newFetchFixture(t, func(fx *fetchFixture, _ int, w http.ResponseWriter, r *http.Request) {
 		time.Sleep(20 * time.Millisecond) // let the fetches overlap
 		serveFull(fx, 0, w, r)
