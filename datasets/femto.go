@@ -96,12 +96,28 @@ func FEMTOBearingDir(fsys fs.FS, name string) (string, error) {
 type FEMTODecoder struct {
 	// AllowNonFinite accepts NaN and ±Inf samples; by default they are errors.
 	AllowNonFinite bool
-	// MaxFileBytes bounds the size of a file Load reads; 0 means
-	// DefaultMaxFileBytes.
+	// MaxFileBytes bounds the size of a file Load, AccRun and TempRun
+	// read; 0 means DefaultFEMTOMaxFileBytes.
 	MaxFileBytes int64
 
 	buf  []byte
 	cols [][]float64
+}
+
+// DefaultFEMTOMaxFileBytes bounds how much of one FEMTO file a
+// FEMTODecoder reads when its MaxFileBytes is 0: 1 MiB, some 13 times an
+// acc file (2 560 rows, about 80 kB). A zip (the Learning_set.zip read in
+// place) may hold an entry that inflates far beyond its compressed size —
+// a 783 KB zip held a 255 MB CSV that took 1.5 GB to decode — and this
+// bound stops it after 1 MiB.
+const DefaultFEMTOMaxFileBytes = 1 << 20
+
+// maxFileBytes is MaxFileBytes with its default.
+func (d *FEMTODecoder) maxFileBytes() int64 {
+	if d.MaxFileBytes > 0 {
+		return d.MaxFileBytes
+	}
+	return DefaultFEMTOMaxFileBytes
 }
 
 // femtoFile describes the layout of one FEMTO file kind.
@@ -141,7 +157,7 @@ func (d *FEMTODecoder) Load(dst *Snapshot, fsys fs.FS, name string) error {
 		return &TextError{File: name, Err: fmt.Errorf("%w: not a FEMTO acc_ or temp_ file name", ErrInvalid)}
 	}
 	var err error
-	d.buf, err = readFileInto(fsys, name, d.buf, d.MaxFileBytes)
+	d.buf, err = readFileInto(fsys, name, d.buf, d.maxFileBytes())
 	if err != nil {
 		return err
 	}
@@ -213,7 +229,7 @@ func LoadFEMTOTemp(fsys fs.FS, name string) (*Snapshot, error) {
 // loadNew reads and decodes name as kind into a new Snapshot.
 func (d *FEMTODecoder) loadNew(fsys fs.FS, name string, kind femtoFile) (*Snapshot, error) {
 	var err error
-	d.buf, err = readFileInto(fsys, name, d.buf, d.MaxFileBytes)
+	d.buf, err = readFileInto(fsys, name, d.buf, d.maxFileBytes())
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +287,7 @@ func (d *FEMTODecoder) run(fsys fs.FS, dir string, kind femtoFile) iter.Seq2[*Sn
 		list := func() ([]runFile, error) { return numberedFiles(fsys, dir, kind.prefix, ".csv") }
 		load := func(dst *Snapshot, name string) error {
 			var err error
-			d.buf, err = readFileInto(fsys, name, d.buf, d.MaxFileBytes)
+			d.buf, err = readFileInto(fsys, name, d.buf, d.maxFileBytes())
 			if err != nil {
 				return err
 			}

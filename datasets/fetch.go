@@ -25,20 +25,24 @@ const DefaultRetries = 3
 
 // Fetcher downloads manifest files into a local cache and verifies them.
 //
-// A file is downloaded to "<name>.partial" beside its final path, checked
-// against the manifest's size and SHA-256, and only then renamed into
-// place, so the cache never holds a final file with wrong content. An
-// interrupted download (cancelled context, dropped connection, truncated
-// body) keeps its .partial file, and the next attempt, in this call or a
-// later one, resumes it with an HTTP Range request; a .partial file that
+// A file is downloaded to a temporary "<name>.partial.<random>" beside its
+// final path that belongs to one fetch, checked against the manifest's size
+// and SHA-256, and only then renamed into place, so the cache never holds a
+// final file with wrong content. An interrupted download (cancelled
+// context, dropped connection, truncated body) is kept as "<name>.partial",
+// and the next attempt, in this call or a later one (by this Fetcher,
+// another or another process), claims it by renaming it to a temporary
+// name of its own and resumes it with an HTTP Range request; a .partial file that
 // proves wrong (checksum mismatch, a body longer than the manifest says)
 // is emptied and fetched again from the start, and none is left behind
 // after a failure that leaves nothing to resume (404, wrong content).
 //
 // The zero Fetcher is ready to use. A Fetcher is safe for concurrent use;
-// concurrent fetches of one name are serialised. Separate processes sharing
-// a cache are safe against corruption (every file is verified before it is
-// renamed into place) but may repeat work.
+// concurrent fetches of one name are serialised. Separate Fetchers and
+// processes sharing a cache never write into one another's temporary file
+// and every file is verified before it is renamed into place, so they are
+// safe against corruption and failed renames, but may repeat work. A
+// process killed mid-download leaves its "<name>.partial.<random>" behind.
 type Fetcher struct {
 	// CacheDir is the cache folder; "" means DefaultCacheDir(). Files keep
 	// their manifest names beneath it, so os.DirFS(CacheDir) serves
@@ -111,7 +115,10 @@ func (f *Fetcher) Fetch(ctx context.Context, name string) (string, error) {
 	if f.Mirror != "" {
 		url = strings.TrimSuffix(f.Mirror, "/") + "/" + entry.Name
 	}
-	partial := final + ".partial"
+	partial, err := claimPartial(final)
+	if err != nil {
+		return "", fmt.Errorf("datasets: fetch %s: %w", name, err)
+	}
 	retries := f.Retries
 	if retries == 0 {
 		retries = DefaultRetries
@@ -125,10 +132,14 @@ func (f *Fetcher) Fetch(ctx context.Context, name string) (string, error) {
 		if ctx.Err() != nil || !errors.As(err, &tmp) || attempt >= retries {
 			if fi, serr := os.Stat(partial); !errors.As(err, &tmp) || (serr == nil && fi.Size() == 0) {
 				os.Remove(partial) // proven wrong or empty: nothing to resume
+			} else {
+				// Keep the verified prefix for a later call to resume.
+				os.Rename(partial, final+partialSuffix)
 			}
 			return "", fmt.Errorf("datasets: fetch %s from %s (attempt %d): %w", name, url, attempt+1, err)
 		}
 		if err := sleep(ctx, f.backoff(attempt)); err != nil {
+			os.Rename(partial, final+partialSuffix)
 			return "", fmt.Errorf("datasets: fetch %s from %s: %w", name, url, err)
 		}
 	}
@@ -137,6 +148,28 @@ func (f *Fetcher) Fetch(ctx context.Context, name string) (string, error) {
 		return "", fmt.Errorf("datasets: fetch %s: %w", name, err)
 	}
 	return final, nil
+}
+
+// partialSuffix names the resumable prefix of an interrupted download.
+const partialSuffix = ".partial"
+
+// claimPartial returns a temporary path beside final that belongs to this
+// fetch alone: "<final>.partial.<random>". When a resumable
+// "<final>.partial" is there, it is renamed to that path, so that of two
+// fetchers (or processes) sharing the cache only one resumes it and the
+// other starts afresh; neither can write into or rename the other's file.
+func claimPartial(final string) (string, error) {
+	for {
+		tmp := final + partialSuffix + "." + strconv.FormatUint(rand.Uint64(), 36)
+		if _, err := os.Lstat(tmp); err == nil {
+			continue // taken: draw again
+		}
+		err := os.Rename(final+partialSuffix, tmp)
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return tmp, nil
+		}
+		return "", err
+	}
 }
 
 func (f *Fetcher) lookup(name string) (ManifestEntry, bool) {

@@ -356,3 +356,38 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 	assert.LessOrEqual(t, f.backoff(40), time.Minute*5/4)
 	assert.GreaterOrEqual(t, (&Fetcher{}).backoff(0), 750*time.Millisecond)
 }
+
+// TestFetchConcurrentSeparateFetchers: Fetchers that share a cache but not
+// their locks (as separate processes do) download the same file at once,
+// starting from a resumable .partial; each must succeed with the verified
+// file, and no temporary file is left behind.
+func TestFetchConcurrentSeparateFetchers(t *testing.T) {
+	fx := newFetchFixture(t, func(fx *fetchFixture, _ int, w http.ResponseWriter, r *http.Request) {
+		time.Sleep(20 * time.Millisecond) // let the fetches overlap
+		serveFull(fx, 0, w, r)
+	})
+	for round := range 5 {
+		require.NoError(t, os.MkdirAll(filepath.Dir(fx.final()), 0o755))
+		os.Remove(fx.final())
+		require.NoError(t, os.WriteFile(fx.final()+".partial", fx.content[:50_000+round], 0o644))
+		var wg sync.WaitGroup
+		errs := make([]error, 6)
+		for i := range errs {
+			f := &Fetcher{CacheDir: fx.fetcher.CacheDir, Client: fx.fetcher.Client, Manifest: fx.fetcher.Manifest, Retries: -1} // its own locks
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, errs[i] = f.Fetch(context.Background(), fetchName)
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			require.NoError(t, err, "round %d fetcher %d", round, i)
+		}
+		b, err := os.ReadFile(fx.final())
+		require.NoError(t, err)
+		require.True(t, bytes.Equal(fx.content, b), "round %d: the cached file is the content", round)
+		entries, _ := os.ReadDir(filepath.Dir(fx.final()))
+		require.Len(t, entries, 1, "round %d: only the final file is left", round)
+	}
+}

@@ -59,6 +59,9 @@ type Window struct {
 // analysis (Window.Spectrum), equally bit-exact with the batch functions.
 //
 // It holds one window of samples; in steady state Write allocates nothing.
+// MarshalBinary, AppendBinary and UnmarshalBinary save and restore its
+// state, the partial window included, so that a restarted process carries
+// on bit for bit.
 // Each sample is analysed Window/Hop times (twice at 50 % overlap). An
 // Extractor must not be used by several goroutines at once; use one per
 // channel.

@@ -240,3 +240,41 @@ func TestSpectralAnalyzerDropsUnmeasurableBands(t *testing.T) {
 	_, err = NewSpectralAnalyzer(1000, 1000, cfg)
 	assert.ErrorIs(t, err, ErrConfig)
 }
+
+// TestExtractorSpectralRestore: a spectral Extractor saved and restored
+// between chunks (into one built with the same configuration) gives every
+// window's spectrum as the batch functions do; restoring into a spectral
+// Extractor of another window is refused.
+func TestExtractorSpectralRestore(t *testing.T) {
+	const fs, win, hop = 12_000.0, 2048, 1000
+	x := outerRaceSignal(10_000, fs, 29.95, 3)
+	cfg := spectralTestConfig()
+	ecfg := ExtractorConfig{SampleRate: fs, Window: win, Hop: hop, Spectral: &cfg}
+	e, err := NewExtractor(ecfg)
+	require.NoError(t, err)
+	var got int
+	emit := func(w *Window) {
+		require.NotNil(t, w.Spectrum)
+		assert.Equal(t, batchSpectrum(t, x[w.Start:w.Start+win], fs, cfg), *w.Spectrum, "window at %d", w.Start)
+		got++
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for rest := x; len(rest) > 0; {
+		k := min(len(rest), 1+r.IntN(3000))
+		e.Write(rest[:k], emit)
+		rest = rest[k:]
+		state, err := e.MarshalBinary()
+		require.NoError(t, err)
+		if e, err = NewExtractor(ecfg); err != nil {
+			t.Fatal(err)
+		}
+		require.NoError(t, e.UnmarshalBinary(state))
+	}
+	assert.Equal(t, (len(x)-win)/hop+1, got)
+
+	state, err := e.MarshalBinary()
+	require.NoError(t, err)
+	other, err := NewExtractor(ExtractorConfig{SampleRate: fs, Window: win / 2, Spectral: &cfg})
+	require.NoError(t, err)
+	assert.ErrorIs(t, other.UnmarshalBinary(state), ErrState)
+}

@@ -58,8 +58,10 @@ type TimeFeatures struct {
 // ComputeTimeFeatures computes the time-domain indicators of x in one pass
 // over the data (see Moments). It returns ErrNoSamples for an empty x, an
 // error naming the first NaN or ±Inf sample and its index, ErrConstant
-// (with the indicators that are defined) for a constant x, and an error for
-// samples so large (|x| beyond about 1e77) that the moments overflow.
+// (with the indicators that are defined) for a constant x, and an error
+// wrapping ErrInput for samples so large (|x| beyond about 1e77) that the
+// moments overflow or so small (|x| below about 1e-77, denormals) that
+// they underflow.
 func ComputeTimeFeatures(x []float64) (TimeFeatures, error) {
 	var m Moments
 	m.AddSlice(x)
@@ -79,12 +81,20 @@ func (m *Moments) Features() (TimeFeatures, error) {
 		Peak:       max(-m.min, m.max),
 		PeakToPeak: m.max - m.min,
 	}
-	// Equal extremes are the exact test for a constant signal; a variance
-	// that underflows to 0 (values differing by ~1e-160) is treated alike.
-	constant := m.min == m.max || !(m.m2 > 0)
+	// Equal extremes are the exact test for a constant signal. Unequal ones
+	// with a variance that underflows to 0 mean samples so small (|x| below
+	// about 1e-154, denormals included) that the moments underflow.
+	constant := m.min == m.max
+	if !constant && !(m.m2 > 0) {
+		return TimeFeatures{}, errUnderflow
+	}
 	var pv float64 // population variance m2/n
 	if !constant {
 		pv = m.m2 / n
+		if pv*pv < 0x1p-1022 {
+			// The fourth moment is denormal or 0: its digits are lost.
+			return TimeFeatures{}, errUnderflow
+		}
 		f.Std = math.Sqrt(m.m2 / (n - 1))
 	}
 	f.RMS = math.Hypot(mean, math.Sqrt(pv)) // √(mean²+pv) without overflow
@@ -104,6 +114,10 @@ func (m *Moments) Features() (TimeFeatures, error) {
 		f.Kurtosis = m.m4 / n / (pv * pv)
 	}
 	if !f.finite() {
+		if f.Peak < 1 {
+			// pv² or pv^1.5 underflowed to 0 or a denormal: tiny samples.
+			return TimeFeatures{}, errUnderflow
+		}
 		return TimeFeatures{}, errOverflow
 	}
 	return f, err
@@ -120,3 +134,7 @@ func (f *TimeFeatures) finite() bool {
 }
 
 var errOverflow error = &classError{errors.New("features: signal magnitude overflows float64 moments (|x| beyond about 1e77)"), ErrInput}
+
+// errUnderflow reports samples so small (denormal, or |x| below about 1e-77)
+// that the higher moments underflow; scaling the signal (other units) helps.
+var errUnderflow error = &classError{errors.New("features: signal magnitude underflows float64 moments (|x| below about 1e-77, denormals included); rescale the signal"), ErrInput}

@@ -271,3 +271,30 @@ func TestTimeFeaturesHuge(t *testing.T) {
 	require.Error(t, err) // peak-to-peak overflows
 	assert.Contains(t, err.Error(), "overflow")
 }
+
+// TestTimeFeaturesTinySignals: a sine far below 1e-77 (down to denormals)
+// is not constant and does not overflow: it is reported as an underflow
+// wrapping ErrInput, while the same sine at 1e-70 is analysed normally.
+func TestTimeFeaturesTinySignals(t *testing.T) {
+	sine := func(a float64) []float64 {
+		x := make([]float64, 1000)
+		for i := range x {
+			x[i] = a * math.Sin(float64(i))
+		}
+		return x
+	}
+	for _, a := range []float64{1e-80, 1e-150, 1e-200, 1e-310, 1e-322} {
+		_, err := ComputeTimeFeatures(sine(a))
+		require.Error(t, err, "amplitude %g", a)
+		assert.ErrorIs(t, err, ErrInput, "amplitude %g", a)
+		assert.NotErrorIs(t, err, ErrConstant, "amplitude %g", a)
+		assert.Contains(t, err.Error(), "underflows", "amplitude %g", a)
+		assert.NotContains(t, err.Error(), "overflows", "amplitude %g", a)
+	}
+	f, err := ComputeTimeFeatures(sine(1e-70))
+	require.NoError(t, err)
+	ref, err := ComputeTimeFeatures(sine(1))
+	require.NoError(t, err)
+	assert.InEpsilon(t, ref.Kurtosis, f.Kurtosis, 1e-9)
+	assert.InEpsilon(t, ref.RMS*1e-70, f.RMS, 1e-9)
+}

@@ -27,11 +27,27 @@ type recording struct {
 	Label string
 }
 
+// The command's read budget, far tighter than datasets.Open's defaults so
+// that no input, compressed MAT-file bombs included, takes it past 512 MB:
+// at most openMaxBytes read plus openMaxBytes inflated, and at most
+// openMaxSamples samples in all channels decoded (as float64) and
+// analysed. The envelope analysis costs about 260 bytes per sample
+// (measured peak RSS: 551 MB for 2 Mi samples), hence 1 Mi. Real
+// recordings are smaller: an MFPT file holds 0.59 M samples, a CWRU
+// record two or three channels of at most 0.5 M, an IMS snapshot 0.16 M.
+const (
+	openMaxBytes   = 16 << 20 // 16 MiB
+	openMaxSamples = 1 << 20  // 1 Mi samples: 41 s at 25.6 kHz
+)
+
+// openOptions is the budget load passes to datasets.OpenFile.
+var openOptions = datasets.OpenOptions{MaxBytes: openMaxBytes, MaxSamples: openMaxSamples}
+
 // load reads path with datasets.OpenFile, selects the channel and applies
 // the options' overrides; it fails when the rate, shaft speed or bearing
 // is still unknown, naming every one that is.
 func load(path string, o *options) (*recording, error) {
-	r, err := datasets.OpenFile(path, datasets.OpenOptions{})
+	r, err := datasets.OpenFile(path, openOptions)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,8 @@
 // forecast from an exponential degradation model of RMS.
 //
 // Input is text, one sample per line (in g; blank lines and lines starting
-// with # are skipped), or with -f32 raw little-endian float32 samples as an
+// with # are skipped; a line that is not a number or is longer than
+// 64 KiB is counted, reported on stderr and skipped), or with -f32 raw little-endian float32 samples as an
 // ADC or DMA buffer delivers them. Sensor faults (NaN, flat line) are
 // printed as FAULT lines. A summary goes to stderr at the end.
 //
@@ -83,7 +84,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	var stats struct{ windows, alarms, faults int }
+	var stats struct{ windows, alarms, faults, bad int }
 	ch, err := newChannel(o.channelConfig, func(ev *event) {
 		stats.windows++
 		switch ev.Kind {
@@ -103,9 +104,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if o.f32 {
 		err = readF32(stdin, ch)
 	} else {
-		err = readText(stdin, ch)
+		stats.bad, err = readText(stdin, ch, stderr)
 	}
-	fmt.Fprintf(stderr, "edge: %d windows, %d alarms, %d sensor faults\n", stats.windows, stats.alarms, stats.faults)
+	fmt.Fprintf(stderr, "edge: %d windows, %d alarms, %d sensor faults, %d bad lines skipped\n", stats.windows, stats.alarms, stats.faults, stats.bad)
 	return err
 }
 
@@ -136,33 +137,61 @@ func duration(s float64) string {
 
 const chunk = 4096 // samples handed to the extractor at once
 
-// readText parses one sample per line.
-func readText(r io.Reader, ch *channel) error {
-	sc := bufio.NewScanner(r)
+// maxLine is the longest text line read, bytes; a longer one is a bad line.
+const maxLine = 64 << 10
+
+// maxReported is how many bad lines are described on stderr one by one;
+// later ones are only counted.
+const maxReported = 10
+
+// readText parses one sample per line. A line that is not a number
+// (12.5garbage, 1e309) or is longer than maxLine is a bad line: it is
+// skipped, described on stderr (the first maxReported of them) and counted,
+// and reading goes on. Only a read error of r ends it early.
+func readText(r io.Reader, ch *channel, stderr io.Writer) (bad int, err error) {
+	br := bufio.NewReaderSize(r, maxLine)
 	buf := make([]float64, 0, chunk)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || s[0] == '#' {
-			continue
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			ch.write(buf)
-			return fmt.Errorf("stdin line %d: %q is not a number", line, s)
-		}
-		buf = append(buf, v)
-		if len(buf) == cap(buf) {
-			ch.write(buf)
-			buf = buf[:0]
+	skip := func(line int, why string) {
+		bad++
+		if bad <= maxReported {
+			fmt.Fprintf(stderr, "edge: stdin line %d skipped: %s\n", line, why)
 		}
 	}
-	ch.write(buf)
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("stdin after line %d: %w", line, err)
+	for line := 1; ; line++ {
+		raw, rerr := br.ReadSlice('\n')
+		if errors.Is(rerr, bufio.ErrBufferFull) {
+			n := len(raw)
+			for errors.Is(rerr, bufio.ErrBufferFull) {
+				raw, rerr = br.ReadSlice('\n')
+				n += len(raw)
+			}
+			skip(line, fmt.Sprintf("longer than %d bytes (%d)", maxLine, n))
+		} else if s := strings.TrimSpace(string(raw)); s != "" && s[0] != '#' {
+			v, perr := strconv.ParseFloat(s, 64)
+			switch {
+			case perr != nil && errors.Is(perr, strconv.ErrRange) && !math.IsInf(v, 0):
+				// Underflow to a subnormal or zero: a valid, tiny sample.
+				buf = append(buf, v)
+			case errors.Is(perr, strconv.ErrRange):
+				skip(line, fmt.Sprintf("%.40q overflows float64", s))
+			case perr != nil:
+				skip(line, fmt.Sprintf("%.40q is not a number", s))
+			default:
+				buf = append(buf, v)
+			}
+			if len(buf) == cap(buf) {
+				ch.write(buf)
+				buf = buf[:0]
+			}
+		}
+		if rerr != nil {
+			ch.write(buf)
+			if errors.Is(rerr, io.EOF) {
+				return bad, nil
+			}
+			return bad, fmt.Errorf("stdin at line %d: %w", line, rerr)
+		}
 	}
-	return nil
 }
 
 // readF32 decodes little-endian float32 samples.

@@ -20,6 +20,10 @@ type testBroker interface {
 	stop(t *testing.T)
 }
 
+// The credentials of the test brokers (mosquitto allows anonymous clients
+// and ignores them).
+const testUser, testPassword = "spindle", "test-password"
+
 // embeddedBroker is the in-process mochi broker.
 type embeddedBroker struct {
 	addr string
@@ -31,7 +35,7 @@ func (e *embeddedBroker) start(t *testing.T) {
 	var err error
 	// The port was just released by the previous broker: retry briefly.
 	require.Eventually(t, func() bool {
-		e.b, err = StartBroker(e.addr, nil)
+		e.b, err = StartBroker(BrokerConfig{Addr: e.addr, Users: map[string]string{testUser: testPassword}})
 		return err == nil
 	}, 5*time.Second, 50*time.Millisecond, "start broker on %s: %v", e.addr, err)
 }

@@ -1,6 +1,7 @@
 package spindlemqtt
 
 import (
+	"crypto/tls"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -11,8 +12,16 @@ import (
 // ClientConfig is the broker connection shared by Consumer and Publisher.
 // Zero fields take the defaults in brackets.
 type ClientConfig struct {
-	// Broker is the broker URL, e.g. "tcp://127.0.0.1:1883" (required).
+	// Broker is the broker URL, e.g. "tcp://127.0.0.1:1883", or
+	// "ssl://host:8883" for MQTT over TLS (required).
 	Broker string
+	// Username and Password are presented to the broker when Username is
+	// set. Send them over TLS beyond the loopback interface.
+	Username, Password string
+	// TLS configures the TLS connection of an "ssl://" broker URL: the
+	// broker's CA (RootCAs) and, for client-certificate authentication,
+	// Certificates [nil: the system's roots, no client certificate].
+	TLS *tls.Config
 	// ClientID identifies the client to the broker (required, unique).
 	ClientID string
 	// Prefix is the first topic level ["spindle"].
@@ -89,6 +98,12 @@ func dial(cfg ClientConfig, n *connCounters, onConnect func(paho.Client)) (paho.
 			}
 		}).
 		SetConnectionLostHandler(func(paho.Client, error) { n.lost.Add(1) })
+	if cfg.Username != "" {
+		opts.SetUsername(cfg.Username).SetPassword(cfg.Password)
+	}
+	if cfg.TLS != nil {
+		opts.SetTLSConfig(cfg.TLS)
+	}
 	c := paho.NewClient(opts)
 	tok := c.Connect()
 	if !tok.WaitTimeout(cfg.ConnectTimeout) {

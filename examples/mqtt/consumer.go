@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	paho "github.com/eclipse/paho.mqtt.golang"
 )
@@ -20,6 +21,18 @@ type ConsumerConfig struct {
 	// client and the analysis [256]; when full, the client waits
 	// (back-pressure through the broker's QoS 1 flow control).
 	Queue int
+	// MaxPayload is the largest frame analysed, in bytes; a larger message
+	// is dropped on arrival and counted in BadFrames [DefaultMaxPacket].
+	MaxPayload int
+	// MaxSensors bounds the sensors (Monitors) a Consumer keeps [1024].
+	// A frame from a new sensor when all are in use evicts the sensor
+	// heard from least recently if it has been silent for SensorIdle;
+	// otherwise the frame is dropped and counted in SensorDrops. So a flood
+	// of new topic names cannot grow the memory without bound.
+	MaxSensors int
+	// SensorIdle is how long a sensor must have been silent before a new
+	// one may take its place [10 min].
+	SensorIdle time.Duration
 	// Logf receives one line per rejected frame or failed publish; nil
 	// discards them (they are still counted).
 	Logf func(format string, args ...any)
@@ -29,7 +42,10 @@ type ConsumerConfig struct {
 type ConsumerStats struct {
 	Conn          ConnStats
 	Frames        int64 // frames analysed
-	BadFrames     int64 // frames rejected (bad topic, undecodable, wrong rate)
+	BadFrames     int64 // frames rejected (bad topic, too large, undecodable, wrong rate)
+	Sensors       int   // sensors (Monitors) held now, at most MaxSensors
+	Evicted       int64 // idle sensors evicted to make room for new ones
+	SensorDrops   int64 // frames of new sensors dropped: MaxSensors reached, none idle
 	Published     int64 // alarms and forecasts acknowledged by the broker
 	PublishErrors int64 // alarms and forecasts not acknowledged in time
 }
@@ -44,11 +60,18 @@ type Consumer struct {
 	n     connCounters
 	queue chan *paho.Message
 
-	frames, bad, published, pubErrs atomic.Int64
+	frames, bad, published, pubErrs, evicted, drops atomic.Int64
 
 	mu       sync.Mutex
-	monitors map[string]*Monitor
+	monitors map[string]*sensorState
 	snap     map[string]MonitorStats
+	now      func() time.Time // time.Now; replaced in tests
+}
+
+// sensorState is a sensor's Monitor and when it was last heard from.
+type sensorState struct {
+	mon  *Monitor
+	seen time.Time
 }
 
 // NewConsumer checks cfg and returns a Consumer; Run connects it.
@@ -63,16 +86,29 @@ func NewConsumer(cfg ConsumerConfig) (*Consumer, error) {
 	if cfg.Queue <= 0 {
 		cfg.Queue = 256
 	}
+	if cfg.MaxPayload <= 0 {
+		cfg.MaxPayload = DefaultMaxPacket
+	}
+	if cfg.MaxSensors <= 0 {
+		cfg.MaxSensors = 1024
+	}
+	if cfg.SensorIdle <= 0 {
+		cfg.SensorIdle = 10 * time.Minute
+	}
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
 	}
 	return &Consumer{cfg: cfg, queue: make(chan *paho.Message, cfg.Queue),
-		monitors: map[string]*Monitor{}, snap: map[string]MonitorStats{}}, nil
+		monitors: map[string]*sensorState{}, snap: map[string]MonitorStats{}, now: time.Now}, nil
 }
 
 // Stats returns the consumer's counters; safe to call from any goroutine.
 func (c *Consumer) Stats() ConsumerStats {
+	c.mu.Lock()
+	sensors := len(c.snap)
+	c.mu.Unlock()
 	return ConsumerStats{Conn: c.n.stats(), Frames: c.frames.Load(), BadFrames: c.bad.Load(),
+		Sensors: sensors, Evicted: c.evicted.Load(), SensorDrops: c.drops.Load(),
 		Published: c.published.Load(), PublishErrors: c.pubErrs.Load()}
 }
 
@@ -92,6 +128,10 @@ func (c *Consumer) Sensor(name string) (MonitorStats, bool) {
 func (c *Consumer) Run(ctx context.Context) error {
 	topic := c.cfg.Topic("+", "accel")
 	handler := func(_ paho.Client, m paho.Message) {
+		if n := len(m.Payload()); n > c.cfg.MaxPayload {
+			c.reject("topic %q: %d-byte payload, over the %d-byte limit", m.Topic(), n, c.cfg.MaxPayload)
+			return
+		}
 		msg := m
 		select {
 		case c.queue <- &msg:
@@ -137,6 +177,13 @@ func (c *Consumer) handle(client paho.Client, m paho.Message, f *Frame, events [
 		c.reject("sensor %s: %v", sensor, err)
 		return events
 	}
+	if mon == nil {
+		if c.drops.Add(1) == 1 {
+			c.cfg.Logf("spindlemqtt: %d sensors in use, none idle for %v: frames of new sensor %s and later ones dropped (counted in SensorDrops)",
+				c.cfg.MaxSensors, c.cfg.SensorIdle, sensor)
+		}
+		return events
+	}
 	events, err = mon.Process(events, f)
 	if err != nil {
 		c.reject("%v", err)
@@ -166,16 +213,38 @@ func (c *Consumer) sensorOf(topic string) (string, bool) {
 	return sensor, ok && sensor != "" && !strings.Contains(sensor, "/")
 }
 
-// monitor returns the sensor's Monitor, creating it on first use.
+// monitor returns the sensor's Monitor, creating it on first use, and
+// marks the sensor as heard from now. At MaxSensors it evicts the least
+// recently heard sensor if that one is idle, and otherwise returns nil.
 func (c *Consumer) monitor(sensor string) (*Monitor, error) {
-	if m, ok := c.monitors[sensor]; ok {
-		return m, nil
+	now := c.now()
+	if s, ok := c.monitors[sensor]; ok {
+		s.seen = now
+		return s.mon, nil
+	}
+	if len(c.monitors) >= c.cfg.MaxSensors {
+		var oldest string
+		var at time.Time
+		for name, s := range c.monitors {
+			if oldest == "" || s.seen.Before(at) {
+				oldest, at = name, s.seen
+			}
+		}
+		if now.Sub(at) < c.cfg.SensorIdle {
+			return nil, nil
+		}
+		delete(c.monitors, oldest)
+		c.mu.Lock()
+		delete(c.snap, oldest)
+		c.mu.Unlock()
+		c.evicted.Add(1)
+		c.cfg.Logf("spindlemqtt: sensor %s evicted after %v of silence to make room for %s", oldest, now.Sub(at), sensor)
 	}
 	m, err := NewMonitor(sensor, c.cfg.Monitor)
 	if err != nil {
 		return nil, err
 	}
-	c.monitors[sensor] = m
+	c.monitors[sensor] = &sensorState{mon: m, seen: now}
 	return m, nil
 }
 

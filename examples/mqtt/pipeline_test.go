@@ -122,7 +122,7 @@ func testPipeline(t *testing.T, b testBroker, addr string) {
 	b.start(t)
 	t.Cleanup(func() { b.stop(t) })
 	client := func(id string) ClientConfig {
-		return ClientConfig{Broker: "tcp://" + addr, ClientID: id, ConnectTimeout: 3 * time.Second,
+		return ClientConfig{Broker: "tcp://" + addr, ClientID: id, Username: testUser, Password: testPassword, ConnectTimeout: 3 * time.Second,
 			ReconnectInterval: 100 * time.Millisecond, AckTimeout: 3 * time.Second}
 	}
 
@@ -212,7 +212,7 @@ func testPipeline(t *testing.T, b testBroker, addr string) {
 	assert.Equal(t, last.BaselineRMS, first.BaselineRMS, "baseline kept")
 	assert.Equal(t, last.Onset, first.Onset, "onset kept")
 	st := cons.Stats()
-	assert.Equal(t, ConsumerStats{Conn: ConnStats{Connects: 2, Lost: 1, Subscribed: 2}, Frames: 2 * lastFrame,
+	assert.Equal(t, ConsumerStats{Conn: ConnStats{Connects: 2, Lost: 1, Subscribed: 2}, Frames: 2 * lastFrame, Sensors: 2,
 		Published: int64(1 + len(all))}, st)
 	h, ok := cons.Sensor("bearing2")
 	require.True(t, ok)

@@ -3,10 +3,14 @@
 // consumer that publishes alarms and RUL forecasts.
 //
 //	spindle-mqtt demo                                   # all of it in one process, on loopback
-//	spindle-mqtt broker   -addr 127.0.0.1:1883
-//	spindle-mqtt consume  -broker tcp://127.0.0.1:1883
-//	spindle-mqtt simulate -broker tcp://127.0.0.1:1883 -sensor bearing1 -frames 1200 -onset 300 -realtime
-//	mosquitto_sub -t 'spindle/+/alarm' -t 'spindle/+/rul'
+//	export SPINDLE_MQTT_PASSWORD=...                    # the broker authenticates every client
+//	spindle-mqtt broker   -addr 127.0.0.1:1883 -user spindle
+//	spindle-mqtt consume  -broker tcp://127.0.0.1:1883 -user spindle
+//	spindle-mqtt simulate -broker tcp://127.0.0.1:1883 -user spindle -sensor bearing1 -frames 1200 -onset 300 -realtime
+//	mosquitto_sub -u spindle -P "$SPINDLE_MQTT_PASSWORD" -t 'spindle/+/alarm' -t 'spindle/+/rul'
+//
+// The password is read from the environment variable SPINDLE_MQTT_PASSWORD,
+// not from a flag, so that it stays out of the process list.
 //
 // See docs/pipelines.md.
 package main
@@ -18,8 +22,10 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math/rand/v2"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +43,11 @@ func main() {
 	fs := flag.NewFlagSet(os.Args[1], flag.ExitOnError)
 	broker := fs.String("broker", "tcp://127.0.0.1:1883", "broker URL")
 	prefix := fs.String("prefix", "spindle", "topic prefix")
+	user := fs.String("user", "spindle", "MQTT username (password: env SPINDLE_MQTT_PASSWORD)")
+	password := os.Getenv("SPINDLE_MQTT_PASSWORD")
+	client := func(url, id, prefix string) spindlemqtt.ClientConfig {
+		return spindlemqtt.ClientConfig{Broker: url, ClientID: id, Prefix: prefix, Username: *user, Password: password}
+	}
 	var err error
 	switch os.Args[1] {
 	case "demo":
@@ -44,10 +55,18 @@ func main() {
 		fs.Parse(os.Args[2:])
 		err = demo(ctx, os.Stdout, *frames)
 	case "broker":
-		addr := fs.String("addr", "127.0.0.1:1883", "listen address (loopback by default; the broker accepts every client)")
+		addr := fs.String("addr", "127.0.0.1:1883", "listen address (loopback by default)")
+		anon := fs.Bool("anonymous", false, "accept clients without credentials (loopback demos only)")
 		fs.Parse(os.Args[2:])
+		cfg := spindlemqtt.BrokerConfig{Addr: *addr, AllowAnonymous: *anon}
+		if password != "" {
+			cfg.Users = map[string]string{*user: password}
+		} else if !*anon {
+			err = fmt.Errorf("set SPINDLE_MQTT_PASSWORD for user %q, or pass -anonymous", *user)
+			break
+		}
 		var b *spindlemqtt.Broker
-		if b, err = spindlemqtt.StartBroker(*addr, nil); err == nil {
+		if b, err = spindlemqtt.StartBroker(cfg); err == nil {
 			log.Printf("broker on %s; Ctrl-C stops it", b.URL())
 			<-ctx.Done()
 			err = b.Close()
@@ -70,10 +89,6 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-}
-
-func client(url, id, prefix string) spindlemqtt.ClientConfig {
-	return spindlemqtt.ClientConfig{Broker: url, ClientID: id, Prefix: prefix}
 }
 
 // monitorFlags declares the consumer's analysis settings.
@@ -137,9 +152,14 @@ func simulate(ctx context.Context, cc spindlemqtt.ClientConfig, sensor string, n
 func demo(ctx context.Context, w io.Writer, frames int) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	b, err := spindlemqtt.StartBroker("127.0.0.1:0", nil)
+	// A one-off password: the demo's broker authenticates its clients too.
+	pw := strconv.FormatUint(rand.Uint64(), 36)
+	b, err := spindlemqtt.StartBroker(spindlemqtt.BrokerConfig{Addr: "127.0.0.1:0", Users: map[string]string{"demo": pw}})
 	if err != nil {
 		return err
+	}
+	client := func(url, id, prefix string) spindlemqtt.ClientConfig {
+		return spindlemqtt.ClientConfig{Broker: url, ClientID: id, Prefix: prefix, Username: "demo", Password: pw}
 	}
 	defer b.Close()
 	fmt.Fprintf(w, "broker %s\n", b.URL())
@@ -153,7 +173,7 @@ func demo(ctx context.Context, w io.Writer, frames int) error {
 	defer func() { cancel(); <-done }()
 
 	got := make(chan string, 64)
-	sub := paho.NewClient(paho.NewClientOptions().AddBroker(b.URL()).SetClientID("printer"))
+	sub := paho.NewClient(paho.NewClientOptions().AddBroker(b.URL()).SetClientID("printer").SetUsername("demo").SetPassword(pw))
 	if tok := sub.Connect(); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
 		return fmt.Errorf("printer: connect: %v", tok.Error())
 	}
