@@ -1,0 +1,417 @@
+package bearing
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+
+	"github.com/spindle-pdm/spindle/anomaly"
+	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/features/fault"
+	"github.com/spindle-pdm/spindle/features/order"
+)
+
+// ProfileDiagnosis is the result of DiagnoseProfile and DiagnoseAngle: the
+// Diagnosis of a signal whose shaft speed changed, made in the order domain,
+// and how the signal was order tracked.
+//
+// The embedded Diagnosis was made on the signal resampled to shaft angle, so
+// its lines are orders (cycles per revolution); its Hz fields — ShaftHz,
+// Defects, the bands, Fundamental, Freq and ExpectedFreq — are those orders
+// times MeanShaftHz: the frequencies the lines would have on a shaft turning
+// steadily at the record's mean speed. Divide by MeanShaftHz for orders.
+// Confidence, scores, prominences, ErrorPct and the revolutions of Health do
+// not depend on the speed. Saturation is read from the signal as recorded
+// (before resampling), and weakens the verdict as in Diagnose.
+type ProfileDiagnosis struct {
+	*Diagnosis
+	OrderTracking
+}
+
+// OrderTracking tells how a signal was resampled to shaft angle for a
+// ProfileDiagnosis.
+type OrderTracking struct {
+	// OrderTracked is true for a diagnosis made in the order domain.
+	OrderTracked bool `json:"order_tracked"`
+	// SamplesPerRev is the angular sampling, samples per revolution.
+	SamplesPerRev int `json:"samples_per_rev"`
+	// Revolutions is the number of shaft revolutions analysed.
+	Revolutions float64 `json:"revolutions"`
+	// Seconds is the span of the signal analysed, s: the part of the
+	// record inside the speed profile's time span.
+	Seconds float64 `json:"seconds"`
+	// MeanShaftHz, MinShaftHz and MaxShaftHz are the mean, lowest and
+	// highest shaft speed over the part analysed, Hz.
+	MeanShaftHz float64 `json:"mean_shaft_hz"`
+	MinShaftHz  float64 `json:"min_shaft_hz"`
+	MaxShaftHz  float64 `json:"max_shaft_hz"`
+}
+
+// ProfileDiagnoser diagnoses rolling-element bearing faults on machines
+// whose speed changes, by computed order tracking: it resamples the
+// vibration to shaft angle and diagnoses the angle-domain signal with a
+// Diagnoser (see DiagnoseAngle). Build one with NewProfileDiagnoser and
+// reuse it; it is safe for concurrent use.
+type ProfileDiagnoser struct {
+	d *Diagnoser
+}
+
+// NewProfileDiagnoser returns a ProfileDiagnoser whose Diagnoser has cfg,
+// zero fields set to their defaults, except that nil Methods means
+// []Method{MethodRaw} (and so MinMethods 1): the kurtogram, cepstrum and
+// MED methods choose and whiten bands fixed in Hz — the resonances the
+// impacts ring — which a changing speed sweeps across the orders, so in
+// the angle domain their bands are not stationary (on the run-ups of the
+// package tests the kurtogram picks the band that holds signal only at the
+// lowest speed, and pre-whitening lifts the empty orders above the
+// anti-alias cutoff), while the squared envelope of the whole band keeps
+// the impacts' periodicity in angle. Give Methods explicitly to run others.
+// It returns an error naming an invalid field (ErrConfig).
+func NewProfileDiagnoser(cfg DiagnoserConfig) (*ProfileDiagnoser, error) {
+	if cfg.Methods == nil {
+		cfg.Methods = []Method{MethodRaw}
+	}
+	d, err := NewDiagnoser(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &ProfileDiagnoser{d}, nil
+}
+
+// Config returns the configuration of the angle-domain diagnosis, defaults
+// filled in.
+func (p *ProfileDiagnoser) Config() DiagnoserConfig { return p.d.Config() }
+
+// MaxOrderTrackingGrowth is the most samples the angle-domain signal of
+// DiagnoseAngle may hold, as a multiple of the samples of the time signal
+// analysed (see DiagnoseAngle).
+const MaxOrderTrackingGrowth = 4
+
+// speedGrid is the number of points at which DiagnoseAngle reads the speed
+// to find its lowest and highest value.
+const speedGrid = 2048
+
+// DiagnoseProfile diagnoses the vibration signal x, sampled at sampleRate
+// Hz with sample 0 at time 0 s, of a bearing of geometry b on a shaft whose
+// speed changes as speed says (times in s, speeds in Hz, the speed linear
+// between points): it integrates the speed into the shaft angle and calls
+// DiagnoseAngle.
+// speed needs at least 2 points, strictly increasing finite times, finite
+// speeds > 0, and Uncertainty nil or as long as Hz (it is not used).
+// Errors wrap ErrInput (a bad profile, signal or rate) or ErrConfig, as
+// those of DiagnoseAngle.
+func (p *ProfileDiagnoser) DiagnoseProfile(x []float64, sampleRate float64, speed order.SpeedProfile, b features.Bearing) (*ProfileDiagnosis, error) {
+	angle, err := profileAngle(speed)
+	if err != nil {
+		return nil, err
+	}
+	return p.DiagnoseAngle(x, sampleRate, angle, b)
+}
+
+// knotsPerRev is the number of knots per revolution of the angle curve
+// DiagnoseProfile builds, enough for its cubic pieces to follow the
+// quadratic angle of a speed that changes linearly.
+const knotsPerRev = 4
+
+// profileAngle integrates a speed profile, linear between its points, into
+// the shaft angle, 0 revolutions at the first point, with knotsPerRev knots
+// per revolution.
+func profileAngle(p order.SpeedProfile) (*order.ShaftAngle, error) {
+	switch {
+	case len(p.Time) != len(p.Hz):
+		return nil, errorf(ErrInput, "speed profile of %d times and %d speeds, need as many of each", len(p.Time), len(p.Hz))
+	case p.Uncertainty != nil && len(p.Uncertainty) != len(p.Hz):
+		return nil, errorf(ErrInput, "speed profile of %d speeds and %d uncertainties, need none or as many", len(p.Hz), len(p.Uncertainty))
+	case len(p.Hz) < 2:
+		return nil, errorf(ErrInput, "speed profile of %d points, need at least 2", len(p.Hz))
+	}
+	knots := 1
+	for i, f := range p.Hz {
+		if !(f > 0) || math.IsInf(f, 0) {
+			return nil, errorf(ErrInput, "speed profile point %d is %v Hz, need a finite speed > 0", i, f)
+		}
+		if t := p.Time[i]; math.IsNaN(t) || math.IsInf(t, 0) || i > 0 && !(t > p.Time[i-1]) {
+			return nil, errorf(ErrInput, "speed profile time %d is %v s, need finite times that increase", i, t)
+		}
+		if i > 0 {
+			knots += pieces(p, i)
+		}
+	}
+	if knots > maxProfileKnots {
+		return nil, errorf(ErrInput, "speed profile of %.3g revolutions, need at most %d", float64(knots)/knotsPerRev, maxProfileKnots/knotsPerRev)
+	}
+	time, rev := make([]float64, 1, knots), make([]float64, 1, knots)
+	time[0] = p.Time[0]
+	for i := 1; i < len(p.Hz); i++ {
+		t0, f0, dt := p.Time[i-1], p.Hz[i-1], p.Time[i]-p.Time[i-1]
+		slope, base := (p.Hz[i]-f0)/dt, rev[len(rev)-1]
+		n := pieces(p, i)
+		for k := 1; k <= n; k++ {
+			tau := dt * float64(k) / float64(n)
+			time = append(time, t0+tau)
+			rev = append(rev, base+f0*tau+slope*tau*tau/2)
+		}
+	}
+	a, err := order.NewShaftAngle(time, rev)
+	if err != nil {
+		return nil, errorf(ErrInput, "speed profile: %w", err)
+	}
+	return a, nil
+}
+
+// maxProfileKnots bounds the knots of the angle curve of a speed profile.
+const maxProfileKnots = 1 << 26
+
+// pieces is the number of pieces into which profileAngle cuts the interval
+// before point i of p: knotsPerRev per revolution, at least one.
+func pieces(p order.SpeedProfile, i int) int {
+	revs := (p.Time[i] - p.Time[i-1]) * (p.Hz[i] + p.Hz[i-1]) / 2
+	return max(1, int(min(math.Ceil(revs*knotsPerRev), maxProfileKnots)))
+}
+
+// DiagnoseAngle diagnoses the vibration signal x, sampled at sampleRate Hz
+// with sample 0 at time 0 s, of a bearing of geometry b on a shaft whose
+// angle in revolutions at time t is angle.At(t) — from a tachometer
+// (order.SpeedFromTacho) or the vibration (order.SpeedFromVibration) —
+// by computed order tracking (Fyfe & Munck, MSSP 11 (1997) 187-205;
+// Randall & Antoni, MSSP 25 (2011) 485-520, §4.3).
+//
+// The samples of x inside the angle's time span [angle.Start(),
+// angle.End()] are resampled to SamplesPerRev samples per revolution by
+// order.Resampler, whose anti-alias filter is set by the lowest speed; the
+// resampled signal is a constant-speed signal of one revolution per
+// SamplesPerRev samples, in which a bearing's defect lines stand at fixed
+// orders however the speed changed, and Diagnose analyses it (see
+// ProfileDiagnosis for the units of the result). SamplesPerRev is the
+// smallest of 2^k and 3·2^(k−1), k ≥ 6, at least sampleRate/MinShaftHz, so
+// that at the lowest speed the angular sampling is as fast as the
+// recording's and the resonances the impacts ring pass the filter, and at
+// least four times the highest order Diagnose searches; where that would
+// give more than MaxOrderTrackingGrowth times the samples analysed, it is
+// lowered (to no less than that search needs), and content above
+// 0.4·SamplesPerRev·MinShaftHz Hz is then filtered out at the lowest
+// speed. The angle-domain signal is cut to the longest length m·2^k ≤ its
+// own, m in {8, 9, 10, 12, 15}, so that records of nearby lengths share the
+// Diagnoser's cached plans.
+//
+// It allocates the resampled signal and the resampler on every call.
+// Errors wrap ErrInput: a nil angle, a sampleRate that is not finite and
+// positive, a signal with a NaN or ±Inf sample, fewer than 2 samples inside
+// the angle's time span, fewer than MinRevolutions revolutions there, or
+// any error of Diagnose on the resampled signal; ErrConfig for an invalid
+// bearing.
+func (p *ProfileDiagnoser) DiagnoseAngle(x []float64, sampleRate float64, angle *order.ShaftAngle, b features.Bearing) (*ProfileDiagnosis, error) {
+	d := p.d
+	if angle == nil {
+		return nil, errorf(ErrInput, "no shaft angle (nil)")
+	}
+	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
+		return nil, errorf(ErrInput, "sample rate %v Hz, need a finite value > 0", sampleRate)
+	}
+	orders, err := b.Multiples()
+	if err != nil {
+		return nil, wrap("%w", err)
+	}
+	i0 := max(0, int(math.Ceil(angle.Start()*sampleRate)))
+	i1 := min(len(x), int(math.Floor(angle.End()*sampleRate))+1)
+	if i1-i0 < 2 {
+		return nil, errorf(ErrInput, "the speed profile (%.4g s to %.4g s) covers %d samples of the %d-sample signal at %g Hz, need at least 2",
+			angle.Start(), angle.End(), max(0, i1-i0), len(x), sampleRate)
+	}
+	x = x[i0:i1]
+	ot := trackingOf(angle, float64(i0)/sampleRate, float64(len(x)-1)/sampleRate)
+	if !(ot.MinShaftHz > 0) || math.IsInf(ot.MaxShaftHz, 0) {
+		return nil, errorf(ErrInput, "shaft speed from %v to %v Hz over the signal, need finite speeds > 0", ot.MinShaftHz, ot.MaxShaftHz)
+	}
+	if ot.Revolutions < d.cfg.MinRevolutions {
+		return nil, errorf(ErrInput, "signal spans %.3g shaft revolutions, need at least %g", ot.Revolutions, d.cfg.MinRevolutions)
+	}
+	ot.SamplesPerRev = d.samplesPerRev(orders, sampleRate, ot.MinShaftHz, ot.Revolutions, len(x))
+	r, err := order.NewResampler(order.ResamplerConfig{SampleRate: sampleRate, SamplesPerRev: ot.SamplesPerRev, MinSpeedHz: ot.MinShaftHz})
+	if err != nil {
+		return nil, orderError(err)
+	}
+	rev := angle.Sample(make([]float64, len(x)), float64(i0)/sampleRate, sampleRate)
+	y, err := r.Push(nil, x, rev)
+	if err != nil {
+		return nil, orderError(err)
+	}
+	y = append(y, r.Flush(nil)...)
+	y = y[:smoothLength(len(y))]
+	ot.Revolutions = float64(len(y)) / float64(ot.SamplesPerRev)
+	if ot.Revolutions < d.cfg.MinRevolutions {
+		return nil, errorf(ErrInput, "signal spans %.3g shaft revolutions once resampled, need at least %g", ot.Revolutions, d.cfg.MinRevolutions)
+	}
+	dg, err := d.Diagnose(y, float64(ot.SamplesPerRev), 1, b)
+	if err != nil {
+		return nil, err
+	}
+	d.cfg.recheckSaturation(dg, x)
+	dg.scaleHz(ot.MeanShaftHz)
+	ot.OrderTracked = true
+	return &ProfileDiagnosis{Diagnosis: dg, OrderTracking: ot}, nil
+}
+
+// orderError wraps an error of package order in ErrConfig when it is one
+// of configuration, else in ErrInput.
+func orderError(err error) error {
+	if errors.Is(err, order.ErrConfig) {
+		return errorf(ErrConfig, "order tracking: %w", err)
+	}
+	return errorf(ErrInput, "order tracking: %w", err)
+}
+
+// trackingOf measures the speed of angle over [t0, t0+span] s: the mean
+// from the angle turned, the lowest and highest on a grid of speedGrid
+// points.
+func trackingOf(angle *order.ShaftAngle, t0, span float64) OrderTracking {
+	ot := OrderTracking{Seconds: span, MinShaftHz: math.Inf(1), MaxShaftHz: math.Inf(-1)}
+	ot.Revolutions = angle.At(t0+span) - angle.At(t0)
+	ot.MeanShaftHz = ot.Revolutions / span
+	for i := range speedGrid {
+		f := angle.SpeedAt(t0 + span*float64(i)/(speedGrid-1))
+		ot.MinShaftHz = min(ot.MinShaftHz, f)
+		ot.MaxShaftHz = max(ot.MaxShaftHz, f)
+	}
+	return ot
+}
+
+// samplesPerRev chooses the angular sampling of DiagnoseAngle (see there)
+// for a bearing of the given defect orders, a signal of n samples at rate
+// Hz spanning revs revolutions with a lowest speed of minHz.
+func (d *Diagnoser) samplesPerRev(orders features.DefectFrequencies, rate, minHz, revs float64, n int) int {
+	var top float64
+	for _, v := range fault.Components() {
+		top = max(top, float64(d.cfg.Harmonics)*orders.LineFrequency(v)*(1+d.cfg.Tolerance)+orders.Modulation(v))
+	}
+	floor := 4 * (top + d.cfg.FloorOrders)
+	want := max(floor, rate/minHz)
+	k := 64
+	for {
+		if float64(k) >= want {
+			break
+		}
+		if float64(k*3/2) >= want {
+			k = k * 3 / 2
+			break
+		}
+		k *= 2
+	}
+	for float64(k)*revs > MaxOrderTrackingGrowth*float64(n) {
+		lower := k / 2
+		if k%3 != 0 {
+			lower = k * 3 / 4 // 2^j → 3·2^(j−2)
+		}
+		if float64(lower) < floor || lower < 64 {
+			break
+		}
+		k = lower
+	}
+	return k
+}
+
+// smoothLength returns the longest length m·2^k ≤ n, m in {8, 9, 10, 12,
+// 15}, or n itself below 8.
+func smoothLength(n int) int {
+	if n < 8 {
+		return n
+	}
+	best := 0
+	for _, m := range [...]int{8, 9, 10, 12, 15} {
+		l := m
+		for l*2 <= n {
+			l *= 2
+		}
+		if l <= n {
+			best = max(best, l)
+		}
+	}
+	return best
+}
+
+// recheckSaturation applies rule 5 of Diagnosis to dg, made on a resampled
+// signal whose samples are no longer converter codes, with the saturation
+// of x as recorded.
+func (c *DiagnoserConfig) recheckSaturation(dg *Diagnosis, x []float64) {
+	dg.Saturation, _ = anomaly.ReadSaturation(x)
+	if !dg.Saturation.Saturated() {
+		return
+	}
+	noSeries := dg.Verdict == fault.Healthy || dg.Reason == reasonShort || dg.Reason == reasonNoKurt || dg.Reason == reasonImpulsive
+	if e := dg.Fault(dg.Verdict); !noSeries && (e == nil || e.Score >= c.SaturatedMinScore) {
+		return
+	}
+	dg.Verdict, dg.Reason, dg.Confidence = fault.Unknown, reasonClipped, 0
+	for i := range dg.Evidence {
+		if e := &dg.Evidence[i]; e.Score > dg.Confidence || dg.Method == "" {
+			dg.Confidence, dg.Method, dg.Band = e.Score, e.Method.String(), e.Band
+		}
+	}
+}
+
+// scaleHz multiplies every frequency of a diagnosis made in orders (a
+// shaft speed of 1 Hz) by f Hz.
+func (dg *Diagnosis) scaleHz(f float64) {
+	df := &dg.Defects
+	df.ShaftHz, df.FTF, df.BPFO, df.BPFI, df.BSF = df.ShaftHz*f, df.FTF*f, df.BPFO*f, df.BPFI*f, df.BSF*f
+	dg.ShaftHz *= f
+	scale2(&dg.Band, f)
+	scale2(&dg.Health.Band, f)
+	for i := range dg.Evidence {
+		e := &dg.Evidence[i]
+		e.Fundamental *= f
+		scale2(&e.Band, f)
+		for j := range e.Harmonics {
+			e.Harmonics[j].Freq *= f
+			e.Harmonics[j].ExpectedFreq *= f
+		}
+		for j := range e.Sidebands {
+			e.Sidebands[j].Freq *= f
+			e.Sidebands[j].ExpectedFreq *= f
+		}
+		for j := range e.Methods {
+			scale2(&e.Methods[j].Band, f)
+		}
+	}
+}
+
+// scale2 multiplies both edges of a band by f.
+func scale2(b *[2]float64, f float64) { b[0], b[1] = b[0]*f, b[1]*f }
+
+// MarshalJSON writes the Diagnosis's JSON object (see Diagnosis.MarshalJSON)
+// with the OrderTracking fields added at its top level (order_tracked,
+// samples_per_rev, revolutions, seconds, mean_shaft_hz, min_shaft_hz,
+// max_shaft_hz).
+func (pd ProfileDiagnosis) MarshalJSON() ([]byte, error) {
+	var dg Diagnosis
+	if pd.Diagnosis != nil {
+		dg = *pd.Diagnosis
+	}
+	b, err := dg.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	ot, err := json.Marshal(pd.OrderTracking)
+	if err != nil {
+		return nil, err
+	}
+	// Both are objects: splice ot's fields into b's.
+	out := make([]byte, 0, len(b)+len(ot))
+	out = append(out, b[:len(b)-1]...)
+	out = append(out, ',')
+	return append(out, ot[1:]...), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (pd *ProfileDiagnosis) UnmarshalJSON(b []byte) error {
+	dg := new(Diagnosis)
+	if err := json.Unmarshal(b, dg); err != nil {
+		return err
+	}
+	var ot OrderTracking
+	if err := json.Unmarshal(b, &ot); err != nil {
+		return err
+	}
+	pd.Diagnosis, pd.OrderTracking = dg, ot
+	return nil
+}
