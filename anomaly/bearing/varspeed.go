@@ -20,9 +20,11 @@ import (
 // Defects, the bands, Fundamental, Freq and ExpectedFreq — are those orders
 // times MeanShaftHz: the frequencies the lines would have on a shaft turning
 // steadily at the record's mean speed. Divide by MeanShaftHz for orders.
-// Confidence, scores, prominences, ErrorPct and the revolutions of Health do
-// not depend on the speed. Saturation is read from the signal as recorded
-// (before resampling), and weakens the verdict as in Diagnose.
+// Confidence, scores, prominences, ErrorPct and Health.CageRevolutions do
+// not depend on the speed. Health's kurtosis and band (Hz) and Saturation
+// are measured on the signal as recorded, before resampling, where the
+// resonances the impacts ring stand still, and decide a Healthy verdict
+// and weaken a fault verdict as in Diagnose (rules 5 and 6).
 type ProfileDiagnosis struct {
 	*Diagnosis
 	OrderTracking
@@ -232,7 +234,7 @@ func (p *ProfileDiagnoser) DiagnoseAngle(x []float64, sampleRate float64, angle 
 		return nil, orderError(err)
 	}
 	rev := angle.Sample(make([]float64, len(x)), float64(i0)/sampleRate, sampleRate)
-	y, err := r.Push(nil, x, rev)
+	y, err := r.Push(make([]float64, 0, int(ot.Revolutions*float64(ot.SamplesPerRev))+2*ot.SamplesPerRev), x, rev)
 	if err != nil {
 		return nil, orderError(err)
 	}
@@ -246,8 +248,11 @@ func (p *ProfileDiagnoser) DiagnoseAngle(x []float64, sampleRate float64, angle 
 	if err != nil {
 		return nil, err
 	}
-	d.cfg.recheckSaturation(dg, x)
 	dg.scaleHz(ot.MeanShaftHz)
+	if err := d.cfg.timeHealth(dg, x, sampleRate, d.cfg.topOrder(orders)*ot.MaxShaftHz); err != nil {
+		return nil, err
+	}
+	d.cfg.recheckSaturation(dg, x)
 	ot.OrderTracked = true
 	return &ProfileDiagnosis{Diagnosis: dg, OrderTracking: ot}, nil
 }
@@ -280,11 +285,7 @@ func trackingOf(angle *order.ShaftAngle, t0, span float64) OrderTracking {
 // for a bearing of the given defect orders, a signal of n samples at rate
 // Hz spanning revs revolutions with a lowest speed of minHz.
 func (d *Diagnoser) samplesPerRev(orders features.DefectFrequencies, rate, minHz, revs float64, n int) int {
-	var top float64
-	for _, v := range fault.Components() {
-		top = max(top, float64(d.cfg.Harmonics)*orders.LineFrequency(v)*(1+d.cfg.Tolerance)+orders.Modulation(v))
-	}
-	floor := 4 * (top + d.cfg.FloorOrders)
+	floor := 4 * (d.cfg.topOrder(orders) + d.cfg.FloorOrders)
 	want := max(floor, rate/minHz)
 	k := 64
 	for {
@@ -308,6 +309,84 @@ func (d *Diagnoser) samplesPerRev(orders features.DefectFrequencies, rate, minHz
 		k = lower
 	}
 	return k
+}
+
+// topOrder is the highest line Diagnose searches for a bearing of the given
+// defect orders, in orders.
+func (c *DiagnoserConfig) topOrder(orders features.DefectFrequencies) float64 {
+	var top float64
+	for _, v := range fault.Components() {
+		top = max(top, float64(c.Harmonics)*orders.LineFrequency(v)*(1+c.Tolerance)+orders.Modulation(v))
+	}
+	return top
+}
+
+// timeHealth measures dg's Health kurtosis on x, the signal as recorded at
+// rate Hz, and applies rule 6 of Diagnosis with it: the most impulsive
+// kurtogram band at least topHz wide (the fault series at the highest
+// speed) and at most rate/4. In the angle domain a resonance fixed in Hz
+// sweeps across the orders as the speed changes, and the orders above the
+// anti-alias cutoff at the lowest speed hold signal only then, so a
+// kurtogram there reads the speed's changes as impacts.
+func (c *DiagnoserConfig) timeHealth(dg *Diagnosis, x []float64, rate, topHz float64) error {
+	h := &dg.Health
+	h.Measured, h.Kurtosis, h.Band = false, 0, [2]float64{}
+	lv := c.KurtogramLevels
+	for lv >= 1 && len(x) < 1<<(lv+7) {
+		lv--
+	}
+	if lv >= 1 {
+		k, err := features.NewKurtogram(lv, rate)
+		if err != nil {
+			return wrap("%w", err)
+		}
+		kr, err := k.Compute(nil, x)
+		if err != nil {
+			return wrap("%w", err)
+		}
+		kb := kr.BestBand(topHz, rate/4)
+		h.Measured, h.Kurtosis, h.Band = true, kb.Kurtosis, [2]float64{kb.Lo(), kb.Hi()}
+	}
+	if !(dg.Verdict == fault.Healthy || dg.Reason == reasonShort || dg.Reason == reasonNoKurt || dg.Reason == reasonImpulsive) {
+		return nil // a fault series decided the verdict
+	}
+	switch {
+	case h.CageRevolutions < c.MinHealthyCageRevolutions:
+		dg.Verdict, dg.Reason = fault.Unknown, reasonShort
+	case !h.Measured:
+		dg.Verdict, dg.Reason = fault.Unknown, reasonNoKurt
+	case h.Kurtosis > c.HealthyKurtosis:
+		dg.Verdict, dg.Reason = fault.Unknown, reasonImpulsive
+	default:
+		dg.Verdict, dg.Reason = fault.Healthy, reasonHealthy
+	}
+	var maxRaw float64
+	for _, e := range dg.Evidence {
+		for _, m := range e.Methods {
+			maxRaw = max(maxRaw, m.Score)
+		}
+	}
+	if dg.Verdict == fault.Healthy {
+		dg.Confidence, dg.Method, dg.Band = healthyOdds*(1-maxRaw), "", [2]float64{}
+	} else {
+		dg.unknownFromStrongest()
+	}
+	return nil
+}
+
+// unknownFromStrongest sets the Confidence, Method and Band of an Unknown
+// verdict from the fault of highest Score, as Diagnosis documents.
+func (dg *Diagnosis) unknownFromStrongest() {
+	best := -1
+	for i := range dg.Evidence {
+		if best < 0 || dg.Evidence[i].Score > dg.Evidence[best].Score {
+			best = i
+		}
+	}
+	if best >= 0 {
+		e := &dg.Evidence[best]
+		dg.Confidence, dg.Method, dg.Band = e.Score, e.Method.String(), e.Band
+	}
 }
 
 // smoothLength returns the longest length m·2^k ≤ n, m in {8, 9, 10, 12,
@@ -341,12 +420,8 @@ func (c *DiagnoserConfig) recheckSaturation(dg *Diagnosis, x []float64) {
 	if e := dg.Fault(dg.Verdict); !noSeries && (e == nil || e.Score >= c.SaturatedMinScore) {
 		return
 	}
-	dg.Verdict, dg.Reason, dg.Confidence = fault.Unknown, reasonClipped, 0
-	for i := range dg.Evidence {
-		if e := &dg.Evidence[i]; e.Score > dg.Confidence || dg.Method == "" {
-			dg.Confidence, dg.Method, dg.Band = e.Score, e.Method.String(), e.Band
-		}
-	}
+	dg.Verdict, dg.Reason = fault.Unknown, reasonClipped
+	dg.unknownFromStrongest()
 }
 
 // scaleHz multiplies every frequency of a diagnosis made in orders (a
@@ -356,7 +431,6 @@ func (dg *Diagnosis) scaleHz(f float64) {
 	df.ShaftHz, df.FTF, df.BPFO, df.BPFI, df.BSF = df.ShaftHz*f, df.FTF*f, df.BPFO*f, df.BPFI*f, df.BSF*f
 	dg.ShaftHz *= f
 	scale2(&dg.Band, f)
-	scale2(&dg.Health.Band, f)
 	for i := range dg.Evidence {
 		e := &dg.Evidence[i]
 		e.Fundamental *= f
