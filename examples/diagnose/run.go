@@ -104,7 +104,7 @@ func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*r
 			return nil, fmt.Errorf("%s tachometer channel %s: %w", rec.Format, rec.TachoChannel, err)
 		}
 		p, err = pd.DiagnoseAngle(rec.Signal, rec.Rate, ts.Angle, *rec.Bearing)
-		rec.RPMSource = "tacho " + rec.TachoChannel
+		rec.RPMSource = "tacho channel " + rec.TachoChannel
 	case o.speed != nil:
 		p, err = pd.DiagnoseProfile(rec.Signal, rec.Rate, *o.speed, *rec.Bearing)
 		rec.RPMSource = "speed file"

@@ -59,8 +59,8 @@ func TestRunSpeedProfile(t *testing.T) {
 		args   []string
 		source string
 	}{
-		{[]string{"-tacho", "tacho"}, "tacho tacho"},
-		{[]string{"-tacho", "1", "-ppr", "1"}, "tacho tacho"},
+		{[]string{"-tacho", "tacho"}, "tacho channel tacho"},
+		{[]string{"-tacho", "1", "-ppr", "1"}, "tacho channel tacho"},
 		{[]string{"-speed", speed}, "speed file"},
 	} {
 		args := append([]string{"-fs", "12800", "-bearing", "6205-2RS"}, c.args...)
