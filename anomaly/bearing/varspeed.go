@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
+	"sync"
 
 	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/features"
@@ -53,9 +55,74 @@ type OrderTracking struct {
 // whose speed changes, by computed order tracking: it resamples the
 // vibration to shaft angle and diagnoses the angle-domain signal with a
 // Diagnoser (see DiagnoseAngle). Build one with NewProfileDiagnoser and
-// reuse it; it is safe for concurrent use.
+// reuse it: besides its Diagnoser's cache it keeps, for each call running
+// at once, the buffers of the resampling (about 8 bytes per input sample
+// and 8 per angle-domain sample), the last resampler and the time-domain
+// kurtogram. It is safe for concurrent use.
 type ProfileDiagnoser struct {
-	d *Diagnoser
+	d    *Diagnoser
+	mu   sync.Mutex
+	idle []*profileScratch
+}
+
+// profileScratch holds what one DiagnoseAngleTo call reuses.
+type profileScratch struct {
+	rev, y, tail []float64
+	r            *order.Resampler
+	kurt         *features.Kurtogram
+	kres         *features.KurtogramResult
+	klv          int
+	krate        float64
+}
+
+// scratch takes an idle profileScratch, or a new one.
+func (p *ProfileDiagnoser) scratch() *profileScratch {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if k := len(p.idle); k > 0 {
+		s := p.idle[k-1]
+		p.idle = p.idle[:k-1]
+		return s
+	}
+	return &profileScratch{}
+}
+
+// release returns s to the idle list.
+func (p *ProfileDiagnoser) release(s *profileScratch) {
+	p.mu.Lock()
+	p.idle = append(p.idle, s)
+	p.mu.Unlock()
+}
+
+// resampler returns a Resampler for cfg, s's own when its configuration is
+// the same.
+func (s *profileScratch) resampler(cfg order.ResamplerConfig) (*order.Resampler, error) {
+	if s.r != nil {
+		if c := s.r.Config(); c.SampleRate == cfg.SampleRate && c.SamplesPerRev == cfg.SamplesPerRev && c.MinSpeedHz == cfg.MinSpeedHz {
+			s.r.Reset()
+			return s.r, nil
+		}
+	}
+	r, err := order.NewResampler(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.r = r
+	return r, nil
+}
+
+// kurtogram returns a Kurtogram of lv levels at rate Hz, s's own when it
+// has those.
+func (s *profileScratch) kurtogram(lv int, rate float64) (*features.Kurtogram, error) {
+	if s.kurt != nil && s.klv == lv && s.krate == rate {
+		return s.kurt, nil
+	}
+	k, err := features.NewKurtogram(lv, rate)
+	if err != nil {
+		return nil, err
+	}
+	s.kurt, s.kres, s.klv, s.krate = k, nil, lv, rate
+	return k, nil
 }
 
 // NewProfileDiagnoser returns a ProfileDiagnoser whose Diagnoser has cfg,
@@ -77,7 +144,7 @@ func NewProfileDiagnoser(cfg DiagnoserConfig) (*ProfileDiagnoser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &ProfileDiagnoser{d}, nil
+	return &ProfileDiagnoser{d: d}, nil
 }
 
 // Config returns the configuration of the angle-domain diagnosis, defaults
@@ -88,6 +155,11 @@ func (p *ProfileDiagnoser) Config() DiagnoserConfig { return p.d.Config() }
 // DiagnoseAngle may hold, as a multiple of the samples of the time signal
 // analysed (see DiagnoseAngle).
 const MaxOrderTrackingGrowth = 4
+
+// speedSteps is the number of steps per octave of the grid to which
+// DiagnoseAngle lowers the lowest speed before it sets the resampling by
+// it, so that records of nearby speeds share a resampler.
+const speedSteps = 16
 
 // speedGrid is the number of points at which DiagnoseAngle reads the speed
 // to find its lowest and highest value.
@@ -203,58 +275,88 @@ func pieces(p order.SpeedProfile, i int) int {
 // any error of Diagnose on the resampled signal; ErrConfig for an invalid
 // bearing.
 func (p *ProfileDiagnoser) DiagnoseAngle(x []float64, sampleRate float64, angle *order.ShaftAngle, b features.Bearing) (*ProfileDiagnosis, error) {
+	return p.DiagnoseAngleTo(nil, x, sampleRate, angle, b)
+}
+
+// DiagnoseAngleTo is DiagnoseAngle writing into dst, whose Diagnosis's
+// slices it reuses: with a dst from an earlier call on records of the same
+// rate, speed range and length it allocates nothing (the lowest speed is
+// lowered to a grid of speedSteps steps per octave to set the resampling,
+// and the angle-domain length is cut to a coarse grid). A nil dst is
+// allocated. On error dst is returned unchanged.
+func (p *ProfileDiagnoser) DiagnoseAngleTo(dst *ProfileDiagnosis, x []float64, sampleRate float64, angle *order.ShaftAngle, b features.Bearing) (*ProfileDiagnosis, error) {
 	d := p.d
 	if angle == nil {
-		return nil, errorf(ErrInput, "no shaft angle (nil)")
+		return dst, errorf(ErrInput, "no shaft angle (nil)")
 	}
 	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
-		return nil, errorf(ErrInput, "sample rate %v Hz, need a finite value > 0", sampleRate)
+		return dst, errorf(ErrInput, "sample rate %v Hz, need a finite value > 0", sampleRate)
 	}
 	orders, err := b.Multiples()
 	if err != nil {
-		return nil, wrap("%w", err)
+		return dst, wrap("%w", err)
 	}
 	i0 := max(0, int(math.Ceil(angle.Start()*sampleRate)))
 	i1 := min(len(x), int(math.Floor(angle.End()*sampleRate))+1)
 	if i1-i0 < 2 {
-		return nil, errorf(ErrInput, "the speed profile (%.4g s to %.4g s) covers %d samples of the %d-sample signal at %g Hz, need at least 2",
+		return dst, errorf(ErrInput, "the speed profile (%.4g s to %.4g s) covers %d samples of the %d-sample signal at %g Hz, need at least 2",
 			angle.Start(), angle.End(), max(0, i1-i0), len(x), sampleRate)
 	}
 	x = x[i0:i1]
 	ot := trackingOf(angle, float64(i0)/sampleRate, float64(len(x)-1)/sampleRate)
 	if !(ot.MinShaftHz > 0) || math.IsInf(ot.MaxShaftHz, 0) {
-		return nil, errorf(ErrInput, "shaft speed from %v to %v Hz over the signal, need finite speeds > 0", ot.MinShaftHz, ot.MaxShaftHz)
+		return dst, errorf(ErrInput, "shaft speed from %v to %v Hz over the signal, need finite speeds > 0", ot.MinShaftHz, ot.MaxShaftHz)
 	}
 	if ot.Revolutions < d.cfg.MinRevolutions {
-		return nil, errorf(ErrInput, "signal spans %.3g shaft revolutions, need at least %g", ot.Revolutions, d.cfg.MinRevolutions)
+		return dst, errorf(ErrInput, "signal spans %.3g shaft revolutions, need at least %g", ot.Revolutions, d.cfg.MinRevolutions)
 	}
-	ot.SamplesPerRev = d.samplesPerRev(orders, sampleRate, ot.MinShaftHz, ot.Revolutions, len(x))
-	r, err := order.NewResampler(order.ResamplerConfig{SampleRate: sampleRate, SamplesPerRev: ot.SamplesPerRev, MinSpeedHz: ot.MinShaftHz})
+	minHz := math.Exp2(math.Floor(math.Log2(ot.MinShaftHz)*speedSteps) / speedSteps)
+	ot.SamplesPerRev = d.samplesPerRev(orders, sampleRate, minHz, ot.Revolutions, len(x))
+	s := p.scratch()
+	defer p.release(s)
+	r, err := s.resampler(order.ResamplerConfig{SampleRate: sampleRate, SamplesPerRev: ot.SamplesPerRev, MinSpeedHz: minHz})
 	if err != nil {
-		return nil, orderError(err)
+		return dst, orderError(err)
 	}
-	rev := angle.Sample(make([]float64, len(x)), float64(i0)/sampleRate, sampleRate)
-	y, err := r.Push(make([]float64, 0, int(ot.Revolutions*float64(ot.SamplesPerRev))+2*ot.SamplesPerRev), x, rev)
+	s.rev = slices.Grow(s.rev[:0], len(x))[:len(x)]
+	rev := angle.Sample(s.rev, float64(i0)/sampleRate, sampleRate)
+	y, err := r.Push(slices.Grow(s.y[:0], int(ot.Revolutions*float64(ot.SamplesPerRev))+2*ot.SamplesPerRev), x, rev)
 	if err != nil {
-		return nil, orderError(err)
+		return dst, orderError(err)
 	}
-	y = append(y, r.Flush(nil)...)
+	s.tail = r.Flush(s.tail)
+	y = append(y, s.tail...)
+	s.y = y
 	y = y[:smoothLength(len(y))]
 	ot.Revolutions = float64(len(y)) / float64(ot.SamplesPerRev)
 	if ot.Revolutions < d.cfg.MinRevolutions {
-		return nil, errorf(ErrInput, "signal spans %.3g shaft revolutions once resampled, need at least %g", ot.Revolutions, d.cfg.MinRevolutions)
+		return dst, errorf(ErrInput, "signal spans %.3g shaft revolutions once resampled, need at least %g", ot.Revolutions, d.cfg.MinRevolutions)
 	}
-	dg, err := d.Diagnose(y, float64(ot.SamplesPerRev), 1, b)
+	var into *Diagnosis
+	if dst != nil && dst.Diagnosis != nil {
+		into = new(Diagnosis)
+		*into = *dst.Diagnosis // reuse its slices, leave dst as is on error
+	}
+	dg, err := d.DiagnoseTo(into, y, float64(ot.SamplesPerRev), 1, b)
 	if err != nil {
-		return nil, err
+		return dst, err
 	}
 	dg.scaleHz(ot.MeanShaftHz)
-	if err := d.cfg.timeHealth(dg, x, sampleRate, d.cfg.topOrder(orders)*ot.MaxShaftHz); err != nil {
-		return nil, err
+	if err := d.cfg.timeHealth(dg, x, sampleRate, d.cfg.topOrder(orders)*ot.MaxShaftHz, s); err != nil {
+		return dst, err
 	}
 	d.cfg.recheckSaturation(dg, x)
 	ot.OrderTracked = true
-	return &ProfileDiagnosis{Diagnosis: dg, OrderTracking: ot}, nil
+	if dst == nil {
+		dst = &ProfileDiagnosis{}
+	}
+	if dst.Diagnosis != nil {
+		*dst.Diagnosis = *dg
+	} else {
+		dst.Diagnosis = dg
+	}
+	dst.OrderTracking = ot
+	return dst, nil
 }
 
 // orderError wraps an error of package order in ErrConfig when it is one
@@ -328,7 +430,7 @@ func (c *DiagnoserConfig) topOrder(orders features.DefectFrequencies) float64 {
 // sweeps across the orders as the speed changes, and the orders above the
 // anti-alias cutoff at the lowest speed hold signal only then, so a
 // kurtogram there reads the speed's changes as impacts.
-func (c *DiagnoserConfig) timeHealth(dg *Diagnosis, x []float64, rate, topHz float64) error {
+func (c *DiagnoserConfig) timeHealth(dg *Diagnosis, x []float64, rate, topHz float64, s *profileScratch) error {
 	h := &dg.Health
 	h.Measured, h.Kurtosis, h.Band = false, 0, [2]float64{}
 	lv := c.KurtogramLevels
@@ -336,15 +438,14 @@ func (c *DiagnoserConfig) timeHealth(dg *Diagnosis, x []float64, rate, topHz flo
 		lv--
 	}
 	if lv >= 1 {
-		k, err := features.NewKurtogram(lv, rate)
+		k, err := s.kurtogram(lv, rate)
 		if err != nil {
 			return wrap("%w", err)
 		}
-		kr, err := k.Compute(nil, x)
-		if err != nil {
+		if s.kres, err = k.Compute(s.kres, x); err != nil {
 			return wrap("%w", err)
 		}
-		kb := kr.BestBand(topHz, rate/4)
+		kb := s.kres.BestBand(topHz, rate/4)
 		h.Measured, h.Kurtosis, h.Band = true, kb.Kurtosis, [2]float64{kb.Lo(), kb.Hi()}
 	}
 	if !(dg.Verdict == fault.Healthy || dg.Reason == reasonShort || dg.Reason == reasonNoKurt || dg.Reason == reasonImpulsive) {

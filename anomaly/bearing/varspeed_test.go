@@ -257,7 +257,8 @@ func TestDiagnoseProfileHealthyRunup(t *testing.T) {
 }
 
 // BenchmarkDiagnoseProfile times the order-tracked diagnosis of a 10 s
-// run-up at 25.6 kHz with its tachometer angle.
+// run-up at 25.6 kHz with its tachometer angle, reusing the result
+// (DiagnoseAngleTo) as a service diagnosing every run-up would.
 func BenchmarkDiagnoseProfile(b *testing.B) {
 	cfg := runupSim(b, 25600)
 	vib, tacho, _, err := datasets.SimulateRunup(cfg)
@@ -267,15 +268,48 @@ func BenchmarkDiagnoseProfile(b *testing.B) {
 	dg, err := bearing.NewProfileDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(b, err)
 	br := simBearing(b)
-	if _, err := dg.DiagnoseAngle(vib, cfg.SampleRate, ts.Angle, br); err != nil {
-		b.Fatal(err)
-	}
+	p, err := dg.DiagnoseAngle(vib, cfg.SampleRate, ts.Angle, br)
+	require.NoError(b, err)
+	require.Equal(b, fault.OuterRace, p.Verdict, p.Reason)
 	b.ReportAllocs()
 	b.SetBytes(int64(8 * len(vib)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := dg.DiagnoseAngle(vib, cfg.SampleRate, ts.Angle, br); err != nil {
+		if _, err := dg.DiagnoseAngleTo(p, vib, cfg.SampleRate, ts.Angle, br); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// DiagnoseAngleTo reuses dst and gives what DiagnoseAngle gives; a failed
+// call leaves dst as it was.
+func TestDiagnoseAngleTo(t *testing.T) {
+	vib, tacho, _, cfg := runup(t)
+	dg, err := bearing.NewProfileDiagnoser(bearing.DiagnoserConfig{})
+	require.NoError(t, err)
+	ts, err := order.SpeedFromTacho(tacho, cfg.SampleRate, order.TachoConfig{PulsesPerRev: 1})
+	require.NoError(t, err)
+	b := simBearing(t)
+	want, err := dg.DiagnoseAngle(vib, cfg.SampleRate, ts.Angle, b)
+	require.NoError(t, err)
+	dst, err := dg.DiagnoseAngle(vib[:len(vib)/2], cfg.SampleRate, ts.Angle, b)
+	require.NoError(t, err)
+	keep := dst.Diagnosis
+	got, err := dg.DiagnoseAngleTo(dst, vib, cfg.SampleRate, ts.Angle, b)
+	require.NoError(t, err)
+	assert.Same(t, dst, got)
+	assert.Same(t, keep, got.Diagnosis)
+	wj, err := json.Marshal(want)
+	require.NoError(t, err)
+	gj, err := json.Marshal(got)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(wj), string(gj))
+
+	before := string(gj)
+	got, err = dg.DiagnoseAngleTo(dst, vib, 0, ts.Angle, b)
+	require.ErrorIs(t, err, bearing.ErrInput)
+	assert.Same(t, dst, got)
+	after, err := json.Marshal(dst)
+	require.NoError(t, err)
+	assert.JSONEq(t, before, string(after))
 }
