@@ -255,8 +255,10 @@ func pieces(p order.SpeedProfile, i int) int {
 // order.Resampler, whose anti-alias filter is set by the lowest speed; the
 // resampled signal is a constant-speed signal of one revolution per
 // SamplesPerRev samples, in which a bearing's defect lines stand at fixed
-// orders however the speed changed, and Diagnose analyses it (see
-// ProfileDiagnosis for the units of the result). SamplesPerRev is the
+// orders however the speed changed, and Diagnose, with the
+// ProfileDiagnoser's configuration, analyses it; the health kurtosis and
+// saturation are measured on x itself (see ProfileDiagnosis for the units
+// of the result). SamplesPerRev is the
 // smallest of 2^k and 3·2^(k−1), k ≥ 6, at least sampleRate/MinShaftHz, so
 // that at the lowest speed the angular sampling is as fast as the
 // recording's and the resonances the impacts ring pass the filter, and at
@@ -265,10 +267,12 @@ func pieces(p order.SpeedProfile, i int) int {
 // lowered (to no less than that search needs), and content above
 // 0.4·SamplesPerRev·MinShaftHz Hz is then filtered out at the lowest
 // speed. The angle-domain signal is cut to the longest length m·2^k ≤ its
-// own, m in {8, 9, 10, 12, 15}, so that records of nearby lengths share the
-// Diagnoser's cached plans.
+// own, m in {8, 9, 10, 12, 15} (at most 11 % shorter), so that records of
+// nearby lengths share the Diagnoser's cached plans. The anti-alias filter
+// and SamplesPerRev are set by MinShaftHz lowered to a grid of 16 steps
+// per octave (at most 4.3 % lower), so that records of nearby speeds share
+// a resampler; see DiagnoseAngleTo for the buffers reused.
 //
-// It allocates the resampled signal and the resampler on every call.
 // Errors wrap ErrInput: a nil angle, a sampleRate that is not finite and
 // positive, a signal with a NaN or ±Inf sample, fewer than 2 samples inside
 // the angle's time span, fewer than MinRevolutions revolutions there, or
@@ -280,9 +284,9 @@ func (p *ProfileDiagnoser) DiagnoseAngle(x []float64, sampleRate float64, angle 
 
 // DiagnoseAngleTo is DiagnoseAngle writing into dst, whose Diagnosis's
 // slices it reuses: with a dst from an earlier call on records of the same
-// rate, speed range and length it allocates nothing (the lowest speed is
-// lowered to a grid of speedSteps steps per octave to set the resampling,
-// and the angle-domain length is cut to a coarse grid). A nil dst is
+// rate, lowest speed (on the grid of DiagnoseAngle) and angle-domain length
+// it allocates only what Diagnose allocates and one Diagnosis header
+// (BenchmarkDiagnoseProfile: 5 allocations per call). A nil dst is
 // allocated. On error dst is returned unchanged.
 func (p *ProfileDiagnoser) DiagnoseAngleTo(dst *ProfileDiagnosis, x []float64, sampleRate float64, angle *order.ShaftAngle, b features.Bearing) (*ProfileDiagnosis, error) {
 	d := p.d
