@@ -161,10 +161,6 @@ const MaxOrderTrackingGrowth = 4
 // it, so that records of nearby speeds share a resampler.
 const speedSteps = 16
 
-// speedGrid is the number of points at which DiagnoseAngle reads the speed
-// to find its lowest and highest value.
-const speedGrid = 2048
-
 // DiagnoseProfile diagnoses the vibration signal x, sampled at sampleRate
 // Hz with sample 0 at time 0 s, of a bearing of geometry b on a shaft whose
 // speed changes as speed says (times in s, speeds in Hz, the speed linear
@@ -236,11 +232,21 @@ func profileAngle(p order.SpeedProfile) (*order.ShaftAngle, error) {
 // maxProfileKnots bounds the knots of the angle curve of a speed profile.
 const maxProfileKnots = 1 << 26
 
+// pieceChange is the largest change of the speed within one piece of the
+// angle curve of DiagnoseProfile, relative to the lower speed at the
+// piece's ends: the monotone cubic's slope at a knot lies between the mean
+// speeds of the pieces on either side, so the speed at a point of the
+// profile is followed within about that.
+const pieceChange = 0.02
+
 // pieces is the number of pieces into which profileAngle cuts the interval
-// before point i of p: knotsPerRev per revolution, at least one.
+// before point i of p: knotsPerRev per revolution, and enough that the
+// speed changes by at most pieceChange of the lower speed in each.
 func pieces(p order.SpeedProfile, i int) int {
-	revs := (p.Time[i] - p.Time[i-1]) * (p.Hz[i] + p.Hz[i-1]) / 2
-	return max(1, int(min(math.Ceil(revs*knotsPerRev), maxProfileKnots)))
+	f0, f1 := p.Hz[i-1], p.Hz[i]
+	revs := (p.Time[i] - p.Time[i-1]) * (f0 + f1) / 2
+	n := max(revs*knotsPerRev, math.Abs(f1-f0)/(pieceChange*min(f0, f1)))
+	return max(1, int(min(math.Ceil(n), maxProfileKnots)))
 }
 
 // DiagnoseAngle diagnoses the vibration signal x, sampled at sampleRate Hz
@@ -307,7 +313,11 @@ func (p *ProfileDiagnoser) DiagnoseAngleTo(dst *ProfileDiagnosis, x []float64, s
 			angle.Start(), angle.End(), max(0, i1-i0), len(x), sampleRate)
 	}
 	x = x[i0:i1]
-	ot := trackingOf(angle, float64(i0)/sampleRate, float64(len(x)-1)/sampleRate)
+	s := p.scratch()
+	defer p.release(s)
+	s.rev = slices.Grow(s.rev[:0], len(x))[:len(x)]
+	rev := angle.Sample(s.rev, float64(i0)/sampleRate, sampleRate)
+	ot := trackingOf(rev, sampleRate)
 	if !(ot.MinShaftHz > 0) || math.IsInf(ot.MaxShaftHz, 0) {
 		return dst, errorf(ErrInput, "shaft speed from %v to %v Hz over the signal, need finite speeds > 0", ot.MinShaftHz, ot.MaxShaftHz)
 	}
@@ -316,14 +326,10 @@ func (p *ProfileDiagnoser) DiagnoseAngleTo(dst *ProfileDiagnosis, x []float64, s
 	}
 	minHz := math.Exp2(math.Floor(math.Log2(ot.MinShaftHz)*speedSteps) / speedSteps)
 	ot.SamplesPerRev = d.samplesPerRev(orders, sampleRate, minHz, ot.Revolutions, len(x))
-	s := p.scratch()
-	defer p.release(s)
 	r, err := s.resampler(order.ResamplerConfig{SampleRate: sampleRate, SamplesPerRev: ot.SamplesPerRev, MinSpeedHz: minHz})
 	if err != nil {
 		return dst, orderError(err)
 	}
-	s.rev = slices.Grow(s.rev[:0], len(x))[:len(x)]
-	rev := angle.Sample(s.rev, float64(i0)/sampleRate, sampleRate)
 	y, err := r.Push(slices.Grow(s.y[:0], int(ot.Revolutions*float64(ot.SamplesPerRev))+2*ot.SamplesPerRev), x, rev)
 	if err != nil {
 		return dst, orderError(err)
@@ -372,15 +378,16 @@ func orderError(err error) error {
 	return errorf(ErrInput, "order tracking: %w", err)
 }
 
-// trackingOf measures the speed of angle over [t0, t0+span] s: the mean
-// from the angle turned, the lowest and highest on a grid of speedGrid
-// points.
-func trackingOf(angle *order.ShaftAngle, t0, span float64) OrderTracking {
-	ot := OrderTracking{Seconds: span, MinShaftHz: math.Inf(1), MaxShaftHz: math.Inf(-1)}
-	ot.Revolutions = angle.At(t0+span) - angle.At(t0)
-	ot.MeanShaftHz = ot.Revolutions / span
-	for i := range speedGrid {
-		f := angle.SpeedAt(t0 + span*float64(i)/(speedGrid-1))
+// trackingOf measures the speed of the shaft whose angle in revolutions
+// at the samples of a signal at rate Hz is rev: the mean from the angle
+// turned, the lowest and highest from the angle turned between samples.
+func trackingOf(rev []float64, rate float64) OrderTracking {
+	n := len(rev)
+	ot := OrderTracking{Seconds: float64(n-1) / rate, MinShaftHz: math.Inf(1), MaxShaftHz: math.Inf(-1)}
+	ot.Revolutions = rev[n-1] - rev[0]
+	ot.MeanShaftHz = ot.Revolutions / ot.Seconds
+	for i := 1; i < n; i++ {
+		f := (rev[i] - rev[i-1]) * rate
 		ot.MinShaftHz = min(ot.MinShaftHz, f)
 		ot.MaxShaftHz = max(ot.MaxShaftHz, f)
 	}

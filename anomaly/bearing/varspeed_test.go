@@ -313,3 +313,56 @@ func TestDiagnoseAngleTo(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, before, string(after))
 }
+
+// The converter is read on the signal as recorded: a clipped run-up keeps
+// a fault verdict as strong as SaturatedMinScore and loses a weaker one,
+// as in Diagnose.
+func TestDiagnoseProfileSaturation(t *testing.T) {
+	vib, tacho, _, cfg := runup(t)
+	ts, err := order.SpeedFromTacho(tacho, cfg.SampleRate, order.TachoConfig{PulsesPerRev: 1})
+	require.NoError(t, err)
+	peak := 0.0
+	for _, v := range vib {
+		peak = math.Max(peak, math.Abs(v))
+	}
+	b := simBearing(t)
+	for _, full := range []float64{2 * peak, 0.9 * peak} {
+		x := digitise(vib, full)
+		for _, minScore := range []float64{0.3, 1} {
+			dg, err := bearing.NewProfileDiagnoser(bearing.DiagnoserConfig{SaturatedMinScore: minScore})
+			require.NoError(t, err)
+			p, err := dg.DiagnoseAngle(x, cfg.SampleRate, ts.Angle, b)
+			require.NoError(t, err)
+			assert.Equal(t, 14, p.Saturation.Bits, "full scale %g", full)
+			clipped := full < peak
+			assert.Equal(t, clipped, p.Saturation.Saturated(), "full scale %g", full)
+			want := fault.OuterRace
+			if clipped && minScore == 1 {
+				want = fault.Unknown
+			}
+			assert.Equal(t, want, p.Verdict, "full scale %g, SaturatedMinScore %g: %s", full, minScore, p.Reason)
+			if want == fault.Unknown {
+				assert.Contains(t, p.Reason, "full scale")
+				assert.Equal(t, p.Fault(fault.OuterRace).Score, p.Confidence)
+				assert.Equal(t, "raw", p.Method)
+			}
+		}
+	}
+}
+
+// A speed that dips low would call for an angular sampling that multiplies
+// the samples; it is held to MaxOrderTrackingGrowth times them. (The
+// signal does not follow the profile: only the resampling is checked.)
+func TestDiagnoseProfileGrowth(t *testing.T) {
+	x := simulate(t, fault.OuterRace, 10, 4, 1)
+	dg, err := bearing.NewProfileDiagnoser(bearing.DiagnoserConfig{})
+	require.NoError(t, err)
+	// 1 Hz for a moment: 12000/1 = 12000 samples per revolution would
+	// give about 12000·30/12000 = 30 times the samples.
+	prof := order.SpeedProfile{Time: []float64{0, 1, 1.05, 1.1, 4}, Hz: []float64{simShaft, simShaft, 1, simShaft, simShaft}}
+	p, err := dg.DiagnoseProfile(x, 12000, prof, simBearing(t))
+	require.NoError(t, err)
+	assert.InDelta(t, 1, p.MinShaftHz, 0.05)
+	assert.LessOrEqual(t, float64(p.SamplesPerRev)*p.Revolutions, bearing.MaxOrderTrackingGrowth*float64(len(x)))
+	assert.Greater(t, float64(p.SamplesPerRev)*p.Revolutions, bearing.MaxOrderTrackingGrowth/2*float64(len(x)))
+}
