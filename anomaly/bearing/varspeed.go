@@ -291,9 +291,9 @@ func (p *ProfileDiagnoser) DiagnoseAngle(x []float64, sampleRate float64, angle 
 // DiagnoseAngleTo is DiagnoseAngle writing into dst, whose Diagnosis's
 // slices it reuses: with a dst from an earlier call on records of the same
 // rate, lowest speed (on the grid of DiagnoseAngle) and angle-domain length
-// it allocates only what Diagnose allocates and one Diagnosis header
-// (BenchmarkDiagnoseProfile: 5 allocations per call). A nil dst is
-// allocated. On error dst is returned unchanged.
+// it allocates only what DiagnoseTo allocates on the angle-domain signal
+// and one Diagnosis header. A nil dst is allocated. On error dst is
+// returned unchanged.
 func (p *ProfileDiagnoser) DiagnoseAngleTo(dst *ProfileDiagnosis, x []float64, sampleRate float64, angle *order.ShaftAngle, b features.Bearing) (*ProfileDiagnosis, error) {
 	d := p.d
 	if angle == nil {
