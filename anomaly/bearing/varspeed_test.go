@@ -366,3 +366,34 @@ func TestDiagnoseProfileGrowth(t *testing.T) {
 	assert.LessOrEqual(t, float64(p.SamplesPerRev)*p.Revolutions, bearing.MaxOrderTrackingGrowth*float64(len(x)))
 	assert.Greater(t, float64(p.SamplesPerRev)*p.Revolutions, bearing.MaxOrderTrackingGrowth/2*float64(len(x)))
 }
+
+// Calls running at once on one ProfileDiagnoser, each with its own
+// buffers, give the same diagnosis as one alone.
+func TestDiagnoseProfileConcurrent(t *testing.T) {
+	vib, tacho, _, cfg := runup(t)
+	dg, err := bearing.NewProfileDiagnoser(bearing.DiagnoserConfig{})
+	require.NoError(t, err)
+	ts, err := order.SpeedFromTacho(tacho, cfg.SampleRate, order.TachoConfig{PulsesPerRev: 1})
+	require.NoError(t, err)
+	b := simBearing(t)
+	want, err := dg.DiagnoseAngle(vib, cfg.SampleRate, ts.Angle, b)
+	require.NoError(t, err)
+	wj, err := json.Marshal(want)
+	require.NoError(t, err)
+	const n = 3
+	got := make(chan []byte, n)
+	for range n {
+		go func() {
+			p, err := dg.DiagnoseAngle(vib, cfg.SampleRate, ts.Angle, b)
+			if err != nil {
+				got <- []byte(err.Error())
+				return
+			}
+			j, _ := json.Marshal(p)
+			got <- j
+		}()
+	}
+	for range n {
+		assert.JSONEq(t, string(wj), string(<-got))
+	}
+}
