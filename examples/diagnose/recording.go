@@ -113,8 +113,8 @@ func (r *recording) override(o *options) error {
 		}
 		missing = append(missing, what)
 	}
-	if r.RPM == 0 && o.tacho == "" && o.speed == nil {
-		missing = append(missing, "no shaft speed: give -rpm, -tacho or -speed")
+	if r.RPM == 0 && !o.tracked() {
+		missing = append(missing, "no shaft speed: give -rpm, -tacho, -speed or -speed-range")
 	}
 	if r.Bearing == nil {
 		missing = append(missing, "no bearing: give -bearing, -orders or the geometry flags")

@@ -90,7 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // diagnoseFile loads one file and diagnoses it: at one speed, or by order
-// tracking with -tacho or -speed.
+// tracking with -tacho, -speed or -speed-range.
 func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*report, error) {
 	rec, err := load(file, o)
 	if err != nil {
@@ -108,6 +108,14 @@ func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*r
 	case o.speed != nil:
 		p, err = pd.DiagnoseProfile(rec.Signal, rec.Rate, *o.speed, *rec.Bearing)
 		rec.RPMSource = "speed file"
+	case o.vibRPM[1] > 0:
+		var vs order.VibrationSpeed
+		cfg := order.RidgeConfig{SampleRate: rec.Rate, Order: 1, MinHz: o.vibRPM[0] / 60, MaxHz: o.vibRPM[1] / 60}
+		if vs, err = order.SpeedFromVibration(rec.Signal, cfg); err != nil {
+			return nil, fmt.Errorf("%s channel %s, speed from the vibration: %w", rec.Format, rec.Channel, err)
+		}
+		p, err = pd.DiagnoseAngle(rec.Signal, rec.Rate, vs.Angle, *rec.Bearing)
+		rec.RPMSource = "vibration"
 	default:
 		dg, err := d.Diagnose(rec.Signal, rec.Rate, rec.RPM/60, *rec.Bearing)
 		if err != nil {

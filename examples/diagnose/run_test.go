@@ -343,7 +343,7 @@ func TestRunUsage(t *testing.T) {
 	rc, _, stderr := runCLI(t, "-h")
 	assert.Equal(t, exitOK, rc)
 	// Every flag is documented with its default and an example.
-	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "tacho", "ppr", "speed", "format"} {
+	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "tacho", "ppr", "speed", "speed-range", "format"} {
 		i := strings.Index(stderr, "\n  -"+name+" ")
 		if i < 0 {
 			i = strings.Index(stderr, "\n  -"+name+"\n")
