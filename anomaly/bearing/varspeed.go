@@ -1,55 +1,14 @@
 package bearing
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"slices"
 	"sync"
 
-	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/features"
-	"github.com/spindle-pdm/spindle/features/fault"
 	"github.com/spindle-pdm/spindle/features/order"
 )
-
-// ProfileDiagnosis is the result of DiagnoseProfile and DiagnoseAngle: the
-// Diagnosis of a signal whose shaft speed changed, made in the order domain,
-// and how the signal was order tracked.
-//
-// The embedded Diagnosis was made on the signal resampled to shaft angle, so
-// its lines are orders (cycles per revolution); its Hz fields — ShaftHz,
-// Defects, the bands, Fundamental, Freq and ExpectedFreq — are those orders
-// times MeanShaftHz: the frequencies the lines would have on a shaft turning
-// steadily at the record's mean speed. Divide by MeanShaftHz for orders.
-// Confidence, scores, prominences, ErrorPct and Health.CageRevolutions do
-// not depend on the speed. Health's kurtosis and band (Hz) and Saturation
-// are measured on the signal as recorded, before resampling, where the
-// resonances the impacts ring stand still, and decide a Healthy verdict
-// and weaken a fault verdict as in Diagnose (rules 5 and 6).
-type ProfileDiagnosis struct {
-	*Diagnosis
-	OrderTracking
-}
-
-// OrderTracking tells how a signal was resampled to shaft angle for a
-// ProfileDiagnosis.
-type OrderTracking struct {
-	// OrderTracked is true for a diagnosis made in the order domain.
-	OrderTracked bool `json:"order_tracked"`
-	// SamplesPerRev is the angular sampling, samples per revolution.
-	SamplesPerRev int `json:"samples_per_rev"`
-	// Revolutions is the number of shaft revolutions analysed.
-	Revolutions float64 `json:"revolutions"`
-	// Seconds is the span of the signal analysed, s: the part of the
-	// record inside the speed profile's time span.
-	Seconds float64 `json:"seconds"`
-	// MeanShaftHz, MinShaftHz and MaxShaftHz are the mean, lowest and
-	// highest shaft speed over the part analysed, Hz.
-	MeanShaftHz float64 `json:"mean_shaft_hz"`
-	MinShaftHz  float64 `json:"min_shaft_hz"`
-	MaxShaftHz  float64 `json:"max_shaft_hz"`
-}
 
 // ProfileDiagnoser diagnoses rolling-element bearing faults on machines
 // whose speed changes, by computed order tracking: it resamples the
@@ -63,66 +22,6 @@ type ProfileDiagnoser struct {
 	d    *Diagnoser
 	mu   sync.Mutex
 	idle []*profileScratch
-}
-
-// profileScratch holds what one DiagnoseAngleTo call reuses.
-type profileScratch struct {
-	rev, y, tail []float64
-	r            *order.Resampler
-	kurt         *features.Kurtogram
-	kres         *features.KurtogramResult
-	klv          int
-	krate        float64
-}
-
-// scratch takes an idle profileScratch, or a new one.
-func (p *ProfileDiagnoser) scratch() *profileScratch {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if k := len(p.idle); k > 0 {
-		s := p.idle[k-1]
-		p.idle = p.idle[:k-1]
-		return s
-	}
-	return &profileScratch{}
-}
-
-// release returns s to the idle list.
-func (p *ProfileDiagnoser) release(s *profileScratch) {
-	p.mu.Lock()
-	p.idle = append(p.idle, s)
-	p.mu.Unlock()
-}
-
-// resampler returns a Resampler for cfg, s's own when its configuration is
-// the same.
-func (s *profileScratch) resampler(cfg order.ResamplerConfig) (*order.Resampler, error) {
-	if s.r != nil {
-		if c := s.r.Config(); c.SampleRate == cfg.SampleRate && c.SamplesPerRev == cfg.SamplesPerRev && c.MinSpeedHz == cfg.MinSpeedHz {
-			s.r.Reset()
-			return s.r, nil
-		}
-	}
-	r, err := order.NewResampler(cfg)
-	if err != nil {
-		return nil, err
-	}
-	s.r = r
-	return r, nil
-}
-
-// kurtogram returns a Kurtogram of lv levels at rate Hz, s's own when it
-// has those.
-func (s *profileScratch) kurtogram(lv int, rate float64) (*features.Kurtogram, error) {
-	if s.kurt != nil && s.klv == lv && s.krate == rate {
-		return s.kurt, nil
-	}
-	k, err := features.NewKurtogram(lv, rate)
-	if err != nil {
-		return nil, err
-	}
-	s.kurt, s.kres, s.klv, s.krate = k, nil, lv, rate
-	return k, nil
 }
 
 // NewProfileDiagnoser returns a ProfileDiagnoser whose Diagnoser has cfg,
@@ -176,77 +75,6 @@ func (p *ProfileDiagnoser) DiagnoseProfile(x []float64, sampleRate float64, spee
 		return nil, err
 	}
 	return p.DiagnoseAngle(x, sampleRate, angle, b)
-}
-
-// knotsPerRev is the number of knots per revolution of the angle curve
-// DiagnoseProfile builds, enough for its cubic pieces to follow the
-// quadratic angle of a speed that changes linearly.
-const knotsPerRev = 4
-
-// profileAngle integrates a speed profile, linear between its points, into
-// the shaft angle, 0 revolutions at the first point, with knotsPerRev knots
-// per revolution.
-func profileAngle(p order.SpeedProfile) (*order.ShaftAngle, error) {
-	switch {
-	case len(p.Time) != len(p.Hz):
-		return nil, errorf(ErrInput, "speed profile of %d times and %d speeds, need as many of each", len(p.Time), len(p.Hz))
-	case p.Uncertainty != nil && len(p.Uncertainty) != len(p.Hz):
-		return nil, errorf(ErrInput, "speed profile of %d speeds and %d uncertainties, need none or as many", len(p.Hz), len(p.Uncertainty))
-	case len(p.Hz) < 2:
-		return nil, errorf(ErrInput, "speed profile of %d points, need at least 2", len(p.Hz))
-	}
-	knots := 1
-	for i, f := range p.Hz {
-		if !(f > 0) || math.IsInf(f, 0) {
-			return nil, errorf(ErrInput, "speed profile point %d is %v Hz, need a finite speed > 0", i, f)
-		}
-		if t := p.Time[i]; math.IsNaN(t) || math.IsInf(t, 0) || i > 0 && !(t > p.Time[i-1]) {
-			return nil, errorf(ErrInput, "speed profile time %d is %v s, need finite times that increase", i, t)
-		}
-		if i > 0 {
-			knots += pieces(p, i)
-		}
-	}
-	if knots > maxProfileKnots {
-		return nil, errorf(ErrInput, "speed profile of %.3g revolutions, need at most %d", float64(knots)/knotsPerRev, maxProfileKnots/knotsPerRev)
-	}
-	time, rev := make([]float64, 1, knots), make([]float64, 1, knots)
-	time[0] = p.Time[0]
-	for i := 1; i < len(p.Hz); i++ {
-		t0, f0, dt := p.Time[i-1], p.Hz[i-1], p.Time[i]-p.Time[i-1]
-		slope, base := (p.Hz[i]-f0)/dt, rev[len(rev)-1]
-		n := pieces(p, i)
-		for k := 1; k <= n; k++ {
-			tau := dt * float64(k) / float64(n)
-			time = append(time, t0+tau)
-			rev = append(rev, base+f0*tau+slope*tau*tau/2)
-		}
-	}
-	a, err := order.NewShaftAngle(time, rev)
-	if err != nil {
-		return nil, errorf(ErrInput, "speed profile: %w", err)
-	}
-	return a, nil
-}
-
-// maxProfileKnots bounds the knots of the angle curve of a speed profile.
-const maxProfileKnots = 1 << 26
-
-// pieceChange is the largest change of the speed within one piece of the
-// angle curve of DiagnoseProfile, relative to the lower speed at the
-// piece's ends: the monotone cubic's slope at a knot lies between the mean
-// speeds of the pieces on either side, so the speed at a point of the
-// profile is followed within about that.
-const pieceChange = 0.02
-
-// pieces is the number of pieces into which profileAngle cuts the interval
-// before point i of p: knotsPerRev per revolution, and enough that the
-// speed changes by at most pieceChange of the lower speed in each.
-func pieces(p order.SpeedProfile, i int) int {
-	f0, f1 := p.Hz[i-1], p.Hz[i]
-	revs := (p.Time[i] - p.Time[i-1]) * (f0 + f1) / 2
-	n := max(revs*knotsPerRev, math.Abs(f1-f0)/(pieceChange*min(f0, f1)))
-	return max(1, int(min(math.Ceil(n), maxProfileKnots)))
 }
 
 // DiagnoseAngle diagnoses the vibration signal x, sampled at sampleRate Hz
@@ -424,83 +252,6 @@ func (d *Diagnoser) samplesPerRev(orders features.DefectFrequencies, rate, minHz
 	return k
 }
 
-// topOrder is the highest line Diagnose searches for a bearing of the given
-// defect orders, in orders.
-func (c *DiagnoserConfig) topOrder(orders features.DefectFrequencies) float64 {
-	var top float64
-	for _, v := range fault.Components() {
-		top = max(top, float64(c.Harmonics)*orders.LineFrequency(v)*(1+c.Tolerance)+orders.Modulation(v))
-	}
-	return top
-}
-
-// timeHealth measures dg's Health kurtosis on x, the signal as recorded at
-// rate Hz, and applies rule 6 of Diagnosis with it: the most impulsive
-// kurtogram band at least topHz wide (the fault series at the highest
-// speed) and at most rate/4. In the angle domain a resonance fixed in Hz
-// sweeps across the orders as the speed changes, and the orders above the
-// anti-alias cutoff at the lowest speed hold signal only then, so a
-// kurtogram there reads the speed's changes as impacts.
-func (c *DiagnoserConfig) timeHealth(dg *Diagnosis, x []float64, rate, topHz float64, s *profileScratch) error {
-	h := &dg.Health
-	h.Measured, h.Kurtosis, h.Band = false, 0, [2]float64{}
-	lv := c.KurtogramLevels
-	for lv >= 1 && len(x) < 1<<(lv+7) {
-		lv--
-	}
-	if lv >= 1 {
-		k, err := s.kurtogram(lv, rate)
-		if err != nil {
-			return wrap("%w", err)
-		}
-		if s.kres, err = k.Compute(s.kres, x); err != nil {
-			return wrap("%w", err)
-		}
-		kb := s.kres.BestBand(topHz, rate/4)
-		h.Measured, h.Kurtosis, h.Band = true, kb.Kurtosis, [2]float64{kb.Lo(), kb.Hi()}
-	}
-	if !(dg.Verdict == fault.Healthy || dg.Reason == reasonShort || dg.Reason == reasonNoKurt || dg.Reason == reasonImpulsive) {
-		return nil // a fault series decided the verdict
-	}
-	switch {
-	case h.CageRevolutions < c.MinHealthyCageRevolutions:
-		dg.Verdict, dg.Reason = fault.Unknown, reasonShort
-	case !h.Measured:
-		dg.Verdict, dg.Reason = fault.Unknown, reasonNoKurt
-	case h.Kurtosis > c.HealthyKurtosis:
-		dg.Verdict, dg.Reason = fault.Unknown, reasonImpulsive
-	default:
-		dg.Verdict, dg.Reason = fault.Healthy, reasonHealthy
-	}
-	var maxRaw float64
-	for _, e := range dg.Evidence {
-		for _, m := range e.Methods {
-			maxRaw = max(maxRaw, m.Score)
-		}
-	}
-	if dg.Verdict == fault.Healthy {
-		dg.Confidence, dg.Method, dg.Band = healthyOdds*(1-maxRaw), "", [2]float64{}
-	} else {
-		dg.unknownFromStrongest()
-	}
-	return nil
-}
-
-// unknownFromStrongest sets the Confidence, Method and Band of an Unknown
-// verdict from the fault of highest Score, as Diagnosis documents.
-func (dg *Diagnosis) unknownFromStrongest() {
-	best := -1
-	for i := range dg.Evidence {
-		if best < 0 || dg.Evidence[i].Score > dg.Evidence[best].Score {
-			best = i
-		}
-	}
-	if best >= 0 {
-		e := &dg.Evidence[best]
-		dg.Confidence, dg.Method, dg.Band = e.Score, e.Method.String(), e.Band
-	}
-}
-
 // smoothLength returns the longest length m·2^k ≤ n, m in {8, 9, 10, 12,
 // 15}, or n itself below 8.
 func smoothLength(n int) int {
@@ -518,86 +269,4 @@ func smoothLength(n int) int {
 		}
 	}
 	return best
-}
-
-// recheckSaturation applies rule 5 of Diagnosis to dg, made on a resampled
-// signal whose samples are no longer converter codes, with the saturation
-// of x as recorded.
-func (c *DiagnoserConfig) recheckSaturation(dg *Diagnosis, x []float64) {
-	dg.Saturation, _ = anomaly.ReadSaturation(x)
-	if !dg.Saturation.Saturated() {
-		return
-	}
-	noSeries := dg.Verdict == fault.Healthy || dg.Reason == reasonShort || dg.Reason == reasonNoKurt || dg.Reason == reasonImpulsive
-	if e := dg.Fault(dg.Verdict); !noSeries && (e == nil || e.Score >= c.SaturatedMinScore) {
-		return
-	}
-	dg.Verdict, dg.Reason = fault.Unknown, reasonClipped
-	dg.unknownFromStrongest()
-}
-
-// scaleHz multiplies every frequency of a diagnosis made in orders (a
-// shaft speed of 1 Hz) by f Hz.
-func (dg *Diagnosis) scaleHz(f float64) {
-	df := &dg.Defects
-	df.ShaftHz, df.FTF, df.BPFO, df.BPFI, df.BSF = df.ShaftHz*f, df.FTF*f, df.BPFO*f, df.BPFI*f, df.BSF*f
-	dg.ShaftHz *= f
-	scale2(&dg.Band, f)
-	for i := range dg.Evidence {
-		e := &dg.Evidence[i]
-		e.Fundamental *= f
-		scale2(&e.Band, f)
-		for j := range e.Harmonics {
-			e.Harmonics[j].Freq *= f
-			e.Harmonics[j].ExpectedFreq *= f
-		}
-		for j := range e.Sidebands {
-			e.Sidebands[j].Freq *= f
-			e.Sidebands[j].ExpectedFreq *= f
-		}
-		for j := range e.Methods {
-			scale2(&e.Methods[j].Band, f)
-		}
-	}
-}
-
-// scale2 multiplies both edges of a band by f.
-func scale2(b *[2]float64, f float64) { b[0], b[1] = b[0]*f, b[1]*f }
-
-// MarshalJSON writes the Diagnosis's JSON object (see Diagnosis.MarshalJSON)
-// with the OrderTracking fields added at its top level (order_tracked,
-// samples_per_rev, revolutions, seconds, mean_shaft_hz, min_shaft_hz,
-// max_shaft_hz).
-func (pd ProfileDiagnosis) MarshalJSON() ([]byte, error) {
-	var dg Diagnosis
-	if pd.Diagnosis != nil {
-		dg = *pd.Diagnosis
-	}
-	b, err := dg.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	ot, err := json.Marshal(pd.OrderTracking)
-	if err != nil {
-		return nil, err
-	}
-	// Both are objects: splice ot's fields into b's.
-	out := make([]byte, 0, len(b)+len(ot))
-	out = append(out, b[:len(b)-1]...)
-	out = append(out, ',')
-	return append(out, ot[1:]...), nil
-}
-
-// UnmarshalJSON reads what MarshalJSON writes.
-func (pd *ProfileDiagnosis) UnmarshalJSON(b []byte) error {
-	dg := new(Diagnosis)
-	if err := json.Unmarshal(b, dg); err != nil {
-		return err
-	}
-	var ot OrderTracking
-	if err := json.Unmarshal(b, &ot); err != nil {
-		return err
-	}
-	pd.Diagnosis, pd.OrderTracking = dg, ot
-	return nil
 }
