@@ -29,11 +29,11 @@ type ProfileDiagnoser struct {
 // []Method{MethodRaw} (and so MinMethods 1): the kurtogram, cepstrum and
 // MED methods choose and whiten bands fixed in Hz — the resonances the
 // impacts ring — which a changing speed sweeps across the orders, so in
-// the angle domain their bands are not stationary (on the run-ups of the
-// package tests the kurtogram picks the band that holds signal only at the
-// lowest speed, and pre-whitening lifts the empty orders above the
-// anti-alias cutoff), while the squared envelope of the whole band keeps
-// the impacts' periodicity in angle. Give Methods explicitly to run others.
+// the angle domain their bands are not stationary (on the run-up of the
+// package tests the kurtogram picked the band that holds signal only at
+// the lowest speed, and the cepstrum method found no series), while the
+// squared envelope of the whole band keeps the impacts' periodicity in
+// angle. Give Methods explicitly to run others.
 // It returns an error naming an invalid field (ErrConfig).
 func NewProfileDiagnoser(cfg DiagnoserConfig) (*ProfileDiagnoser, error) {
 	if cfg.Methods == nil {
@@ -64,8 +64,7 @@ const speedSteps = 16
 // Hz with sample 0 at time 0 s, of a bearing of geometry b on a shaft whose
 // speed changes as speed says (times in s, speeds in Hz, the speed linear
 // between points): it integrates the speed into the shaft angle and calls
-// DiagnoseAngle.
-// speed needs at least 2 points, strictly increasing finite times, finite
+// DiagnoseAngle. speed needs at least 2 points, strictly increasing finite times, finite
 // speeds > 0, and Uncertainty nil or as long as Hz (it is not used).
 // Errors wrap ErrInput (a bad profile, signal or rate) or ErrConfig, as
 // those of DiagnoseAngle.
@@ -90,10 +89,13 @@ func (p *ProfileDiagnoser) DiagnoseProfile(x []float64, sampleRate float64, spee
 // resampled signal is a constant-speed signal of one revolution per
 // SamplesPerRev samples, in which a bearing's defect lines stand at fixed
 // orders however the speed changed, and Diagnose, with the
-// ProfileDiagnoser's configuration, analyses it; the health kurtosis and
-// saturation are measured on x itself (see ProfileDiagnosis for the units
-// of the result). SamplesPerRev is the
-// smallest of 2^k and 3·2^(k−1), k ≥ 6, at least sampleRate/MinShaftHz, so
+// ProfileDiagnoser's configuration, analyses it in orders (a sample rate of
+// SamplesPerRev and a shaft speed of 1); the health kurtosis and saturation
+// are measured on x itself (see ProfileDiagnosis for the units of the
+// result).
+//
+// SamplesPerRev is the smallest of 2^k and 3·2^(k−1), k ≥ 6, at least
+// sampleRate/MinShaftHz, so
 // that at the lowest speed the angular sampling is as fast as the
 // recording's and the resonances the impacts ring pass the filter, and at
 // least four times the highest order Diagnose searches; where that would
