@@ -11,15 +11,20 @@ import (
 
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/features/order"
 )
 
 // options are the command-line settings shared by every file.
 type options struct {
-	channel string            // -channel: "" for each format's natural channel
-	rate    float64           // -fs in Hz; 0 to take the file's
-	rpm     float64           // -rpm in rev/min; 0 to take the file's
-	bearing *features.Bearing // -bearing, -orders or the geometry flags; nil for the file's
-	table   bool              // -format table
+	channel string              // -channel: "" for each format's natural channel
+	rate    float64             // -fs in Hz; 0 to take the file's
+	rpm     float64             // -rpm in rev/min; 0 to take the file's
+	bearing *features.Bearing   // -bearing, -orders or the geometry flags; nil for the file's
+	table   bool                // -format table
+	tacho   string              // -tacho: channel of a tachometer; "" for none
+	ppr     int                 // -ppr: tachometer pulses per revolution
+	speed   *order.SpeedProfile // -speed: the file's speed profile, Hz; nil for none
+	vibRPM  [2]float64          // -speed-range: bounds of the speed read from the vibration, rpm; zero for none
 	files   []string
 }
 
@@ -45,6 +50,13 @@ per format (flags override them):
   CSV      0 (first numeric)  time column   required                  required
   WAV      0                  file's        required                  required
 
+A machine whose speed changes is diagnosed by order tracking (the signal
+resampled to shaft angle) when given its speed profile: -tacho, a
+tachometer channel of the same file (with -ppr), -speed, a CSV of time
+in s and rpm, or -speed-range, the bounds within which to read the speed
+from the vibration itself. The output then says order_tracked (JSON) or "tracked" in
+the speed column (table), and the frequencies in Hz are at the mean speed.
+
 Flags (every problem with them is reported at once):
 `
 
@@ -56,6 +68,8 @@ Examples:
   diagnose -channel 2 data/ims/1st_test/2003.10.22.12.06.24
   diagnose -fs 10000 -rpm 1750 -bearing 6205-2RS -channel accel_x probe.csv
   diagnose -rpm 1750 -orders 3.5848,5.4152,2.357,0.39828 probe.wav
+  diagnose -tacho 1 -ppr 1 -bearing 6205-2RS runup.csv
+  diagnose -speed runup_rpm.csv -bearing 6205-2RS runup.wav
   diagnose -rpm 1750 -elements 9 -element-diameter 0.3126 -pitch-diameter 1.537 probe.wav
 `
 
@@ -82,7 +96,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		fmt.Fprint(stderr, examplesText)
 	}
 	o := &options{}
-	var fs, rpm, bearing, orders, elements, elemDiam, pitchDiam, angle string
+	var fs, rpm, bearing, orders, elements, elemDiam, pitchDiam, angle, ppr, speed, speedRange string
 	format := "json"
 	text := func(p *string, name, usage string) { fl.Var(textFlag{p}, name, usage) }
 	fl.StringVar(&o.channel, "channel", "", "channel, by name or 0-based index: DE, FE or BA (CWRU); 0.. (IMS, WAV); a header name or 0.. among the numeric columns (CSV); horizontal (0) or vertical (1) (FEMTO, XJTU-SY); e.g. -channel FE\n(default: DE for CWRU, else 0)")
@@ -94,6 +108,10 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	text(&elemDiam, "element-diameter", "explicit geometry: ball or roller `diameter`, any unit, the same as -pitch-diameter; e.g. -element-diameter 0.3126 (default: none)")
 	text(&pitchDiam, "pitch-diameter", "explicit geometry: pitch `diameter`; e.g. -pitch-diameter 1.537 (default: none)")
 	text(&angle, "contact-angle", "explicit geometry: contact angle in `degrees`; e.g. -contact-angle 15 (default 0)")
+	fl.StringVar(&o.tacho, "tacho", "", "tachometer `channel` of the file, by name or 0-based index, for order tracking instead of -rpm; e.g. -tacho 1\n(default: none, one speed)")
+	text(&ppr, "ppr", "tachometer `pulses` per revolution, with -tacho; e.g. -ppr 60 (default 1)")
+	text(&speed, "speed", "speed profile `file` for order tracking instead of -rpm: CSV of time in s and rpm, one point a line, an optional header; e.g. -speed runup_rpm.csv\n(default: none, one speed)")
+	text(&speedRange, "speed-range", "order tracking without a tachometer: the shaft speed is read from the vibration's shaft line (order.SpeedFromVibration) between `MIN-MAX` rpm, instead of -rpm; e.g. -speed-range 500-2000\n(default: none, one speed)")
 	fl.StringVar(&format, "format", format, "output: json (one object per line) or table; e.g. -format table")
 	if len(args) == 0 {
 		fl.Usage()
@@ -123,6 +141,46 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	}
 	if set["rpm"] {
 		o.rpm = positive("rpm", rpm)
+	}
+	o.ppr = 1
+	if set["ppr"] {
+		n, err := strconv.Atoi(strings.TrimSpace(ppr))
+		if err != nil || n < 1 {
+			bad("-ppr %s: need a whole number ≥ 1", ppr)
+		}
+		o.ppr = n
+		if !set["tacho"] {
+			bad("-ppr needs -tacho")
+		}
+	}
+	if set["tacho"] && strings.TrimSpace(o.tacho) == "" {
+		bad("-tacho: need a channel name or 0-based index")
+	}
+	if set["speed"] {
+		if p, err := readSpeedFile(speed); err != nil {
+			bad("-speed %s: %v", speed, err)
+		} else {
+			o.speed = &p
+		}
+	}
+	if set["speed-range"] {
+		lo, hi, ok := strings.Cut(speedRange, "-")
+		a, errA := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+		b, errB := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+		if !ok || errA != nil || errB != nil || !(a > 0 && a < b) || math.IsInf(b, 0) {
+			bad("-speed-range %s: need MIN-MAX rpm, 0 < MIN < MAX", speedRange)
+		} else {
+			o.vibRPM = [2]float64{a, b}
+		}
+	}
+	var speeds []string
+	for _, f := range []string{"rpm", "tacho", "speed", "speed-range"} {
+		if set[f] {
+			speeds = append(speeds, "-"+f)
+		}
+	}
+	if len(speeds) > 1 {
+		bad("give one of -rpm, -tacho, -speed or -speed-range, not %s", strings.Join(speeds, " and "))
 	}
 	switch format {
 	case "json":
@@ -234,3 +292,7 @@ func parseOrders(s string) (features.Bearing, error) {
 	}
 	return bearingFromOrders(datasets.DefectOrders{BPFO: v[0], BPFI: v[1], BSF: v[2], FTF: v[3]}, "orders")
 }
+
+// tracked reports whether the options ask for order tracking (-tacho,
+// -speed or -speed-range).
+func (o *options) tracked() bool { return o.tacho != "" || o.speed != nil || o.vibRPM[1] > 0 }

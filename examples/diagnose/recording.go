@@ -21,6 +21,10 @@ type recording struct {
 	RPM        float64   // shaft speed in rev/min; 0 when unknown
 	RPMSource  string    // file, catalogue, folder, format or flag
 	Bearing    *features.Bearing
+	// Tacho is the -tacho channel's samples and TachoChannel its name; nil
+	// and "" without -tacho.
+	Tacho        []float64
+	TachoChannel string
 	// Label is the data set's own fault label for the bearing under this
 	// channel, as a verdict name, where the file carries one (CWRU
 	// catalogue, MFPT file name). It is reported, never used to diagnose.
@@ -75,6 +79,16 @@ func load(path string, o *options) (*recording, error) {
 	if w := math.Round(rec.RPM); math.Abs(rec.RPM-w) <= 1e-12*w {
 		rec.RPM = w
 	}
+	if o.tacho != "" {
+		j, err := r.Channel(o.tacho)
+		if err != nil {
+			return nil, fmt.Errorf("-tacho: %w", err)
+		}
+		if j == i {
+			return nil, fmt.Errorf("-tacho %s is the vibration channel %s: give the tachometer's channel", o.tacho, ch.Name)
+		}
+		rec.Tacho, rec.TachoChannel = r.Channels[j].Samples, r.Channels[j].Name
+	}
 	if ch.Fault != fault.Unknown {
 		rec.Label = ch.Fault.String()
 	}
@@ -115,8 +129,8 @@ func (r *recording) override(o *options) error {
 		}
 		missing = append(missing, what)
 	}
-	if r.RPM == 0 {
-		missing = append(missing, "no shaft speed: give -rpm")
+	if r.RPM == 0 && !o.tracked() {
+		missing = append(missing, "no shaft speed: give -rpm, -tacho, -speed or -speed-range")
 	}
 	if r.Bearing == nil {
 		missing = append(missing, "no bearing: give -bearing, -orders or the geometry flags")

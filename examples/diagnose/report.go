@@ -23,9 +23,10 @@ type report struct {
 	Samples    int     `json:"samples"`
 	RateHz     float64 `json:"rate_hz"`
 	RateSource string  `json:"rate_source"`
-	RPM        float64 `json:"rpm"`
-	RPMSource  string  `json:"rpm_source"`
-	Bearing    string  `json:"bearing"`
+	// RPM is the shaft speed, the mean speed when OrderTracked.
+	RPM       float64 `json:"rpm"`
+	RPMSource string  `json:"rpm_source"`
+	Bearing   string  `json:"bearing"`
 	// Label is the data set's own fault label (see recording.Label).
 	Label      string     `json:"label,omitempty"`
 	Verdict    fault.Kind `json:"verdict"`
@@ -38,6 +39,11 @@ type report struct {
 	Method     string     `json:"method"`
 	BandHz     [2]float64 `json:"band_hz"`
 	Reason     string     `json:"reason"`
+	// OrderTracked tells that the signal was resampled to shaft angle
+	// (-tacho or -speed) and diagnosed in orders; its frequencies in Hz
+	// are then those at the mean speed, and OrderTracking says how.
+	OrderTracked  bool                   `json:"order_tracked"`
+	OrderTracking *bearing.OrderTracking `json:"order_tracking,omitempty"`
 	// Evidence holds one entry per fault type: outer_race, inner_race,
 	// ball, cage.
 	Evidence []bearing.FaultEvidence `json:"evidence"`
@@ -103,7 +109,8 @@ func (j *jsonWriter) flush() error          { return nil }
 
 // tableWriter aligns one row per file, printed when all files are done.
 // The fault columns hold each fault's evidence score, starred when the
-// evidence qualifies; "clipped" counts the samples at the converter's full
+// evidence qualifies; "speed" is "fixed", or "tracked" with the range of
+// the shaft speed when the signal was order tracked; "clipped" counts the samples at the converter's full
 // scale ("-" when it cannot be read).
 type tableWriter struct{ tw *tabwriter.Writer }
 
@@ -115,7 +122,7 @@ func newTableWriter(w io.Writer) *tableWriter {
 	for _, f := range tableFaults {
 		cols = append(cols, f.String())
 	}
-	cols = append(cols, "method", "clipped", "label")
+	cols = append(cols, "method", "speed", "clipped", "label")
 	fmt.Fprintln(t.tw, strings.Join(cols, "\t"))
 	return t
 }
@@ -149,7 +156,11 @@ func (t *tableWriter) write(r *report) error {
 	if r.Saturation != nil {
 		clipped = fmt.Sprint(r.Saturation.SamplesAtRail)
 	}
-	cells = append(cells, method, clipped, label)
+	speed := "fixed"
+	if r.OrderTracked && r.OrderTracking != nil {
+		speed = fmt.Sprintf("tracked %.1f-%.1f Hz", r.OrderTracking.MinShaftHz, r.OrderTracking.MaxShaftHz)
+	}
+	cells = append(cells, method, speed, clipped, label)
 	_, err := fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
 	return err
 }

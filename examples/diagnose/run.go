@@ -11,6 +11,7 @@ import (
 
 	"github.com/spindle-pdm/spindle/anomaly/bearing"
 	"github.com/spindle-pdm/spindle/features"
+	"github.com/spindle-pdm/spindle/features/order"
 )
 
 // progressAbove is the number of files above which progress lines go to
@@ -29,6 +30,12 @@ type diagnoser interface {
 	Diagnose(x []float64, rate, shaftHz float64, b features.Bearing) (*bearing.Diagnosis, error)
 }
 
+// profileDiagnoser is what run needs of bearing.ProfileDiagnoser.
+type profileDiagnoser interface {
+	DiagnoseProfile(x []float64, rate float64, speed order.SpeedProfile, b features.Bearing) (*bearing.ProfileDiagnosis, error)
+	DiagnoseAngle(x []float64, rate float64, angle *order.ShaftAngle, b features.Bearing) (*bearing.ProfileDiagnosis, error)
+}
+
 // run is the command: it parses args, diagnoses every file and writes
 // reports to stdout, errors and progress to stderr, and returns the exit
 // status.
@@ -45,6 +52,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "diagnose:", err)
 		return exitUsage
 	}
+	pd, err := bearing.NewProfileDiagnoser(bearing.DiagnoserConfig{})
+	if err != nil {
+		fmt.Fprintln(stderr, "diagnose:", err)
+		return exitUsage
+	}
 	var out reportWriter = newJSONWriter(stdout)
 	if o.table {
 		out = newTableWriter(stdout)
@@ -55,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if len(files) > progressAbove {
 			fmt.Fprintf(stderr, "[%d/%d] %s\n", i+1, len(files), filepath.Base(file))
 		}
-		r, err := diagnoseFile(d, file, o)
+		r, err := diagnoseFile(d, pd, file, o)
 		if err != nil {
 			fmt.Fprintf(stderr, "diagnose: %s: %v\n", file, err)
 			failed++
@@ -77,17 +89,47 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// diagnoseFile loads one file and diagnoses it.
-func diagnoseFile(d diagnoser, file string, o *options) (*report, error) {
+// diagnoseFile loads one file and diagnoses it: at one speed, or by order
+// tracking with -tacho, -speed or -speed-range.
+func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*report, error) {
 	rec, err := load(file, o)
 	if err != nil {
 		return nil, err
 	}
-	dg, err := d.Diagnose(rec.Signal, rec.Rate, rec.RPM/60, *rec.Bearing)
-	if err != nil {
-		return nil, fmt.Errorf("%s channel %s: %w", rec.Format, rec.Channel, err)
+	var p *bearing.ProfileDiagnosis
+	switch {
+	case rec.Tacho != nil:
+		var ts order.TachoSpeed
+		if ts, err = order.SpeedFromTacho(rec.Tacho, rec.Rate, order.TachoConfig{PulsesPerRev: o.ppr}); err != nil {
+			return nil, fmt.Errorf("%s tachometer channel %s: %w", rec.Format, rec.TachoChannel, err)
+		}
+		p, err = pd.DiagnoseAngle(rec.Signal, rec.Rate, ts.Angle, *rec.Bearing)
+		rec.RPMSource = "tacho channel " + rec.TachoChannel
+	case o.speed != nil:
+		p, err = pd.DiagnoseProfile(rec.Signal, rec.Rate, *o.speed, *rec.Bearing)
+		rec.RPMSource = "speed file"
+	case o.vibRPM[1] > 0:
+		var vs order.VibrationSpeed
+		cfg := order.RidgeConfig{SampleRate: rec.Rate, Order: 1, MinHz: o.vibRPM[0] / 60, MaxHz: o.vibRPM[1] / 60}
+		if vs, err = order.SpeedFromVibration(rec.Signal, cfg); err != nil {
+			return nil, fmt.Errorf("%s channel %s, speed from the vibration: %w", rec.Format, rec.Channel, err)
+		}
+		p, err = pd.DiagnoseAngle(rec.Signal, rec.Rate, vs.Angle, *rec.Bearing)
+		rec.RPMSource = "vibration"
+	default:
+		dg, err := d.Diagnose(rec.Signal, rec.Rate, rec.RPM/60, *rec.Bearing)
+		if err != nil {
+			return nil, fmt.Errorf("%s channel %s: %w", rec.Format, rec.Channel, err)
+		}
+		return newReport(file, rec, dg), nil
 	}
-	return newReport(file, rec, dg), nil
+	if err != nil {
+		return nil, fmt.Errorf("%s channel %s, order tracked: %w", rec.Format, rec.Channel, err)
+	}
+	rec.RPM = 60 * p.MeanShaftHz
+	r := newReport(file, rec, p.Diagnosis)
+	r.OrderTracked, r.OrderTracking = true, &p.OrderTracking
+	return r, nil
 }
 
 // expand replaces each directory among paths by the regular files in it,

@@ -287,9 +287,9 @@ func TestRunTable(t *testing.T) {
 	assert.NotContains(t, stderr, "[1/3]", "no progress for a few files")
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	require.Len(t, lines, 3, stdout)
-	assert.Regexp(t, `^file +verdict +conf +shaft Hz +BPFO +BPFI +BSF +FTF +outer_race +inner_race +ball +cage +method +clipped +label$`, lines[0])
+	assert.Regexp(t, `^file +verdict +conf +shaft Hz +BPFO +BPFI +BSF +FTF +outer_race +inner_race +ball +cage +method +speed +clipped +label$`, lines[0])
 	assert.Regexp(t, `^130\.mat +outer_race +[01]\.\d\d +29\.93 +107\.3 +162\.1 +70\.5 +11\.92 +[01]\.\d\d\* `, lines[1])
-	assert.Regexp(t, `^OuterRaceFault_test\.mat +outer_race .* outer_race$`, lines[2])
+	assert.Regexp(t, `^OuterRaceFault_test\.mat +outer_race .* fixed .* outer_race$`, lines[2])
 	// Aligned: each column starts at the same offset on every line.
 	for _, col := range []string{"verdict", "BPFO", "method"} {
 		at := strings.Index(lines[0], col)
@@ -343,7 +343,7 @@ func TestRunUsage(t *testing.T) {
 	rc, _, stderr := runCLI(t, "-h")
 	assert.Equal(t, exitOK, rc)
 	// Every flag is documented with its default and an example.
-	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "format"} {
+	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "tacho", "ppr", "speed", "speed-range", "format"} {
 		i := strings.Index(stderr, "\n  -"+name+" ")
 		if i < 0 {
 			i = strings.Index(stderr, "\n  -"+name+"\n")
