@@ -2,15 +2,16 @@ package features
 
 import (
 	"encoding/binary"
-	"errors"
 	"hash/crc32"
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/errclass"
 )
 
 // ErrState wraps every error of Extractor.UnmarshalBinary: the saved state
 // is truncated, corrupted (checksum), of an unknown version, or
 // inconsistent. It wraps ErrInput.
-var ErrState error = &classError{errors.New("features: bad extractor state"), ErrInput}
+var ErrState error = errclass.New("features: bad extractor state", ErrInput)
 
 // Saved extractor state, little-endian:
 //

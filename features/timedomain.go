@@ -1,12 +1,13 @@
 package features
 
 import (
-	"errors"
 	"math"
+
+	"github.com/spindle-pdm/spindle/internal/errclass"
 )
 
 // ErrNoSamples is returned for an empty signal; it wraps ErrInput.
-var ErrNoSamples error = &classError{errors.New("features: no samples"), ErrInput}
+var ErrNoSamples error = errclass.New("features: no samples", ErrInput)
 
 // ErrConstant is returned (test with errors.Is) when a signal has
 // zero variance, so that the skewness and kurtosis are undefined, or is
@@ -16,7 +17,7 @@ var ErrNoSamples error = &classError{errors.New("features: no samples"), ErrInpu
 // shape, impulse and clearance factors; the undefined ones are 0, never NaN.
 // A flat-lined channel (dead sensor, saturated ADC) is a common field fault,
 // which is why this is a distinct error. It wraps ErrInput.
-var ErrConstant error = &classError{errors.New("features: constant signal"), ErrInput}
+var ErrConstant error = errclass.New("features: constant signal", ErrInput)
 
 // TimeFeatures are the classic time-domain condition indicators of a
 // vibration signal x of n samples, in the definitions of MATLAB's
@@ -133,8 +134,8 @@ func (f *TimeFeatures) finite() bool {
 	return true
 }
 
-var errOverflow error = &classError{errors.New("features: signal magnitude overflows float64 moments (|x| beyond about 1e77)"), ErrInput}
+var errOverflow error = errclass.New("features: signal magnitude overflows float64 moments (|x| beyond about 1e77)", ErrInput)
 
 // errUnderflow reports samples so small (denormal, or |x| below about 1e-77)
 // that the higher moments underflow; scaling the signal (other units) helps.
-var errUnderflow error = &classError{errors.New("features: signal magnitude underflows float64 moments (|x| below about 1e-77, denormals included); rescale the signal"), ErrInput}
+var errUnderflow error = errclass.New("features: signal magnitude underflows float64 moments (|x| below about 1e-77, denormals included); rescale the signal", ErrInput)

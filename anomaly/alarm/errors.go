@@ -2,7 +2,8 @@ package alarm
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/spindle-pdm/spindle/internal/errclass"
 )
 
 // Sentinel errors. Every error this package returns wraps exactly one of
@@ -25,15 +26,5 @@ var (
 
 // errorf returns the error "alarm: <format>" that wraps sentinel.
 func errorf(sentinel error, format string, args ...any) error {
-	return &classError{fmt.Errorf("alarm: "+format, args...), sentinel}
+	return errclass.Errorf("alarm: ", sentinel, format, args...)
 }
-
-// classError is an error whose message is err's and which wraps both err
-// and the class sentinel.
-type classError struct {
-	err   error
-	class error
-}
-
-func (e *classError) Error() string   { return e.err.Error() }
-func (e *classError) Unwrap() []error { return []error{e.class, e.err} }

@@ -136,6 +136,31 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df, shaft float64) methodView {
 	return v
 }
 
+// healthVerdict applies rule 6 of Diagnosis to a signal in which no fault
+// series qualified: Healthy when health is earned, else Unknown with the
+// reason that says what is missing.
+func (c *DiagnoserConfig) healthVerdict(h HealthEvidence) (fault.Kind, string) {
+	switch {
+	case h.CageRevolutions < c.MinHealthyCageRevolutions:
+		return fault.Unknown, reasonShort
+	case !h.Measured:
+		return fault.Unknown, reasonNoKurt
+	case h.Kurtosis > c.HealthyKurtosis:
+		return fault.Unknown, reasonImpulsive
+	}
+	return fault.Healthy, reasonHealthy
+}
+
+// isHealthReason reports whether reason is one healthVerdict gives: no
+// fault series decided the verdict.
+func isHealthReason(reason string) bool {
+	switch reason {
+	case reasonHealthy, reasonShort, reasonNoKurt, reasonImpulsive:
+		return true
+	}
+	return false
+}
+
 // healthyOdds scales the confidence of a Healthy verdict (one minus the
 // highest score any fault reaches): absence of evidence is weaker evidence
 // than presence, so health is never claimed at better than even odds.
@@ -270,17 +295,11 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 		out.Verdict, out.Reason = fault.Unknown, reasonConflict
 	case ambiguous > 0:
 		out.Verdict, out.Reason = fault.Unknown, reasonAmbiguous
-	case a.health.CageRevolutions < c.MinHealthyCageRevolutions:
-		out.Verdict, out.Reason = fault.Unknown, reasonShort
-	case !a.health.Measured:
-		out.Verdict, out.Reason = fault.Unknown, reasonNoKurt
-	case a.health.Kurtosis > c.HealthyKurtosis:
-		out.Verdict, out.Reason = fault.Unknown, reasonImpulsive
 	default:
-		out.Verdict, out.Reason = fault.Healthy, reasonHealthy
+		out.Verdict, out.Reason = c.healthVerdict(a.health)
 	}
 	out.Health = a.health
-	noSeries := out.Verdict == fault.Healthy || out.Reason == reasonShort || out.Reason == reasonNoKurt || out.Reason == reasonImpulsive
+	noSeries := isHealthReason(out.Reason)
 	if out.Saturation.Saturated() && (noSeries ||
 		out.Verdict != fault.Unknown && out.Evidence[win].Score < c.SaturatedMinScore) {
 		out.Verdict, out.Reason = fault.Unknown, reasonClipped

@@ -424,11 +424,7 @@ func (d *Diagnoser) check(x []float64, sampleRate, shaftHz float64, b features.B
 	if constant(x) {
 		return df, 0, errorf(ErrInput, "signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
 	}
-	var fmax float64
-	for _, v := range fault.Components() {
-		k := v
-		fmax = max(fmax, float64(d.cfg.Harmonics)*df.LineFrequency(k)*(1+d.cfg.Tolerance)+df.Modulation(k))
-	}
+	fmax := d.cfg.topOrder(df)
 	top := fmax + d.cfg.FloorOrders*shaftHz
 	if top > sampleRate/2 {
 		return df, 0, errorf(ErrInput, "fault lines up to %.4g Hz (%d harmonics of %.4g Hz shaft speed with bearing %q) pass the Nyquist frequency %g Hz",

@@ -2,7 +2,8 @@ package bearing
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/spindle-pdm/spindle/internal/errclass"
 
 	"github.com/spindle-pdm/spindle/features"
 )
@@ -37,15 +38,5 @@ func wrap(format string, args ...any) error {
 // errorf returns the error "anomaly: <format>" that wraps sentinel as well
 // as any %w argument of format; the sentinel adds nothing to the message.
 func errorf(sentinel error, format string, args ...any) error {
-	return &classError{fmt.Errorf("anomaly: "+format, args...), sentinel}
+	return errclass.Errorf("anomaly: ", sentinel, format, args...)
 }
-
-// classError is an error whose message is err's and which wraps both err
-// and the class sentinel.
-type classError struct {
-	err   error
-	class error
-}
-
-func (e *classError) Error() string   { return e.err.Error() }
-func (e *classError) Unwrap() []error { return []error{e.class, e.err} }

@@ -6,8 +6,9 @@ import (
 	"github.com/spindle-pdm/spindle/features/fault"
 )
 
-// topOrder is the highest line Diagnose searches for a bearing of the given
-// defect orders, in orders.
+// topOrder is the highest line Diagnose searches for defect frequencies d:
+// Harmonics harmonics of each fault line with the slip tolerance, plus the
+// line's modulation; in d's unit (Hz, or orders for defect orders).
 func (c *DiagnoserConfig) topOrder(orders features.DefectFrequencies) float64 {
 	var top float64
 	for _, v := range fault.Components() {
@@ -41,19 +42,10 @@ func (c *DiagnoserConfig) timeHealth(dg *Diagnosis, x []float64, rate, topHz flo
 		kb := s.kres.BestBand(topHz, rate/4)
 		h.Measured, h.Kurtosis, h.Band = true, kb.Kurtosis, [2]float64{kb.Lo(), kb.Hi()}
 	}
-	if !(dg.Verdict == fault.Healthy || dg.Reason == reasonShort || dg.Reason == reasonNoKurt || dg.Reason == reasonImpulsive) {
+	if !isHealthReason(dg.Reason) {
 		return nil // a fault series decided the verdict
 	}
-	switch {
-	case h.CageRevolutions < c.MinHealthyCageRevolutions:
-		dg.Verdict, dg.Reason = fault.Unknown, reasonShort
-	case !h.Measured:
-		dg.Verdict, dg.Reason = fault.Unknown, reasonNoKurt
-	case h.Kurtosis > c.HealthyKurtosis:
-		dg.Verdict, dg.Reason = fault.Unknown, reasonImpulsive
-	default:
-		dg.Verdict, dg.Reason = fault.Healthy, reasonHealthy
-	}
+	dg.Verdict, dg.Reason = c.healthVerdict(*h)
 	var maxRaw float64
 	for _, e := range dg.Evidence {
 		for _, m := range e.Methods {

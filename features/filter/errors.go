@@ -2,7 +2,8 @@ package filter
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/spindle-pdm/spindle/internal/errclass"
 )
 
 // Sentinel errors. Every error this package returns wraps exactly one of
@@ -20,15 +21,5 @@ var (
 
 // errorf returns the error "filter: <format>" that wraps sentinel.
 func errorf(sentinel error, format string, args ...any) error {
-	return &classError{fmt.Errorf("filter: "+format, args...), sentinel}
+	return errclass.Errorf("filter: ", sentinel, format, args...)
 }
-
-// classError is an error whose message is err's and which wraps both err
-// and the class sentinel.
-type classError struct {
-	err   error
-	class error
-}
-
-func (e *classError) Error() string   { return e.err.Error() }
-func (e *classError) Unwrap() []error { return []error{e.class, e.err} }
