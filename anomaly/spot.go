@@ -107,7 +107,7 @@ type SPOT struct {
 	wsum       float64
 	raw        []float64 // DSPOT ring of the last Depth samples, alarms included
 	rh         int
-	run        int // consecutive alarms (DSPOT)
+	run        int       // consecutive alarms (DSPOT)
 	peaks      []float64 // excesses over t (ring)
 	ph, np     int
 	t, zq      float64
