@@ -11,7 +11,8 @@ const (
 	// DriftWarmup: the detector is still learning its baseline (or has
 	// too few samples to test); Score is zero and Alarm false.
 	DriftWarmup
-	// DriftInvalid: the sample (x or t) was NaN or infinite and was
+	// DriftInvalid: the sample (x or t) was NaN or infinite, or outside
+	// the range a detector documents (BOCPD: MaxBOCPDValue), and was
 	// ignored; the detector's state is unchanged.
 	DriftInvalid
 	// DriftFlatBaseline: the warm-up saw a constant series, so σ was
