@@ -62,15 +62,20 @@ type SPOTConfig struct {
 	// price is that on a long anomaly-free stream the fitted tail is
 	// truncated at z_q and the threshold creeps down (in the tests, an
 	// Exp(1) stream at PFA = 1e-3 alarmed at about 3·PFA after 3·10⁵
-	// samples). Set it when the stream is known to be clean.
+	// samples). Set it when the stream is known to be clean. Even then a
+	// sample scoring above MaxLearnedScore (a glitch such as 1e308) is
+	// never learnt.
 	LearnAlarms bool
 }
 
 // MaxDepth is the largest SPOTConfig.Depth (samples), and MaxSPOTBuffer the
 // largest SPOTConfig.Calibration and MaxPeaks, bounding NewSPOT's memory.
+// MaxLearnedScore is the largest Score of an alarm that
+// SPOTConfig.LearnAlarms learns.
 const (
-	MaxDepth      = 1 << 20
-	MaxSPOTBuffer = 1 << 24
+	MaxDepth        = 1 << 20
+	MaxSPOTBuffer   = 1 << 24
+	MaxLearnedScore = 1000
 )
 
 // DefaultSPOTConfig returns the values the zero fields of a SPOTConfig
@@ -116,6 +121,7 @@ type SPOT struct {
 	root       float64 // Grimshaw root of the last fit (0: exponential)
 	fits       int     // fits since the last full root search
 	ready      bool
+	fail       int // why the last calibration failed (calibOK...)
 	err        error
 }
 
@@ -287,14 +293,38 @@ func (s *SPOT) initFrom(x []float64) error {
 	}
 	s.n, s.nt = float64(len(x)), float64(s.np)
 	if s.np < 5 {
-		s.err = errorf(ErrInput, "SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
-			s.np, s.cfg.Level, s.t)
+		s.fail = calibFewPeaks
+		s.err = s.calibrationError()
 		return s.err
 	}
-	s.err = nil
 	s.fit()
+	if !finiteSample(s.t, s.zq) || !finiteSample(s.gamma, s.sig) || !finiteSample(meanOf(s.peaks[:s.np]), 0) {
+		// An extreme sample (±1e308) among the calibration data: forget
+		// this calibration, so that no non-finite value stays in the state.
+		s.np, s.ph, s.t, s.zq, s.gamma, s.sig, s.root, s.n, s.nt, s.fits = 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+		s.fail = calibNotFinite
+		s.err = s.calibrationError()
+		return s.err
+	}
+	s.fail, s.err = calibOK, nil
 	s.ready = true
 	return nil
+}
+
+// Why the last calibration failed (SPOT.fail).
+const (
+	calibOK        = iota
+	calibFewPeaks  // fewer than 5 peaks
+	calibNotFinite // the tail fit is not finite
+)
+
+// calibrationError says why the last calibration failed.
+func (s *SPOT) calibrationError() error {
+	if s.fail == calibNotFinite {
+		return errorf(ErrInput, "SPOT calibration data give a non-finite tail (an extreme value such as 1e308 among them?)")
+	}
+	return errorf(ErrInput, "SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
+		s.np, s.cfg.Level, s.t)
 }
 
 func (s *SPOT) addPeak(y float64) {
@@ -334,8 +364,11 @@ func (s *SPOT) fit() {
 	if !ok {
 		g, sg = gpdMoments(y)
 	}
-	s.gamma, s.sig = g, sg
-	s.zq = gpdQuantile(s.t, g, sg, s.cfg.PFA, s.n, s.nt)
+	zq := gpdQuantile(s.t, g, sg, s.cfg.PFA, s.n, s.nt)
+	if s.ready && (!finiteSample(zq, g) || !finiteSample(sg, 0) || zq == s.t) {
+		return // keep the last good fit: no peak can make the threshold NaN
+	}
+	s.gamma, s.sig, s.zq = g, sg, zq
 }
 
 // gpdQuantile returns z_q = t + σ/γ·((q·n/N_t)^(−γ) − 1), or
@@ -377,7 +410,7 @@ func (s *SPOT) Update(t, x float64) DriftResult {
 		s.run = 0
 	}
 	switch {
-	case alarm && !s.cfg.LearnAlarms:
+	case alarm && (!s.cfg.LearnAlarms || !(score <= MaxLearnedScore)):
 		s.alarmed(x)
 		return DriftResult{Score: score, Alarm: true, Status: DriftReady}
 	case v > s.t:
