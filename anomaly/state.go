@@ -30,6 +30,7 @@ const (
 	tagPageHinkley = 'P'
 	tagBOCPD       = 'B'
 	tagSPOT        = 'S'
+	tagThermal     = 'T'
 )
 
 type encoder struct{ b []byte }
@@ -51,6 +52,12 @@ func (e *encoder) int(v ...int) {
 	for _, x := range v {
 		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(x))
 	}
+}
+
+// bytes appends a length-prefixed nested record.
+func (e *encoder) bytes(v []byte) {
+	e.int(len(v))
+	e.b = append(e.b, v...)
 }
 
 func (e *encoder) bool(v ...bool) {
@@ -154,6 +161,20 @@ func (d *decoder) finites(what string, dst []float64) {
 	for i := range dst {
 		dst[i] = d.finite(what)
 	}
+}
+
+// bytes decodes a length-prefixed nested record.
+func (d *decoder) bytes() []byte {
+	n := d.u64()
+	if d.err == nil && n > uint64(len(d.b)) {
+		d.fail("nested record of %d bytes in %d", n, len(d.b))
+	}
+	if d.err != nil {
+		return nil
+	}
+	v := d.b[:n]
+	d.b = d.b[n:]
+	return v
 }
 
 // finish reports trailing bytes and returns the first error.

@@ -213,7 +213,10 @@ func (r *bayesRegression) unmarshal(d *decoder, model string, v1 []*float64, pri
 	if !ok {
 		return errorf(ErrState, "%s state holds a non-finite sum", model)
 	}
-	if s := &r.sums; !(s.w >= 0 && s.tt >= 0 && s.w1 >= 0 && s.pw >= 0) || r.n == 0 && (s.w != 0 || s.tt != 0) {
+	// Each observation weighs 1 when absorbed and is then forgotten, so
+	// with observations 1 ≤ Σω ≤ n.
+	if s := &r.sums; !(s.w >= 0 && s.tt >= 0 && s.w1 >= 0 && s.w1 <= s.w && s.pw >= 0) ||
+		r.n == 0 && (s.w != 0 || s.tt != 0) || r.n > 0 && !(s.w >= 1-1e-9 && s.w <= float64(r.n)*(1+1e-9)) {
 		return errorf(ErrState, "%s state holds impossible sums (weight %g, Σt² %g, count %d)", model, s.w, s.tt, r.n)
 	}
 	return nil
