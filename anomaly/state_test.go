@@ -235,7 +235,7 @@ func FuzzCUSUMState(f *testing.F)       { fuzzDetectorState(f, "CUSUM", "CUSUM r
 func FuzzEWMAState(f *testing.F)        { fuzzDetectorState(f, "EWMA") }
 func FuzzPageHinkleyState(f *testing.F) { fuzzDetectorState(f, "PageHinkley") }
 func FuzzBOCPDState(f *testing.F)       { fuzzDetectorState(f, "BOCPD") }
-func FuzzThermalState(f *testing.F)    { fuzzDetectorState(f, "ThermalDetector") }
+func FuzzThermalState(f *testing.F)     { fuzzDetectorState(f, "ThermalDetector") }
 func FuzzSPOTState(f *testing.F) {
 	fuzzDetectorState(f, "SPOT", "DSPOT", "DSPOT lower moments learn")
 }
