@@ -31,10 +31,9 @@
 // and separate values run concurrently. Compensated regresses a covariate
 // (ambient temperature, load) out of a series before detection.
 //
-// Long-running gateways can save and restore the streaming detectors
-// (CUSUM, EWMA, PageHinkley, BOCPD, SPOT/DSPOT, ThermalDetector) with
-// MarshalBinary and
-// UnmarshalBinary: the record is versioned (see state.go), bit-exact (the
+// Long-running gateways can save and restore CUSUM, EWMA, PageHinkley,
+// BOCPD, SPOT/DSPOT, ThermalDetector, SensorHealth and Persistence with
+// MarshalBinary and UnmarshalBinary: the record is versioned (see state.go), bit-exact (the
 // restored detector continues exactly as the saved one would have), and
 // validated on restore against the detector's invariants. No sample — a
 // dropout, ±1e308, NaN, a frozen sensor — can hold a streaming detector in

@@ -49,20 +49,13 @@ func (s *SPOT) UnmarshalBinary(data []byte) error {
 	if d.err != nil {
 		return d.err
 	}
-	notNaN := func(what string, x []float64) {
-		for i := range x {
-			if x[i] = d.f64(); math.IsNaN(x[i]) {
-				d.fail("%s holds NaN", what)
-			}
-		}
-	}
-	notNaN("calibration buffer", r.calib)
+	d.notNaN("calibration buffer", r.calib)
 	r.nc = d.int("calibration count", 0, c.Calibration-1)
-	notNaN("drift window", r.win)
+	d.notNaN("drift window", r.win)
 	r.wn = d.int("window count", 0, c.Depth)
 	r.wh = d.int("window head", 0, max(c.Depth-1, 0))
 	r.wsum = d.f64()
-	notNaN("sample ring", r.raw)
+	d.notNaN("sample ring", r.raw)
 	r.rh = d.int("sample ring head", 0, max(c.Depth-1, 0))
 	r.run = d.int("alarm run", 0, max(c.Depth-1, 0))
 	r.peaks = r.peaks[:c.MaxPeaks]

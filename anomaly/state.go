@@ -31,6 +31,8 @@ const (
 	tagBOCPD       = 'B'
 	tagSPOT        = 'S'
 	tagThermal     = 'T'
+	tagHealth      = 'H'
+	tagPersistence = 'K'
 )
 
 type encoder struct{ b []byte }
@@ -153,6 +155,15 @@ func (d *decoder) bool() bool {
 func (d *decoder) need(n int) {
 	if d.err == nil && (n < 0 || len(d.b) < n) {
 		d.fail("record too short for its configuration")
+	}
+}
+
+// notNaN decodes len(dst) floats that are not NaN (±Inf allowed) into dst.
+func (d *decoder) notNaN(what string, dst []float64) {
+	for i := range dst {
+		if dst[i] = d.f64(); math.IsNaN(dst[i]) {
+			d.fail("%s holds NaN", what)
+		}
 	}
 }
 

@@ -40,12 +40,42 @@ func savableCases() []savableCase {
 		{"ThermalDetector", func() (savable, error) {
 			return NewThermalDetector(ThermalConfig{Baseline: 60, Relearn: 20, Short: 6, Calibration: 500})
 		}, func() savable { return &ThermalDetector{} }},
+		{"SensorHealth", func() (savable, error) {
+			h, err := NewSensorHealth(SensorHealthConfig{Nominal: 1, Tolerance: 0.1, SpikeZ: 6, SpikeWindow: 16})
+			return healthAdapter{h}, err
+		}, func() savable { return healthAdapter{&SensorHealth{}} }},
+		{"SensorHealth fixed rails", func() (savable, error) {
+			h, err := NewSensorHealth(SensorHealthConfig{Min: 0, Max: 22, FlatRun: 5})
+			return healthAdapter{h}, err
+		}, func() savable { return healthAdapter{&SensorHealth{}} }},
+		{"Persistence", func() (savable, error) { return persistenceAdapter{&Persistence{K: 3}}, nil },
+			func() savable { return persistenceAdapter{&Persistence{}} }},
 		{"DSPOT lower moments learn", func() (savable, error) {
 			c := small
 			c.Depth, c.Lower, c.Method, c.LearnAlarms = 5, true, GPDMoments, true
 			return NewSPOT(c)
 		}, func() savable { return &SPOT{} }},
 	}
+}
+
+// healthAdapter makes a SensorHealth savable: Score is its flags.
+type healthAdapter struct{ *SensorHealth }
+
+func (a healthAdapter) Update(t, x float64) DriftResult {
+	f := a.SensorHealth.Update(t, x)
+	return DriftResult{Score: float64(f), Alarm: f != 0}
+}
+
+// persistenceAdapter makes a Persistence savable: a sample above 21 is a
+// per-sample alarm, Alarm the latch and Score its run.
+type persistenceAdapter struct{ *Persistence }
+
+func (a persistenceAdapter) Update(_, x float64) DriftResult {
+	on := a.Persistence.Update(x > 21)
+	if x < 19 {
+		a.Reset() // exercise the latch's release
+	}
+	return DriftResult{Score: float64(a.run), Alarm: on}
 }
 
 // stateStream is healthy N(20, 1) data with a level shift, a frozen stretch
