@@ -32,7 +32,8 @@
 // (ambient temperature, load) out of a series before detection.
 //
 // Long-running gateways can save and restore CUSUM, EWMA, PageHinkley,
-// BOCPD, SPOT/DSPOT, ThermalDetector, SensorHealth and Persistence with
+// BOCPD, SPOT/DSPOT, ThermalDetector, KPIDetector, SensorHealth and
+// Persistence with
 // MarshalBinary and UnmarshalBinary: the record is versioned (see state.go), bit-exact (the
 // restored detector continues exactly as the saved one would have), and
 // validated on restore against the detector's invariants. No sample — a

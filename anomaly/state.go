@@ -33,6 +33,7 @@ const (
 	tagThermal     = 'T'
 	tagHealth      = 'H'
 	tagPersistence = 'K'
+	tagKPI         = 'N'
 )
 
 type encoder struct{ b []byte }

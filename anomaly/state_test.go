@@ -50,6 +50,11 @@ func savableCases() []savableCase {
 		}, func() savable { return healthAdapter{&SensorHealth{}} }},
 		{"Persistence", func() (savable, error) { return persistenceAdapter{&Persistence{K: 3}}, nil },
 			func() savable { return persistenceAdapter{&Persistence{}} }},
+		{"KPIDetector", func() (savable, error) {
+			c := DefaultKPIConfig()
+			c.Warmup, c.Rest = 50, 20
+			return NewKPIDetector(c)
+		}, func() savable { return &KPIDetector{} }},
 		{"DSPOT lower moments learn", func() (savable, error) {
 			c := small
 			c.Depth, c.Lower, c.Method, c.LearnAlarms = 5, true, GPDMoments, true
