@@ -33,7 +33,8 @@
 //
 // Long-running gateways can save and restore CUSUM, EWMA, PageHinkley,
 // BOCPD, SPOT/DSPOT, ThermalDetector, KPIDetector, SensorHealth and
-// Persistence with MarshalBinary and UnmarshalBinary: the record is
+// Persistence, and the fitted Mahalanobis model, with MarshalBinary and
+// UnmarshalBinary: the record is
 // versioned (see state.go), bit-exact (the restored detector continues
 // exactly as the saved one would have), and validated on restore against
 // the detector's invariants (an error wrapping ErrState otherwise). No

@@ -34,6 +34,7 @@ const (
 	tagHealth      = 'H'
 	tagPersistence = 'K'
 	tagKPI         = 'N'
+	tagMahalanobis = 'M'
 )
 
 type encoder struct{ b []byte }
