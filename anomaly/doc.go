@@ -32,10 +32,11 @@
 // (ambient temperature, load) out of a series before detection.
 //
 // Long-running gateways can save and restore CUSUM, EWMA, PageHinkley,
-// BOCPD, SPOT/DSPOT, ThermalDetector, KPIDetector, SensorHealth and
-// Persistence, and the fitted Mahalanobis model, with MarshalBinary and
-// UnmarshalBinary: the record is versioned (see state.go), bit-exact (the
-// restored detector continues exactly as the saved one would have), and
+// BOCPD, SPOT/DSPOT, ThermalDetector, KPIDetector, SensorHealth,
+// Persistence, RigMonitor and the fitted Mahalanobis model with
+// MarshalBinary and UnmarshalBinary: the record is versioned (see
+// state.go), bit-exact (the restored detector continues exactly as the
+// saved one would have), and
 // validated on restore against the detector's invariants (an error
 // wrapping ErrState otherwise). No sample — a dropout, ±1e308, NaN, a
 // frozen sensor — can hold a streaming detector in alarm once the stream

@@ -35,6 +35,7 @@ const (
 	tagPersistence = 'K'
 	tagKPI         = 'N'
 	tagMahalanobis = 'M'
+	tagRig         = 'R'
 )
 
 type encoder struct{ b []byte }

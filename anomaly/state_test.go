@@ -55,6 +55,10 @@ func savableCases() []savableCase {
 			c.Warmup, c.Rest = 50, 20
 			return NewKPIDetector(c)
 		}, func() savable { return &KPIDetector{} }},
+		{"RigMonitor", func() (savable, error) {
+			m, err := NewRigMonitor(3, RigMonitorConfig{Skip: 5, Baseline: 100, Smooth: 4, K: 2})
+			return rigAdapter{m}, err
+		}, func() savable { return rigAdapter{&RigMonitor{}} }},
 		{"DSPOT lower moments learn", func() (savable, error) {
 			c := small
 			c.Depth, c.Lower, c.Method, c.LearnAlarms = 5, true, GPDMoments, true
@@ -81,6 +85,19 @@ func (a persistenceAdapter) Update(_, x float64) DriftResult {
 		a.Reset() // exercise the latch's release
 	}
 	return DriftResult{Score: float64(a.run), Alarm: on}
+}
+
+// rigAdapter makes a RigMonitor savable: bearing 0's level is x/20, the
+// others wobble deterministically with t; Score is bearing 0's z.
+type rigAdapter struct{ *RigMonitor }
+
+func (a rigAdapter) Update(t, x float64) DriftResult {
+	levels := []float64{x / 20, 1 + 0.05*math.Sin(t), 1 + 0.05*math.Cos(1.3*t)}
+	dst, err := a.RigMonitor.Update(nil, levels)
+	if err != nil {
+		return DriftResult{Status: DriftInvalid}
+	}
+	return DriftResult{Score: dst[0].Z, Alarm: dst[0].Alarm}
 }
 
 // stateStream is healthy N(20, 1) data with a level shift, a frozen stretch
