@@ -291,3 +291,24 @@ func FuzzThermalState(f *testing.F)     { fuzzDetectorState(f, "ThermalDetector"
 func FuzzSPOTState(f *testing.F) {
 	fuzzDetectorState(f, "SPOT", "DSPOT", "DSPOT lower moments learn")
 }
+
+// BenchmarkState saves and restores each detector after 900 samples.
+func BenchmarkState(b *testing.B) {
+	for _, c := range savableCases() {
+		d, err := c.make()
+		require.NoError(b, err)
+		for i, v := range stateStream(94, 900) {
+			d.Update(float64(i), v)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			r := c.fresh()
+			for range b.N {
+				rec, _ := d.MarshalBinary()
+				if err := r.UnmarshalBinary(rec); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
