@@ -33,10 +33,10 @@
 //
 // Long-running gateways can save and restore CUSUM, EWMA, PageHinkley,
 // BOCPD, SPOT/DSPOT, ThermalDetector, KPIDetector, SensorHealth,
-// Persistence, RigMonitor and the fitted Mahalanobis model with
-// MarshalBinary and UnmarshalBinary: the record is versioned (see
-// state.go), bit-exact (the restored detector continues exactly as the
-// saved one would have), and
+// Persistence, RigMonitor and the fitted Mahalanobis and IsolationForest
+// models with MarshalBinary and UnmarshalBinary: the record is versioned
+// (see state.go), bit-exact (the restored detector continues exactly as
+// the saved one would have), and
 // validated on restore against the detector's invariants (an error
 // wrapping ErrState otherwise). No sample — a dropout, ±1e308, NaN, a
 // frozen sensor — can hold a streaming detector in alarm once the stream

@@ -34,7 +34,7 @@ func (m *Mahalanobis) MarshalBinary() ([]byte, error) {
 // scores, ...) returns an error wrapping ErrState and leaves m unchanged.
 func (m *Mahalanobis) UnmarshalBinary(data []byte) error {
 	dec := newDecoder(data, tagMahalanobis, "Mahalanobis")
-	d := dec.int("dimension", 1, 1<<16)
+	d := dec.int("dimension", 1, maxRestoredDim)
 	dec.need(8 * (d + d*d))
 	if dec.err != nil {
 		return dec.err

@@ -36,6 +36,7 @@ const (
 	tagKPI         = 'N'
 	tagMahalanobis = 'M'
 	tagRig         = 'R'
+	tagIForest     = 'I'
 )
 
 type encoder struct{ b []byte }
