@@ -20,8 +20,8 @@ type fittedModel interface {
 }
 
 // fittedStates returns records of Mahalanobis models (each estimator, and
-// one built from a given covariance) and of isolation forests, with a
-// fresh zero value of their type for each.
+// one built from a given covariance), a PCA model and an isolation
+// forest, with a fresh zero value of their type for each.
 func fittedStates(t testing.TB) (recs [][]byte, fresh []func() fittedModel) {
 	sim := newDriftSim(101)
 	const n, d = 60, 4
@@ -45,6 +45,8 @@ func fittedStates(t testing.TB) (recs [][]byte, fresh []func() fittedModel) {
 	}
 	m, err := NewMahalanobis([]float64{1, 2}, mat.NewSymDense(2, []float64{2, 0.5, 0.5, 1}))
 	add(m, err, maha)
+	p, err := FitPCA(x, PCAConfig{Components: 2})
+	add(p, err, func() fittedModel { return &PCA{} })
 	f, err := FitIsolationForest(x, IForestConfig{Trees: 8, Subsample: 16, Seed: 3})
 	add(f, err, func() fittedModel { return &IsolationForest{} })
 	return recs, fresh
@@ -112,9 +114,11 @@ func TestFittedStateMatchesFit(t *testing.T) {
 	require.NoError(t, err)
 	f, err := FitIsolationForest(x, IForestConfig{Trees: 20, Seed: 1})
 	require.NoError(t, err)
-	for k, fit := range []fittedModel{m, f} {
+	p, err := FitPCA(x, PCAConfig{Components: 1})
+	require.NoError(t, err)
+	for k, fit := range []fittedModel{m, f, p} {
 		b, _ := fit.MarshalBinary()
-		r := []fittedModel{&Mahalanobis{}, &IsolationForest{}}[k]
+		r := []fittedModel{&Mahalanobis{}, &IsolationForest{}, &PCA{}}[k]
 		require.NoError(t, r.UnmarshalBinary(b))
 		for _, v := range [][]float64{{0, 0}, {1.5, 2}, {10, -3}} {
 			a, _ := fit.Score(v)
@@ -128,12 +132,12 @@ func TestFittedStateMatchesFit(t *testing.T) {
 }
 
 func FuzzFittedState(f *testing.F) {
-	recs, fresh := fittedStates(f)
+	recs, _ := fittedStates(f)
 	for _, b := range recs {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, m := range []fittedModel{fresh[0](), fresh[len(fresh)-1]()} {
+		for _, m := range []fittedModel{&Mahalanobis{}, &PCA{}, &IsolationForest{}} {
 			if err := m.UnmarshalBinary(data); err != nil {
 				if !errors.Is(err, ErrState) {
 					t.Fatalf("error %v does not wrap ErrState", err)

@@ -37,6 +37,7 @@ const (
 	tagMahalanobis = 'M'
 	tagRig         = 'R'
 	tagIForest     = 'I'
+	tagPCA         = 'A'
 )
 
 type encoder struct{ b []byte }
