@@ -312,3 +312,10 @@ func BenchmarkState(b *testing.B) {
 		})
 	}
 }
+
+func FuzzSensorHealthState(f *testing.F) {
+	fuzzDetectorState(f, "SensorHealth", "SensorHealth fixed rails")
+}
+func FuzzPersistenceState(f *testing.F) { fuzzDetectorState(f, "Persistence") }
+func FuzzKPIState(f *testing.F)         { fuzzDetectorState(f, "KPIDetector") }
+func FuzzRigMonitorState(f *testing.F)  { fuzzDetectorState(f, "RigMonitor") }
