@@ -24,10 +24,12 @@ type BOCPDConfig struct {
 	Hazard float64
 	// MaxRunLength truncates the run-length posterior: run lengths ≥
 	// MaxRunLength share one bin, so memory and time per update are
-	// O(MaxRunLength). ≥ 1; zero means 500.
+	// O(MaxRunLength). 1 ≤ MaxRunLength ≤ MaxBOCPDRunLength; zero means
+	// 500.
 	MaxRunLength int
 	// Mu0, Kappa0, Alpha0 and Beta0 are the Normal-Gamma prior; Kappa0,
-	// Alpha0 and Beta0 must be > 0, and zero means 1 for each.
+	// Alpha0 and Beta0 must be > 0, and zero means 1 for each. All four
+	// are at most MaxBOCPDValue in magnitude.
 	Mu0, Kappa0, Alpha0, Beta0 float64
 	// Lag is the look-back of the score: Score = P(r_t ≤ Lag), the
 	// posterior probability that a change happened within the last Lag+1
@@ -39,6 +41,16 @@ type BOCPDConfig struct {
 	// rising edge only; 0 < Threshold < 1; zero means 0.5.
 	Threshold float64
 }
+
+// MaxBOCPDRunLength is the largest BOCPDConfig.MaxRunLength (its memory is
+// about 56 bytes per run length, 56 MiB at the maximum). MaxBOCPDValue
+// bounds the magnitude of the prior and of the samples BOCPD scores (units
+// of x): a sample beyond it is ignored with DriftInvalid, because the
+// square of its deviation would overflow the Normal-Gamma statistics.
+const (
+	MaxBOCPDRunLength = 1 << 20
+	MaxBOCPDValue     = 1e100
+)
 
 // DefaultBOCPDConfig returns the values the zero fields of a BOCPDConfig
 // stand for, a configuration for standardised data:
@@ -85,12 +97,12 @@ func NewBOCPD(cfg BOCPDConfig) (*BOCPD, error) {
 	switch {
 	case !(cfg.Hazard > 0 && cfg.Hazard < 1):
 		return nil, errorf(ErrConfig, "BOCPD Hazard = %g, want 0 < Hazard < 1", cfg.Hazard)
-	case cfg.MaxRunLength < 1:
-		return nil, errorf(ErrConfig, "BOCPD MaxRunLength = %d, want ≥ 1", cfg.MaxRunLength)
-	case !(cfg.Kappa0 > 0 && cfg.Alpha0 > 0 && cfg.Beta0 > 0) || math.IsInf(cfg.Kappa0+cfg.Alpha0+cfg.Beta0, 0) ||
-		math.IsNaN(cfg.Mu0) || math.IsInf(cfg.Mu0, 0):
-		return nil, errorf(ErrConfig, "BOCPD prior (Mu0 %g, Kappa0 %g, Alpha0 %g, Beta0 %g): want finite values, the last three > 0",
-			cfg.Mu0, cfg.Kappa0, cfg.Alpha0, cfg.Beta0)
+	case cfg.MaxRunLength < 1 || cfg.MaxRunLength > MaxBOCPDRunLength:
+		return nil, errorf(ErrConfig, "BOCPD MaxRunLength = %d, want 1 ≤ MaxRunLength ≤ %d", cfg.MaxRunLength, MaxBOCPDRunLength)
+	case !(cfg.Kappa0 > 0 && cfg.Alpha0 > 0 && cfg.Beta0 > 0) ||
+		!(cfg.Kappa0 <= MaxBOCPDValue && cfg.Alpha0 <= MaxBOCPDValue && cfg.Beta0 <= MaxBOCPDValue && math.Abs(cfg.Mu0) <= MaxBOCPDValue):
+		return nil, errorf(ErrConfig, "BOCPD prior (Mu0 %g, Kappa0 %g, Alpha0 %g, Beta0 %g): want magnitudes ≤ %g, the last three > 0",
+			cfg.Mu0, cfg.Kappa0, cfg.Alpha0, cfg.Beta0, MaxBOCPDValue)
 	case cfg.Lag < 0:
 		return nil, errorf(ErrConfig, "BOCPD Lag = %d, want ≥ 0", cfg.Lag)
 	case !(cfg.Threshold > 0 && cfg.Threshold < 1):
@@ -123,9 +135,11 @@ func (b *BOCPD) Reset() {
 
 // Update incorporates sample x taken at time t (only checked to be
 // finite). Score is P(r_t ≤ Lag); Status is DriftWarmup for the first
-// Lag+1 samples, where that probability is 1 by construction.
+// Lag+1 samples, where that probability is 1 by construction. A sample
+// with |x| > MaxBOCPDValue is ignored like a NaN (DriftInvalid, state
+// unchanged).
 func (b *BOCPD) Update(t, x float64) DriftResult {
-	if !finiteSample(t, x) {
+	if !finiteSample(t, x) || !(math.Abs(x) <= MaxBOCPDValue) {
 		return DriftResult{Score: b.score, Status: DriftInvalid}
 	}
 	R := b.cfg.MaxRunLength

@@ -31,6 +31,20 @@
 // and separate values run concurrently. Compensated regresses a covariate
 // (ambient temperature, load) out of a series before detection.
 //
+// Long-running gateways can save and restore CUSUM, EWMA, PageHinkley,
+// BOCPD, SPOT/DSPOT, ThermalDetector, KPIDetector, SensorHealth,
+// Persistence, RigMonitor and the fitted Mahalanobis, PCA and
+// IsolationForest models with MarshalBinary and UnmarshalBinary: the
+// record is versioned (see state.go), bit-exact (the restored detector
+// continues exactly as the saved one would have), and validated on
+// restore against the detector's invariants (an error wrapping ErrState
+// otherwise). No sample — a dropout, ±1e308, NaN, a frozen sensor — can
+// hold a streaming detector in alarm once the stream is healthy again:
+// past 100 healthy samples for CUSUM and EWMA, 200 for CUSUM with Relearn,
+// Page–Hinkley and BOCPD with their default configurations, 2·Depth for
+// DSPOT and 500 for KPIDetector and ThermalDetector, each raises no more
+// alarms than an undisturbed twin, and no score is ever NaN.
+//
 // Thresholds come from data: SPOT and DSPOT (Siffer et al. 2017) fit a
 // generalised Pareto tail and give the threshold for a chosen false-alarm
 // probability, updated online.
@@ -45,8 +59,9 @@
 //
 // Every error the package returns wraps ErrInput (an unusable data value:
 // NaN or ±Inf, too few samples, a non-positive sample rate, data that leave
-// a model undefined) or ErrConfig (an invalid configuration field or
-// parameter such as a false-alarm probability); test with errors.Is.
+// a model undefined), ErrConfig (an invalid configuration field or
+// parameter such as a false-alarm probability) or, when a saved state is
+// restored, ErrState; test with errors.Is.
 // ErrNotQuantized and ErrConstantSeries are finer classes of ErrInput. The
 // message still says what was wrong and where.
 //

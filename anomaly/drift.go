@@ -11,7 +11,8 @@ const (
 	// DriftWarmup: the detector is still learning its baseline (or has
 	// too few samples to test); Score is zero and Alarm false.
 	DriftWarmup
-	// DriftInvalid: the sample (x or t) was NaN or infinite and was
+	// DriftInvalid: the sample (x or t) was NaN or infinite, or outside
+	// the range a detector documents (BOCPD: MaxBOCPDValue), and was
 	// ignored; the detector's state is unchanged.
 	DriftInvalid
 	// DriftFlatBaseline: the warm-up saw a constant series, so σ was
@@ -100,11 +101,16 @@ func (b *driftBaseline) reset() {
 }
 
 // add feeds one warm-up sample; it returns true once the baseline is set.
+// A sample that makes the running moments overflow (a ±1e308 glitch)
+// restarts the warm-up from itself, so that the baseline is never NaN.
 func (b *driftBaseline) add(x float64) bool {
 	b.n++
 	d := x - b.mean
 	b.mean += d / float64(b.n)
 	b.m2 += d * (x - b.mean)
+	if math.IsInf(b.m2, 0) || math.IsNaN(b.m2) || math.IsInf(b.mean, 0) || math.IsNaN(b.mean) {
+		b.n, b.mean, b.m2 = 1, x, 0
+	}
 	if b.n < b.warmup {
 		return false
 	}

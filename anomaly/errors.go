@@ -6,8 +6,8 @@ import (
 	"github.com/spindle-pdm/spindle/internal/errclass"
 )
 
-// Sentinel errors. Every error this package returns wraps one of ErrInput
-// and ErrConfig (test with errors.Is) and says what was wrong and where;
+// Sentinel errors. Every error this package returns wraps one of ErrInput,
+// ErrConfig and ErrState (test with errors.Is) and says what was wrong and where;
 // ErrNotQuantized and ErrConstantSeries are finer sentinels that wrap
 // ErrInput.
 var (
@@ -21,6 +21,10 @@ var (
 	// of a detector's Config, a false-alarm probability outside its range,
 	// a number of bearings below 2.
 	ErrConfig = errors.New("invalid configuration")
+	// ErrState: a saved detector state (UnmarshalBinary) is truncated,
+	// corrupt, of another type or version, or violates the detector's
+	// invariants.
+	ErrState = errors.New("invalid detector state")
 )
 
 // errorf returns the error "anomaly: <format>" that wraps sentinel as well

@@ -29,7 +29,9 @@ type PageHinkleyConfig struct {
 }
 
 // PageHinkley is a streaming two-sided Page–Hinkley detector. Its Score is
-// max(PH⁺, PH⁻) in units of x; after an alarm it restarts from scratch. It
+// max(PH⁺, PH⁻) in units of x; after an alarm it restarts from scratch. A
+// sample that overflows the statistics (|x| near 1e308) alarms with Score
+// +Inf, and the detector restarts. It
 // is not safe for concurrent use.
 type PageHinkley struct {
 	cfg           PageHinkleyConfig
@@ -66,6 +68,12 @@ func (p *PageHinkley) Update(t, x float64) DriftResult {
 	p.upMin = math.Min(p.upMin, p.up)
 	p.down += x - p.mean + p.cfg.Delta
 	p.downMax = math.Max(p.downMax, p.down)
+	if sc := p.score(); math.IsNaN(sc) || math.IsInf(sc, 0) || math.IsInf(p.mean, 0) {
+		// A sample so far out (±1e308) that the statistics overflow: an
+		// alarm, and a fresh start with that sample's successor.
+		p.Reset()
+		return DriftResult{Score: math.Inf(1), Alarm: true, Status: DriftReady}
+	}
 	if p.n < p.cfg.MinSamples {
 		return DriftResult{Score: p.score(), Status: DriftWarmup}
 	}

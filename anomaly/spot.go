@@ -44,7 +44,13 @@ type SPOTConfig struct {
 	// so memory and refit cost are bounded; ≥ 10; zero means 500.
 	MaxPeaks int
 	// Depth > 0 makes the detector DSPOT: it models x minus the mean of
-	// the last Depth normal samples, following a drifting level.
+	// the last Depth normal samples, following a drifting level. Alarms do
+	// not enter that window, except that Depth consecutive alarms are taken
+	// as a new level: the window is then refilled with those Depth samples.
+	// So no sample (a dropout to zero, a ±1e308 glitch) can hold the
+	// detector in alarm: once the stream is healthy again it is back to its
+	// false-alarm rate within 2·Depth samples. A sustained step of the
+	// level raises Depth alarms and is then followed. At most MaxDepth.
 	Depth int
 	// Lower makes the detector watch the lower tail (it negates x).
 	Lower bool
@@ -56,9 +62,21 @@ type SPOTConfig struct {
 	// price is that on a long anomaly-free stream the fitted tail is
 	// truncated at z_q and the threshold creeps down (in the tests, an
 	// Exp(1) stream at PFA = 1e-3 alarmed at about 3·PFA after 3·10⁵
-	// samples). Set it when the stream is known to be clean.
+	// samples). Set it when the stream is known to be clean. Even then a
+	// sample scoring above MaxLearnedScore (a glitch such as 1e308) is
+	// never learnt.
 	LearnAlarms bool
 }
+
+// MaxDepth is the largest SPOTConfig.Depth (samples), and MaxSPOTBuffer the
+// largest SPOTConfig.Calibration and MaxPeaks, bounding NewSPOT's memory.
+// MaxLearnedScore is the largest Score of an alarm that
+// SPOTConfig.LearnAlarms learns.
+const (
+	MaxDepth        = 1 << 20
+	MaxSPOTBuffer   = 1 << 24
+	MaxLearnedScore = 1000
+)
 
 // DefaultSPOTConfig returns the values the zero fields of a SPOTConfig
 // stand for: PFA = 1e-4, Level = 0.98, 1000 calibration samples, 500
@@ -92,6 +110,9 @@ type SPOT struct {
 	win        []float64 // DSPOT window ring
 	wn, wh     int
 	wsum       float64
+	raw        []float64 // DSPOT ring of the last Depth samples, alarms included
+	rh         int
+	run        int       // consecutive alarms (DSPOT)
 	peaks      []float64 // excesses over t (ring)
 	ph, np     int
 	t, zq      float64
@@ -100,6 +121,7 @@ type SPOT struct {
 	root       float64 // Grimshaw root of the last fit (0: exponential)
 	fits       int     // fits since the last full root search
 	ready      bool
+	fail       int // why the last calibration failed (calibOK...)
 	err        error
 }
 
@@ -115,18 +137,20 @@ func NewSPOT(cfg SPOTConfig) (*SPOT, error) {
 		return nil, errorf(ErrConfig, "SPOT Calibration = %d gives fewer than 10 expected peaks at Level %g", cfg.Calibration, cfg.Level)
 	case cfg.MaxPeaks < 10:
 		return nil, errorf(ErrConfig, "SPOT MaxPeaks = %d, want ≥ 10", cfg.MaxPeaks)
-	case cfg.Depth < 0:
-		return nil, errorf(ErrConfig, "SPOT Depth = %d, want ≥ 0", cfg.Depth)
+	case cfg.Calibration > MaxSPOTBuffer || cfg.MaxPeaks > MaxSPOTBuffer:
+		return nil, errorf(ErrConfig, "SPOT Calibration = %d, MaxPeaks = %d, want at most %d", cfg.Calibration, cfg.MaxPeaks, MaxSPOTBuffer)
+	case cfg.Depth < 0 || cfg.Depth > MaxDepth:
+		return nil, errorf(ErrConfig, "SPOT Depth = %d, want 0 ≤ Depth ≤ %d", cfg.Depth, MaxDepth)
 	case cfg.Method > GPDMoments:
 		return nil, errorf(ErrConfig, "SPOT Method = %d is unknown", cfg.Method)
 	}
-	s := &SPOT{cfg: cfg, calib: make([]float64, cfg.Calibration), sorted: make([]float64, cfg.Calibration), win: make([]float64, cfg.Depth), peaks: make([]float64, cfg.MaxPeaks)}
+	s := &SPOT{cfg: cfg, calib: make([]float64, cfg.Calibration), sorted: make([]float64, cfg.Calibration), win: make([]float64, cfg.Depth), raw: make([]float64, cfg.Depth), peaks: make([]float64, cfg.MaxPeaks)}
 	return s, nil
 }
 
 // Reset returns the detector to its freshly constructed state.
 func (s *SPOT) Reset() {
-	*s = SPOT{cfg: s.cfg, calib: s.calib, sorted: s.sorted, win: s.win, peaks: s.peaks}
+	*s = SPOT{cfg: s.cfg, calib: s.calib, sorted: s.sorted, win: s.win, raw: s.raw, peaks: s.peaks}
 }
 
 // Err returns why the last calibration failed (nil if it did not): for
@@ -196,15 +220,54 @@ func (s *SPOT) pushWindow(v float64) {
 	if d == 0 {
 		return
 	}
+	s.pushRaw(v)
 	if s.wn == d {
 		s.wsum -= s.win[s.wh]
 		s.win[s.wh] = v
 		s.wh = (s.wh + 1) % d
+		if s.wh == 0 {
+			// Resum once per turn of the ring (O(1) per sample): a huge
+			// value that has left the window leaves no rounding behind.
+			s.wsum = sumOf(s.win)
+			return
+		}
 	} else {
 		s.win[(s.wh+s.wn)%d] = v
 		s.wn++
 	}
 	s.wsum += v
+}
+
+// pushRaw records v in the ring of the last Depth samples.
+func (s *SPOT) pushRaw(v float64) {
+	s.raw[s.rh] = v
+	s.rh = (s.rh + 1) % len(s.raw)
+}
+
+// alarmed records a DSPOT alarm sample v; after Depth consecutive alarms
+// the level has moved and the window restarts from those samples.
+func (s *SPOT) alarmed(v float64) {
+	if s.cfg.Depth == 0 {
+		return
+	}
+	s.pushRaw(v)
+	s.run++
+	if s.run < s.cfg.Depth {
+		return
+	}
+	s.run = 0
+	copy(s.win, s.raw[s.rh:])
+	copy(s.win[len(s.raw)-s.rh:], s.raw[:s.rh])
+	s.wh, s.wn = 0, s.cfg.Depth
+	s.wsum = sumOf(s.win)
+}
+
+func sumOf(x []float64) float64 {
+	v := 0.0
+	for _, e := range x {
+		v += e
+	}
+	return v
 }
 
 // initFrom sets t, the peaks and z_q from calibration values x (already
@@ -230,14 +293,38 @@ func (s *SPOT) initFrom(x []float64) error {
 	}
 	s.n, s.nt = float64(len(x)), float64(s.np)
 	if s.np < 5 {
-		s.err = errorf(ErrInput, "SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
-			s.np, s.cfg.Level, s.t)
+		s.fail = calibFewPeaks
+		s.err = s.calibrationError()
 		return s.err
 	}
-	s.err = nil
 	s.fit()
+	if !finiteSample(s.t, s.zq) || !finiteSample(s.gamma, s.sig) || !finiteSample(meanOf(s.peaks[:s.np]), 0) {
+		// An extreme sample (±1e308) among the calibration data: forget
+		// this calibration, so that no non-finite value stays in the state.
+		s.np, s.ph, s.t, s.zq, s.gamma, s.sig, s.root, s.n, s.nt, s.fits = 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+		s.fail = calibNotFinite
+		s.err = s.calibrationError()
+		return s.err
+	}
+	s.fail, s.err = calibOK, nil
 	s.ready = true
 	return nil
+}
+
+// Why the last calibration failed (SPOT.fail).
+const (
+	calibOK        = iota
+	calibFewPeaks  // fewer than 5 peaks
+	calibNotFinite // the tail fit is not finite
+)
+
+// calibrationError says why the last calibration failed.
+func (s *SPOT) calibrationError() error {
+	if s.fail == calibNotFinite {
+		return errorf(ErrInput, "SPOT calibration data give a non-finite tail (an extreme value such as 1e308 among them?)")
+	}
+	return errorf(ErrInput, "SPOT calibration gave %d peaks above the %g quantile %g; need at least 5 (is the series constant or quantised?)",
+		s.np, s.cfg.Level, s.t)
 }
 
 func (s *SPOT) addPeak(y float64) {
@@ -277,8 +364,11 @@ func (s *SPOT) fit() {
 	if !ok {
 		g, sg = gpdMoments(y)
 	}
-	s.gamma, s.sig = g, sg
-	s.zq = gpdQuantile(s.t, g, sg, s.cfg.PFA, s.n, s.nt)
+	zq := gpdQuantile(s.t, g, sg, s.cfg.PFA, s.n, s.nt)
+	if s.ready && (!finiteSample(zq, g) || !finiteSample(sg, 0) || zq == s.t) {
+		return // keep the last good fit: no peak can make the threshold NaN
+	}
+	s.gamma, s.sig, s.zq = g, sg, zq
 }
 
 // gpdQuantile returns z_q = t + σ/γ·((q·n/N_t)^(−γ) − 1), or
@@ -316,8 +406,12 @@ func (s *SPOT) Update(t, x float64) DriftResult {
 	v := x - s.localMean()
 	score := math.Max(0, (v-s.t)/(s.zq-s.t))
 	alarm := v > s.zq
+	if !alarm {
+		s.run = 0
+	}
 	switch {
-	case alarm && !s.cfg.LearnAlarms:
+	case alarm && (!s.cfg.LearnAlarms || !(score <= MaxLearnedScore)):
+		s.alarmed(x)
 		return DriftResult{Score: score, Alarm: true, Status: DriftReady}
 	case v > s.t:
 		s.addPeak(v - s.t)

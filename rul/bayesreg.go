@@ -31,6 +31,9 @@ func newBayesRegression(cfg SamplingConfig) (bayesRegression, error) {
 	if err := noise.validate(); err != nil {
 		return bayesRegression{}, err
 	}
+	if cfg.Samples > MaxSamples {
+		return bayesRegression{}, errorf(ErrBadInput, "sampling config: Samples %d > MaxSamples %d", cfg.Samples, MaxSamples)
+	}
 	return bayesRegression{noise: noise, s: newSampler(cfg)}, nil
 }
 
@@ -209,6 +212,31 @@ func (r *bayesRegression) unmarshal(d *decoder, model string, v1 []*float64, pri
 	}
 	if !ok {
 		return errorf(ErrState, "%s state holds a non-finite sum", model)
+	}
+	// Each observation weighs 1 when absorbed and is then forgotten, so
+	// with observations 1 ≤ Σω ≤ n.
+	if s := &r.sums; !(s.w >= 0 && s.tt >= 0 && s.w1 >= 0 && s.w1 <= s.w && s.pw >= 0) ||
+		r.n == 0 && (s.w != 0 || s.tt != 0) || r.n > 0 && !(s.w >= 1-1e-9 && s.w <= float64(r.n)*(1+1e-9)) {
+		return errorf(ErrState, "%s state holds impossible sums (weight %g, Σt² %g, count %d)", model, s.w, s.tt, r.n)
+	}
+	return nil
+}
+
+// checkState validates what a restored model derived from its record: the
+// latest time within the horizon and a finite posterior of positive
+// variance (cov00, cov01, cov11; a one-parameter model passes 0 for the
+// others' cov01 and a positive cov00).
+func (r *bayesRegression) checkState(model string, horizon float64, mean []float64, cov00, cov01, cov11 float64) error {
+	if r.n > 0 && !(math.Abs(r.sums.tLast) <= horizon) {
+		return errorf(ErrState, "%s state: latest time %g beyond the horizon ±%g", model, r.sums.tLast, horizon)
+	}
+	for _, v := range append(mean, cov01, r.alpha, r.beta, r.rho, r.su) {
+		if !finite(v) {
+			return errorf(ErrState, "%s state gives a non-finite posterior", model)
+		}
+	}
+	if !(cov00 > 0 && cov11 > 0 && cov00*cov11 > cov01*cov01) || math.IsInf(cov00*cov11, 0) || !(r.su > 0) || r.alpha < 0 || r.beta < 0 {
+		return errorf(ErrState, "%s state gives an invalid posterior covariance", model)
 	}
 	return nil
 }

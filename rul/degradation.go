@@ -47,7 +47,8 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 // SamplingConfig sets how a degradation model weighs its observations and
 // samples its posterior to forecast the threshold-crossing time.
 type SamplingConfig struct {
-	// Samples is the number of posterior draws per forecast (default 2000).
+	// Samples is the number of posterior draws per forecast, at most
+	// MaxSamples (default 2000).
 	Samples int
 	// Seed seeds the model's PCG random stream, so forecasts are
 	// reproducible; the stream's position is part of the saved state.
@@ -57,6 +58,10 @@ type SamplingConfig struct {
 	// the recommended one for real health indicators.
 	Noise NoiseConfig
 }
+
+// MaxSamples is the largest SamplingConfig.Samples: a forecast's draws are
+// held in memory (8 bytes each) and cost about 0.1 µs each.
+const MaxSamples = 1 << 20
 
 func (c SamplingConfig) withDefaults() SamplingConfig {
 	if c.Samples <= 0 {
@@ -87,7 +92,7 @@ func (s *sampler) encode(e *encoder) {
 }
 
 func (s *sampler) decode(d *decoder) {
-	n := d.int("samples", 1<<30)
+	n := d.int("samples", MaxSamples)
 	m := int(min(d.u64("rng state length"), uint64(len(d.b)+1)))
 	if d.err == nil && m > len(d.b) {
 		d.fail("rng state length")
@@ -132,10 +137,14 @@ func fitLine(t, y []float64) lineFit {
 		inv: [3]float64{1/n + mt*mt/sxx, -mt / sxx, 1 / sxx}}
 }
 
-// checkObservation validates one online observation against the last time.
-func checkObservation(model string, n int, tLast, t, y float64) error {
+// checkObservation validates one online observation against the last time
+// and the model's time horizon (|t| ≤ horizon).
+func checkObservation(model string, n int, tLast, horizon, t, y float64) error {
 	if !finite(t) || !finite(y) {
 		return errorf(ErrNaN, "%s update: observation (t=%g, value=%g)", model, t, y)
+	}
+	if !(math.Abs(t) <= horizon) {
+		return errorf(ErrBadInput, "%s update: t=%g is beyond the model's time horizon ±%g: times count from the start of life in the prior's time unit (not, say, Unix time)", model, t, horizon)
 	}
 	if n > 0 && !(t > tLast) {
 		return errorf(ErrTimeOrder, "%s update: t=%g not after previous t=%g", model, t, tLast)

@@ -43,7 +43,7 @@ type Distribution struct {
 
 // NewSampleDistribution returns an empirical Distribution over a copy of
 // samples. weights may be nil (equal weights) or have len(samples) positive
-// finite entries. It panics on a length mismatch; NaN samples or invalid
+// finite entries with a finite sum. It panics on a length mismatch; NaN samples or invalid
 // weights are returned as an error.
 func NewSampleDistribution(samples, weights []float64) (*Distribution, error) {
 	d := &Distribution{}
@@ -67,6 +67,15 @@ func (d *Distribution) setSamples(samples, weights []float64) error {
 		}
 		if weights != nil && (!(weights[i] > 0) || math.IsInf(weights[i], 0)) {
 			return errorf(ErrBadInput, "weight %d = %g is not positive and finite", i, weights[i])
+		}
+	}
+	if weights != nil {
+		sum := 0.0
+		for _, w := range weights {
+			sum += w
+		}
+		if math.IsInf(sum, 0) {
+			return errorf(ErrBadInput, "weights sum to +Inf; scale them down")
 		}
 	}
 	d.weibull = false

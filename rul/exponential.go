@@ -164,11 +164,23 @@ func (m *ExponentialModel) N() int { return m.n }
 // (SamplingConfig.Samples, default filled in; restored by UnmarshalBinary).
 func (m *ExponentialModel) Samples() int { return m.s.n }
 
+// Horizon returns the largest |t| (time units) that Update accepts:
+// 700/(|E β| + sd β), the time over which the prior's path grows by
+// e^700, beyond which exp overflows. Times count from the prior's origin
+// (the start of life of the histories it was fitted on); a time far
+// outside, such as a Unix time with a prior fitted on times since the
+// start of life, would otherwise give a silently absurd forecast (a
+// growth rate near 0, a remaining life of ages).
+func (m *ExponentialModel) Horizon() float64 {
+	return 700 / (math.Abs(m.prior.BetaMean) + math.Sqrt(m.prior.BetaVariance))
+}
+
 // Update absorbs the observation S(t) = value. t must be after the previous
-// observation's time and value must exceed φ (its logarithm is taken);
-// otherwise an error is returned and the model is unchanged.
+// observation's time, within ±Horizon, and value must exceed φ (its
+// logarithm is taken); otherwise an error is returned and the model is
+// unchanged.
 func (m *ExponentialModel) Update(t, value float64) error {
-	if err := checkObservation("exponential model", m.n, m.sums.tLast, t, value); err != nil {
+	if err := checkObservation("exponential model", m.n, m.sums.tLast, m.Horizon(), t, value); err != nil {
 		return err
 	}
 	if !(value > m.prior.Phi) {
@@ -336,6 +348,12 @@ func (m *ExponentialModel) UnmarshalBinary(data []byte) error {
 	}
 	r.prior = p
 	r.init()
+	if r.n > 0 && !(r.yLast > p.Phi) {
+		return errorf(ErrState, "%s state: latest value %g not above φ=%g", model, r.yLast, p.Phi)
+	}
+	if err := r.checkState(model, r.Horizon(), []float64{r.m0, r.m1, r.sums.zLast}, r.c00, r.c01, r.c11); err != nil {
+		return err
+	}
 	*m = r
 	return nil
 }

@@ -114,10 +114,23 @@ func (m *LinearModel) NoiseConfig() NoiseConfig { return m.noise }
 // N returns the number of observations absorbed.
 func (m *LinearModel) N() int { return m.n }
 
+// Horizon returns the largest |t| (time units) that Update accepts:
+// 10⁶·σ/(|E θ| + sd θ), the time over which the prior's path moves by a
+// million noise standard deviations (σ² the prior's NoiseVariance). Times
+// count from the prior's origin (the start of life of the histories it was
+// fitted on); a time far outside, such as a Unix time with a prior fitted
+// on times since the start of life, would otherwise give a silently absurd
+// forecast.
+func (m *LinearModel) Horizon() float64 {
+	p := m.prior
+	return 1e6 * math.Sqrt(p.NoiseVariance) / (math.Abs(p.SlopeMean) + math.Sqrt(p.SlopeVariance))
+}
+
 // Update absorbs the observation S(t) = value; t must follow the previous
-// observation's time. On error the model is unchanged.
+// observation's time and lie within ±Horizon. On error the model is
+// unchanged.
 func (m *LinearModel) Update(t, value float64) error {
-	if err := checkObservation("linear model", m.n, m.sums.tLast, t, value); err != nil {
+	if err := checkObservation("linear model", m.n, m.sums.tLast, m.Horizon(), t, value); err != nil {
 		return err
 	}
 	m.add(t, value-m.prior.Phi, value)
@@ -222,6 +235,9 @@ func (m *LinearModel) UnmarshalBinary(data []byte) error {
 		s.zLast = r.yLast - r.prior.Phi
 	}
 	r.posterior()
+	if err := r.checkState(model, r.Horizon(), []float64{r.mean, r.sums.zLast}, r.vari, 0, 1); err != nil {
+		return err
+	}
 	*m = r
 	return nil
 }

@@ -72,8 +72,9 @@ import (
 // noise the first passage of the noisy signal comes somewhat earlier
 // still.
 type NoiseConfig struct {
-	// PriorDOF is ν₀ ≥ 0, the prior degrees of freedom of the noise
-	// variance; 0 keeps σ² known and equal to the prior's NoiseVariance.
+	// PriorDOF is ν₀, the prior degrees of freedom of the noise variance:
+	// 0 keeps σ² known and equal to the prior's NoiseVariance, otherwise
+	// ν₀ ≥ 1 (a smaller ν₀ makes the inverse-gamma draws overflow).
 	PriorDOF float64
 	// Autocorrelation models the noise as AR(1) with an estimated lag-1
 	// correlation (see above).
@@ -122,8 +123,8 @@ func (c NoiseConfig) withDefaults() NoiseConfig {
 
 // validate checks a canonical (withDefaults) configuration.
 func (c NoiseConfig) validate() error {
-	if !(c.PriorDOF >= 0) || math.IsInf(c.PriorDOF, 0) {
-		return errorf(ErrBadInput, "noise config: PriorDOF %g must be finite and ≥ 0", c.PriorDOF)
+	if !(c.PriorDOF == 0 || c.PriorDOF >= 1) || math.IsInf(c.PriorDOF, 0) {
+		return errorf(ErrBadInput, "noise config: PriorDOF %g must be 0 or finite and ≥ 1", c.PriorDOF)
 	}
 	if c.Autocorrelation && !(c.MaxAutocorrelation > 0 && c.MaxAutocorrelation < 1) {
 		return errorf(ErrBadInput, "noise config: MaxAutocorrelation %g outside (0, 1)", c.MaxAutocorrelation)

@@ -99,16 +99,23 @@ func NewSimilarityModel(library []History, cfg SimilarityConfig) (*SimilarityMod
 			return nil, fmt.Errorf("similarity model: history %d: %w", j, err)
 		}
 	}
-	m.shifts = []float64{0}
-	if cfg.MaxShift > 0 {
-		m.shifts = m.shifts[:0]
-		n := int(math.Floor(cfg.MaxShift/cfg.ShiftStep + 1e-9))
-		for s := -n; s <= n; s++ {
-			m.shifts = append(m.shifts, float64(s)*cfg.ShiftStep)
-		}
-	}
+	m.shifts = shiftGrid(cfg)
 	m.alloc()
 	return m, nil
+}
+
+// shiftGrid returns the clock offsets of cfg: 0, or −MaxShift..MaxShift in
+// steps of ShiftStep.
+func shiftGrid(cfg SimilarityConfig) []float64 {
+	if !(cfg.MaxShift > 0) {
+		return []float64{0}
+	}
+	var sh []float64
+	n := int(math.Floor(cfg.MaxShift/cfg.ShiftStep + 1e-9))
+	for s := -n; s <= n; s++ {
+		sh = append(sh, float64(s)*cfg.ShiftStep)
+	}
+	return sh
 }
 
 func (m *SimilarityModel) alloc() {
@@ -161,13 +168,27 @@ func (m *SimilarityModel) Reset() {
 // N returns the number of observations of the monitored unit.
 func (m *SimilarityModel) N() int { return m.n }
 
+// Horizon returns the largest |t| (time units) that Update accepts: 1000
+// times the longest end of life in the library. (Past the longest end of
+// life plus MaxShift Predict has no history to compare with anyway.)
+func (m *SimilarityModel) Horizon() float64 { return 1000 * slices.Max(m.eol) }
+
 // Update absorbs the monitored unit's health indicator value at time t
-// (after the previous observation). On error the model is unchanged.
+// (after the previous observation, within ±Horizon). A value so large
+// that its squared residual overflows is rejected (ErrBadInput). On error
+// the model is unchanged.
 func (m *SimilarityModel) Update(t, value float64) error {
-	if err := checkObservation("similarity model", m.n, m.tLast, t, value); err != nil {
+	if err := checkObservation("similarity model", m.n, m.tLast, m.Horizon(), t, value); err != nil {
 		return err
 	}
 	S := len(m.shifts)
+	for j := range m.eol {
+		for _, tau := range m.shifts {
+			if r := value - m.eval(j, t+tau); !finite(r * r) {
+				return errorf(ErrBadInput, "similarity model update: value %g at t=%g is too far from history %d", value, t, j)
+			}
+		}
+	}
 	for j := range m.eol {
 		row := m.ssr[j*S : (j+1)*S]
 		for s, tau := range m.shifts {
@@ -291,6 +312,26 @@ func (m *SimilarityModel) UnmarshalBinary(data []byte) error {
 		if !(e > 0) || !finite(e) {
 			return errorf(ErrState, "similarity model state: invalid end of life %g", e)
 		}
+	}
+	cfg, err := r.cfg.withDefaults(L)
+	if err != nil || cfg != r.cfg {
+		return errorf(ErrState, "similarity model state: invalid configuration %+v", r.cfg)
+	}
+	if want := shiftGrid(cfg); !slices.Equal(want, r.shifts) {
+		return errorf(ErrState, "similarity model state: offsets do not follow MaxShift %g, ShiftStep %g", cfg.MaxShift, cfg.ShiftStep)
+	}
+	for _, c := range r.coef {
+		if !finite(c) {
+			return errorf(ErrState, "similarity model state: non-finite coefficient")
+		}
+	}
+	for _, v := range r.ssr {
+		if !(v >= 0) || !finite(v) || r.n == 0 && v != 0 {
+			return errorf(ErrState, "similarity model state: invalid residual sum %g", v)
+		}
+	}
+	if !finite(r.tLast) || r.n == 0 && r.tLast != 0 || !(math.Abs(r.tLast) <= 1000*slices.Max(r.eol)) {
+		return errorf(ErrState, "similarity model state: invalid last time %g", r.tLast)
 	}
 	ssr := r.ssr
 	r.alloc()
