@@ -143,14 +143,14 @@ func soakSignal(n int, seed uint64, each func([]float64)) {
 // TestGatewaySoak streams samples through extractor, detectors and RUL
 // tracker with sensor faults injected, saving and restoring every part
 // every `every` samples, and checks that the output equals an
-// uninterrupted run's bit for bit and that the heap stays flat. CI runs
-// 10⁷ samples restored every 10⁶; SPINDLE_SOAK_SAMPLES=1e8 runs the full
-// soak (restored every 10⁷).
+// uninterrupted run's bit for bit and that the heap stays flat: 10⁸
+// samples (10⁴ s at 10 kHz), restored every 10⁷, about 5 s;
+// SPINDLE_SOAK_SAMPLES sets another length (restored every tenth).
 func TestGatewaySoak(t *testing.T) {
 	if testing.Short() {
-		t.Skip("soak: 10⁷ samples")
+		t.Skip("soak: 10⁸ samples")
 	}
-	n, every := 10_000_000, 1_000_000
+	n, every := 100_000_000, 10_000_000
 	if s := os.Getenv("SPINDLE_SOAK_SAMPLES"); s != "" {
 		v, err := strconv.ParseFloat(s, 64)
 		require.NoError(t, err)
