@@ -137,8 +137,10 @@ func (d *decoder) bytes(what string) []byte {
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// maxCount bounds the value counter of a restored Tracker.
-const maxCount = 1 << 62
+// maxCount bounds the value counter of a restored Tracker: the largest int
+// (a state counted past 2^31 on a 64-bit machine does not restore on a
+// 32-bit one).
+const maxCount = math.MaxInt
 
 // MarshalBinary encodes the tracker's complete state — configuration,
 // smoothing window, baseline, alarm, forecast model and the model's
