@@ -33,7 +33,8 @@
 //
 // Long-running gateways can save and restore CUSUM, EWMA, PageHinkley,
 // BOCPD, SPOT/DSPOT, ThermalDetector, KPIDetector, SensorHealth,
-// Persistence, RigMonitor and the fitted Mahalanobis, PCA and
+// Persistence, RigMonitor, Trend, CovariateCompensator, Compensated (with
+// a detector that saves its state) and the fitted Mahalanobis, PCA and
 // IsolationForest models with MarshalBinary and UnmarshalBinary: the
 // record is versioned (see state.go), bit-exact (the restored detector
 // continues exactly as the saved one would have), and validated on

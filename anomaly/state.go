@@ -38,6 +38,9 @@ const (
 	tagRig         = 'R'
 	tagIForest     = 'I'
 	tagPCA         = 'A'
+	tagCovariate   = 'V'
+	tagCompensated = 'W'
+	tagTrend       = 'D'
 )
 
 type encoder struct{ b []byte }

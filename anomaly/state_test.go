@@ -64,6 +64,23 @@ func savableCases() []savableCase {
 			c.Depth, c.Lower, c.Method, c.LearnAlarms = 5, true, GPDMoments, true
 			return NewSPOT(c)
 		}, func() savable { return &SPOT{} }},
+		{"Trend", func() (savable, error) { return NewTrend(TrendConfig{Window: 40, Alpha: 0.01}) }, func() savable { return &Trend{} }},
+		{"CovariateCompensator", func() (savable, error) {
+			c, err := NewCovariateCompensator(CovariateConfig{Covariates: 2, Forgetting: 0.995})
+			return covAdapter{c}, err
+		}, func() savable { return covAdapter{&CovariateCompensator{}} }},
+		{"CovariateCompensator frozen", func() (savable, error) {
+			c, err := NewCovariateCompensator(CovariateConfig{Covariates: 2, LearnSamples: 300})
+			return covAdapter{c}, err
+		}, func() savable { return covAdapter{&CovariateCompensator{}} }},
+		{"Compensated", func() (savable, error) {
+			c, err := NewCovariateCompensator(CovariateConfig{Covariates: 2, Forgetting: 0.999})
+			if err != nil {
+				return nil, err
+			}
+			d, err := NewCUSUM(CUSUMConfig{Warmup: 50})
+			return compAdapter{&Compensated{Comp: c, Detector: d}}, err
+		}, func() savable { return compAdapter{&Compensated{Detector: &CUSUM{}}} }},
 	}
 }
 
@@ -319,3 +336,8 @@ func FuzzSensorHealthState(f *testing.F) {
 func FuzzPersistenceState(f *testing.F) { fuzzDetectorState(f, "Persistence") }
 func FuzzKPIState(f *testing.F)         { fuzzDetectorState(f, "KPIDetector") }
 func FuzzRigMonitorState(f *testing.F)  { fuzzDetectorState(f, "RigMonitor") }
+func FuzzTrendState(f *testing.F)       { fuzzDetectorState(f, "Trend") }
+func FuzzCovariateState(f *testing.F) {
+	fuzzDetectorState(f, "CovariateCompensator", "CovariateCompensator frozen")
+}
+func FuzzCompensatedState(f *testing.F) { fuzzDetectorState(f, "Compensated") }

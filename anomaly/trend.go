@@ -196,12 +196,21 @@ func NewTrend(cfg TrendConfig) (*Trend, error) {
 	if !(cfg.Alpha > 0 && cfg.Alpha < 1) {
 		return nil, errorf(ErrConfig, "Trend Alpha = %g, want 0 < Alpha < 1", cfg.Alpha)
 	}
-	w := cfg.Window
-	return &Trend{
-		cfg: cfg, t: make([]float64, w), x: make([]float64, w),
-		slopes: make([]float64, 0, w*(w-1)/2), tt: make([]float64, w), xx: make([]float64, w), med: make([]float64, w),
-	}, nil
+	tr := newTrendBuffers(cfg)
+	tr.slopes = make([]float64, 0, tr.slopeCap())
+	return tr, nil
 }
+
+// newTrendBuffers returns a Trend of a valid cfg with its O(Window)
+// buffers but no Theil–Sen scratch.
+func newTrendBuffers(cfg TrendConfig) *Trend {
+	w := cfg.Window
+	return &Trend{cfg: cfg, t: make([]float64, w), x: make([]float64, w),
+		tt: make([]float64, w), xx: make([]float64, w), med: make([]float64, w)}
+}
+
+// slopeCap is the number of pairwise slopes of a full window.
+func (tr *Trend) slopeCap() int { w := tr.cfg.Window; return w * (w - 1) / 2 }
 
 // Update adds sample x at time t (in the units the slope should use, e.g.
 // seconds) and tests the window. Non-finite samples are skipped.
@@ -265,10 +274,15 @@ func (tr *Trend) MannKendall() MannKendallResult {
 }
 
 // Slope returns the Theil–Sen fit of the current window in O(Window²)
-// expected time without allocating, or an error while fewer than 2 samples
-// (or only one distinct time) are held.
+// expected time without allocating (but for the first call on a Trend
+// restored by UnmarshalBinary, which allocates its Window(Window−1)/2
+// scratch slopes), or an error while fewer than 2 samples (or only one
+// distinct time) are held.
 func (tr *Trend) Slope() (TheilSenResult, error) {
 	w := tr.cfg.Window
+	if cap(tr.slopes) < tr.slopeCap() {
+		tr.slopes = make([]float64, 0, tr.slopeCap())
+	}
 	for k := 0; k < tr.n; k++ {
 		j := (tr.head + k) % w
 		tr.tt[k], tr.xx[k] = tr.t[j], tr.x[j]
