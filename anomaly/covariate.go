@@ -90,12 +90,12 @@ func (c *CovariateCompensator) Reset() {
 // Covariates, or Update panics) and then learns from the sample (until
 // LearnSamples, if set). Status is DriftWarmup during the warm-up and
 // DriftInvalid, with the state unchanged, if x or a covariate is not
-// finite.
+// finite or exceeds MaxCovariateValue in magnitude.
 func (c *CovariateCompensator) Update(x float64, cov []float64) (residual float64, status DriftStatus) {
 	if len(cov) != c.m-1 {
 		panic(fmt.Sprintf("anomaly: CovariateCompensator got %d covariates, configured for %d", len(cov), c.m-1))
 	}
-	if math.IsNaN(x) || math.IsInf(x, 0) || firstNonFinite(cov) >= 0 {
+	if !(math.Abs(x) <= MaxCovariateValue) || !withinMagnitude(cov, MaxCovariateValue) {
 		return 0, DriftInvalid
 	}
 	c.phi[0] = 1
@@ -176,4 +176,22 @@ func (c *Compensated) Update(t, x float64, cov []float64) DriftResult {
 func (c *Compensated) Reset() {
 	c.Comp.Reset()
 	c.Detector.Reset()
+}
+
+// MaxCovariateValue is the largest magnitude of a sample or covariate that
+// CovariateCompensator.Update learns from: beyond it (a glitch such as
+// ±1e308, or NaN/Inf) the sample is ignored with status DriftInvalid and
+// the regression is left unchanged, so that one glitch cannot push the
+// coefficients to 1e300 or NaN for good.
+const MaxCovariateValue = 1e100
+
+// withinMagnitude reports whether every value of v is at most limit in
+// magnitude (false for NaN).
+func withinMagnitude(v []float64, limit float64) bool {
+	for _, x := range v {
+		if !(math.Abs(x) <= limit) {
+			return false
+		}
+	}
+	return true
 }

@@ -87,3 +87,27 @@ func TestCovariateBadInput(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { c.Update(1, []float64{2, 3}) })
 	assert.Zero(t, allocs)
 }
+
+// One glitch of ±1e308 in the measured value or a covariate is ignored:
+// the coefficients and later residuals equal those of the stream without
+// it, bit for bit.
+func TestCovariateIgnoresGlitch(t *testing.T) {
+	for _, glitch := range []struct{ x, c float64 }{{1e308, 1}, {-1e308, 1}, {5, 1e308}, {5, math.Inf(-1)}} {
+		clean, err := NewCovariateCompensator(CovariateConfig{Covariates: 1, Forgetting: 0.995})
+		require.NoError(t, err)
+		hit, err := NewCovariateCompensator(CovariateConfig{Covariates: 1, Forgetting: 0.995})
+		require.NoError(t, err)
+		for i := 0; i < 2000; i++ {
+			c := []float64{math.Sin(float64(i) / 30)}
+			x := 2 + 3*c[0] + 0.01*math.Cos(float64(i)*1.7)
+			if i == 700 {
+				_, st := hit.Update(glitch.x, []float64{glitch.c})
+				assert.Equal(t, DriftInvalid, st)
+			}
+			r1, _ := clean.Update(x, c)
+			r2, _ := hit.Update(x, c)
+			require.Equal(t, r1, r2, "sample %d after glitch %v", i, glitch)
+		}
+		assert.Equal(t, clean.Coefficients(nil), hit.Coefficients(nil))
+	}
+}
