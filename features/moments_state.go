@@ -49,7 +49,9 @@ func (m *Moments) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores a state saved by MarshalBinary or AppendBinary
 // into m. It validates the whole state first (format, version, checksum, a
-// count ≥ 0, finite sums with Σ|x|, Σ√|x| ≥ 0 and min ≤ max, a non-finite
+// count ≥ 0, finite extremes with min ≤ max, Σ|x| and Σ√|x| ≥ 0 (the mean
+// and central sums are not checked: samples near the float64 range can
+// overflow them to ±Inf or NaN, a state the accumulator can reach), a non-finite
 // sample recorded at a position below the count, an empty accumulator all
 // zero) and returns an error wrapping ErrState, leaving m unchanged, when
 // anything is wrong. It allocates nothing.
@@ -67,14 +69,16 @@ func (m *Moments) UnmarshalBinary(data []byte) error {
 	var s Moments
 	s.n, s.bad = int64(u(5)), int64(u(85))
 	s.badVal = math.Float64frombits(u(93))
-	f := s.floatPtrs()
-	for i, p := range f {
+	for i, p := range s.floatPtrs() {
 		*p = math.Float64frombits(u(13 + 8*i))
-		if !isFinite(*p) {
-			return errorf(ErrState, "moments state field %d is %v, need a finite value", i, *p)
-		}
 	}
+	// The mean and central sums of finite samples near the float64 range
+	// can overflow to ±Inf (and NaN after Inf−Inf): any value is a state
+	// the accumulator can reach. The extremes are samples, finite; Σ|x|
+	// is ≥ 0 (+Inf after an overflow), Σ√|x| finite and ≥ 0.
 	switch {
+	case !isFinite(s.min) || !isFinite(s.max) || !isFinite(s.sumSqr):
+		return errorf(ErrState, "moments state min %v, max %v, Σ√|x| %v, need finite values", s.min, s.max, s.sumSqr)
 	case s.n < 0:
 		return errorf(ErrState, "moments state count %d, need ≥ 0", s.n)
 	case s.bad < 0 || s.bad > s.n:

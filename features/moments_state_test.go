@@ -84,8 +84,9 @@ func TestMomentsStateRejects(t *testing.T) {
 	}
 	for name, edit := range map[string]func(*Moments){
 		"negative count":  func(s *Moments) { s.n = -1 },
-		"NaN mean":        func(s *Moments) { s.mean = math.NaN() },
-		"Inf M4":          func(s *Moments) { s.m4 = math.Inf(1) },
+		"NaN min":         func(s *Moments) { s.min = math.NaN() },
+		"Inf max":         func(s *Moments) { s.max = math.Inf(1) },
+		"Inf Σ√|x|":       func(s *Moments) { s.sumSqr = math.Inf(1) },
 		"min above max":   func(s *Moments) { s.min, s.max = 3, 1 },
 		"negative Σ|x|":   func(s *Moments) { s.sumAbs = -1 },
 		"bad beyond n":    func(s *Moments) { s.bad, s.badVal = s.n+1, math.NaN() },
@@ -104,6 +105,22 @@ func TestMomentsStateRejects(t *testing.T) {
 	zero, _ := (&Moments{}).MarshalBinary()
 	require.NoError(t, m.UnmarshalBinary(zero))
 	require.Equal(t, Moments{}, m)
+}
+
+// TestMomentsStateOverflow checks that a state whose sums overflowed on
+// finite samples near the float64 range (M4 = +Inf, M3 = NaN) is saved
+// and restored like any other: the accumulator reaches it.
+func TestMomentsStateOverflow(t *testing.T) {
+	var m Moments
+	m.AddSlice([]float64{1e300, -1e300, 1e308, -1e308, 5})
+	m.Add(1e308)
+	require.True(t, math.IsInf(m.m4, 1) || math.IsNaN(m.m4), "M4 %v: the test needs an overflow", m.m4)
+	b, err := m.MarshalBinary()
+	require.NoError(t, err)
+	var r Moments
+	require.NoError(t, r.UnmarshalBinary(b))
+	back, _ := r.MarshalBinary()
+	require.Equal(t, b, back)
 }
 
 // TestMomentsStateAllocs checks that saving into a buffer with room and

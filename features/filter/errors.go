@@ -19,8 +19,8 @@ var (
 	// band edges out of order, resampling factors below 1, an empty FIR.
 	ErrConfig = errors.New("invalid configuration")
 	// ErrState: a saved state given to Filter.UnmarshalBinary is
-	// truncated, corrupted (checksum), of an unknown version, not finite,
-	// or saved from a filter with other coefficients. It wraps ErrInput.
+	// truncated, corrupted (checksum), of an unknown version, or saved
+	// from a filter with other coefficients. It wraps ErrInput.
 	ErrState error = errclass.New("filter: bad saved state", ErrInput)
 )
 

@@ -51,8 +51,9 @@ func (a *Averager) MarshalBinary() ([]byte, error) {
 // into a. SamplesPerRev is configuration: a must have been built by
 // NewAverager with the state's SamplesPerRev (a zero Averager is refused).
 // It validates the whole state first (format, version, checksum, the
-// receiver's SamplesPerRev, finite sums, counts in [0, math.MaxInt] with a
-// zero sum where the count is zero) and returns an error wrapping ErrState,
+// receiver's SamplesPerRev, counts in [0, math.MaxInt] with a zero sum
+// where the count is zero; a sum overflowed to ±Inf or NaN is restored as
+// saved) and returns an error wrapping ErrState,
 // leaving a unchanged, when anything is wrong. It allocates nothing.
 func (a *Averager) UnmarshalBinary(data []byte) error {
 	if len(data) < averagerHeader+4 || string(data[:4]) != averagerMagic {
@@ -74,10 +75,9 @@ func (a *Averager) UnmarshalBinary(data []byte) error {
 	cnt := averagerHeader + 8*n
 	for i := range n {
 		s, c := math.Float64frombits(u(averagerHeader+8*i)), u(cnt+8*i)
-		switch {
-		case !finite(s):
-			return fmt.Errorf("%w: averager state sum %v at angle %d", ErrState, s, i)
-		case c > math.MaxInt || c == 0 && s != 0:
+		// A sum may be ±Inf or NaN: finite samples near the float64 range
+		// overflow it, a state the Averager reaches.
+		if c > math.MaxInt || c == 0 && s != 0 {
 			return fmt.Errorf("%w: averager state count %d with sum %v at angle %d", ErrState, c, s, i)
 		}
 	}
