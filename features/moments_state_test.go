@@ -169,3 +169,18 @@ func FuzzMomentsUnmarshal(f *testing.F) {
 		_ = m.Err()
 	})
 }
+
+// BenchmarkMomentsState saves and restores a Moments (105 bytes).
+func BenchmarkMomentsState(b *testing.B) {
+	var m Moments
+	m.AddSlice([]float64{1, 2, 3, 4})
+	buf := make([]byte, 0, momentsSize)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		buf, _ = m.AppendBinary(buf[:0])
+		if m.UnmarshalBinary(buf) != nil {
+			b.Fatal("restore failed")
+		}
+	}
+}

@@ -168,3 +168,22 @@ func FuzzFilterUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFilterState saves and restores an order-8 band-pass Filter
+// (8 sections, 525 bytes).
+func BenchmarkFilterState(b *testing.B) {
+	sos, err := ButterBandpass(8, 50, 150, 1000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := NewFilter(sos)
+	buf, _ := f.MarshalBinary()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		buf, _ = f.AppendBinary(buf[:0])
+		if f.UnmarshalBinary(buf) != nil {
+			b.Fatal("restore failed")
+		}
+	}
+}

@@ -220,3 +220,41 @@ func FuzzResamplerUnmarshal(f *testing.F) {
 		s.Flush(nil)
 	})
 }
+
+// BenchmarkResamplerState saves and restores a Resampler in mid-stream
+// (256 samples per revolution, 10 Hz minimum speed at 25.6 kHz).
+func BenchmarkResamplerState(b *testing.B) {
+	s, err := NewResampler(ResamplerConfig{SampleRate: benchRate, SamplesPerRev: 256, MinSpeedHz: 10})
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, rev := runUp(rand.New(rand.NewPCG(3, 3)), 5000, benchRate, 20)
+	if _, err := s.Push(nil, x, rev); err != nil {
+		b.Fatal(err)
+	}
+	buf, _ := s.MarshalBinary()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		buf, _ = s.AppendBinary(buf[:0])
+		if s.UnmarshalBinary(buf) != nil {
+			b.Fatal("restore failed")
+		}
+	}
+	b.ReportMetric(float64(len(buf)), "bytes/state")
+}
+
+// BenchmarkAveragerState saves and restores an Averager of 256 samples
+// per revolution.
+func BenchmarkAveragerState(b *testing.B) {
+	a := NewAverager(256)
+	buf, _ := a.MarshalBinary()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		buf, _ = a.AppendBinary(buf[:0])
+		if a.UnmarshalBinary(buf) != nil {
+			b.Fatal("restore failed")
+		}
+	}
+}
