@@ -23,7 +23,8 @@
 //     for bit what the batch functions give.
 //     Its state, partial window included, is saved with MarshalBinary or
 //     AppendBinary and restored with UnmarshalBinary (versioned, checksummed,
-//     validated: errors wrap ErrState), bit for bit: a gateway restarting
+//     validated: errors wrap ErrState), bit for bit, and so is that of a
+//     Moments accumulator (105 bytes): a gateway restarting
 //     mid-window carries on exactly where it was. TestExtractorSoak streams
 //     10⁷ samples with injected sensor faults, restoring every 10⁶; the full
 //     soak of 10⁸ samples (12 s measured, about 10× that under -race) is

@@ -8,10 +8,10 @@ import (
 	"github.com/spindle-pdm/spindle/internal/errclass"
 )
 
-// ErrState wraps every error of Extractor.UnmarshalBinary: the saved state
-// is truncated, corrupted (checksum), of an unknown version, or
-// inconsistent. It wraps ErrInput.
-var ErrState error = errclass.New("features: bad extractor state", ErrInput)
+// ErrState wraps every error of Extractor.UnmarshalBinary and
+// Moments.UnmarshalBinary: the saved state is truncated, corrupted
+// (checksum), of an unknown version, or inconsistent. It wraps ErrInput.
+var ErrState error = errclass.New("features: bad saved state", ErrInput)
 
 // Saved extractor state, little-endian:
 //

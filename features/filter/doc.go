@@ -12,7 +12,10 @@
 //   - Forward filtering: SOS.Apply is scipy.signal.sosfilt; Filter runs
 //     the same cascade over a stream in chunks of any size, with its
 //     state carried between chunks and no allocation per chunk
-//     (Filter.Process, dst first).
+//     (Filter.Process, dst first). Its state is saved with MarshalBinary
+//     or AppendBinary and restored with UnmarshalBinary into a Filter
+//     built with the same coefficients (versioned, checksummed, validated:
+//     errors wrap ErrState), bit for bit.
 //   - Zero phase: FiltFilt (and FiltFilter, which reuses its buffers) is
 //     scipy.signal.sosfiltfilt with its default odd padding of PadLen
 //     samples and steady-state initial conditions.
@@ -30,7 +33,8 @@
 // signal too short for FiltFilt's padding) or ErrConfig (an order outside
 // [1, MaxOrder], a cutoff not strictly between 0 and the Nyquist
 // frequency, band edges out of order, bad resampling factors or FIR
-// coefficients); test with errors.Is. No data value makes the package
+// coefficients); a bad saved state also wraps ErrState; test with
+// errors.Is. No data value makes the package
 // panic; a destination of the wrong length, an empty SOS or one whose
 // sections are not normalised (a0 ≠ 1) does.
 package filter

@@ -7,7 +7,8 @@ import (
 )
 
 // Sentinel errors. Every error this package returns wraps exactly one of
-// ErrInput and ErrConfig (test with errors.Is) and says what was wrong.
+// ErrInput and ErrConfig (test with errors.Is) and says what was wrong;
+// errors of a saved state also wrap ErrState.
 var (
 	// ErrInput: a data value is unusable — a NaN or ±Inf sample, a
 	// sample rate that is not finite and positive, or a signal too short
@@ -17,6 +18,10 @@ var (
 	// above MaxOrder, a cutoff at or beyond 0 or the Nyquist frequency,
 	// band edges out of order, resampling factors below 1, an empty FIR.
 	ErrConfig = errors.New("invalid configuration")
+	// ErrState: a saved state given to Filter.UnmarshalBinary is
+	// truncated, corrupted (checksum), of an unknown version, or saved
+	// from a filter with other coefficients. It wraps ErrInput.
+	ErrState error = errclass.New("filter: bad saved state", ErrInput)
 )
 
 // errorf returns the error "filter: <format>" that wraps sentinel.

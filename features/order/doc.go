@@ -50,9 +50,14 @@
 // Methods take a destination first, in the manner of gonum: a nil dst is
 // allocated, a dst of the right length (or, for methods that append to
 // dst[:0], enough capacity) is used without allocating; the streaming
-// types allocate nothing per block in steady state. Every error this
-// package returns wraps one of its sentinel errors (ErrSampleRate,
-// ErrNotFinite, ErrNotIncreasing, ErrSpeed, ErrTooFewPulses,
-// ErrTooFewRevolutions, ErrConfig), so errors.Is tells the cause; it panics
+// types allocate nothing per block in steady state. Averager and
+// Resampler save their state with MarshalBinary or AppendBinary and
+// restore it with UnmarshalBinary, bit for bit (versioned, checksummed,
+// validated), into a receiver built with the same configuration (an
+// Averager of the same SamplesPerRev, a Resampler of the same
+// ResamplerConfig: its filter table is configuration and is not saved). Every error this package returns
+// wraps one of its sentinel errors (ErrSampleRate, ErrNotFinite,
+// ErrNotIncreasing, ErrSpeed, ErrTooFewPulses, ErrTooFewRevolutions,
+// ErrConfig, ErrState), so errors.Is tells the cause; it panics
 // only on programmer errors such as a dst of the wrong length.
 package order

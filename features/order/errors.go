@@ -24,4 +24,9 @@ var (
 	ErrTooFewRevolutions = errors.New("order: too few shaft revolutions")
 	// ErrConfig reports an invalid configuration field.
 	ErrConfig = errors.New("order: invalid configuration")
+	// ErrState reports a saved state given to Averager.UnmarshalBinary or
+	// Resampler.UnmarshalBinary that is truncated, corrupted (checksum),
+	// of an unknown version, inconsistent, or saved with another
+	// configuration than the receiver's.
+	ErrState = errors.New("order: bad saved state")
 )
