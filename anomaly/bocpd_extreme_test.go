@@ -14,7 +14,7 @@ import (
 // ErrConfig.
 func TestBOCPDConfigBounds(t *testing.T) {
 	for _, f := range []func(*BOCPDConfig){
-		func(c *BOCPDConfig) { c.MaxRunLength = 1 << 40 },
+		func(c *BOCPDConfig) { c.MaxRunLength = min(1<<40, math.MaxInt) }, // math.MaxInt on 32-bit CPUs
 		func(c *BOCPDConfig) { c.MaxRunLength = MaxBOCPDRunLength + 1 },
 		func(c *BOCPDConfig) { c.Mu0 = 1e200 },
 		func(c *BOCPDConfig) { c.Kappa0 = 1e300 },

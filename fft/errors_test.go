@@ -26,7 +26,7 @@ func assertClass(t *testing.T, err, want error, what string) {
 // included, are refused with ErrLength, without a panic or an attempt to
 // allocate them.
 func TestErrLength(t *testing.T) {
-	for _, n := range []int{0, -1, math.MinInt, MaxLength + 1, 1 << 40, math.MaxInt} {
+	for _, n := range []int{0, -1, math.MinInt, MaxLength + 1, min(1<<40, math.MaxInt), math.MaxInt} {
 		assert.NotPanics(t, func() {
 			p, err := NewPlan(n)
 			assert.Nil(t, p)
