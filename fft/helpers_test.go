@@ -16,7 +16,7 @@ func refDFT(x []complex128, bins []int, sign float64) []complex128 {
 	for i, k := range bins {
 		var sum complex128
 		for j, v := range x {
-			jk := (j * k) % n
+			jk := int(int64(j) * int64(k) % int64(n)) // int64: j·k passes 2^31 on 32-bit CPUs
 			s, c := math.Sincos(2 * math.Pi * float64(jk) / float64(n))
 			sum += v * complex(c, sign*s)
 		}
