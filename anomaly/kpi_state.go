@@ -14,12 +14,10 @@ func (d *KPIDetector) MarshalBinary() ([]byte, error) {
 	e.int(c.Rest, c.Bins, c.Context, c.Coarse)
 	e.int(d.n)
 	e.f64(d.lastT, d.lo, d.hi, d.binLo, d.binW)
-	for _, w := range d.seen {
-		e.int(int(w))
-	}
+	e.u64(d.seen...)
 	for _, s := range []*kpiScale{&d.fine, &d.coarse} {
 		for _, v := range s.ctx {
-			e.int(int(v))
+			e.u64(uint64(v))
 		}
 		e.int(s.steps)
 		e.f64(s.flags.buf[:]...)

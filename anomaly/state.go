@@ -64,6 +64,14 @@ func (e *encoder) int(v ...int) {
 	}
 }
 
+// u64 appends 64-bit words as they are (int(w) would drop the high half
+// of a uint64 or int64 on 32-bit CPUs).
+func (e *encoder) u64(v ...uint64) {
+	for _, x := range v {
+		e.b = binary.LittleEndian.AppendUint64(e.b, x)
+	}
+}
+
 // bytes appends a length-prefixed nested record.
 func (e *encoder) bytes(v []byte) {
 	e.int(len(v))
