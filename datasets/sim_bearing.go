@@ -125,17 +125,10 @@ func (cfg *BearingSim) validate() (int, error) {
 	case !(cfg.ShaftHz >= 0) || math.IsInf(cfg.ShaftHz, 0):
 		return bad("ShaftHz", cfg.ShaftHz, "a frequency ≥ 0 in Hz")
 	}
-	nyq := cfg.SampleRate / 2
-	for i, r := range cfg.Resonances {
-		switch {
-		case !(r.Freq > 0 && r.Freq < nyq):
-			return bad(fmt.Sprintf("Resonances[%d].Freq", i), r.Freq, fmt.Sprintf("a frequency in (0, %g) Hz", nyq))
-		case !(r.Damping > 0 && r.Damping < 1):
-			return bad(fmt.Sprintf("Resonances[%d].Damping", i), r.Damping, "a damping ratio in (0, 1)")
-		case !(r.Gain >= 0) || math.IsInf(r.Gain, 0):
-			return bad(fmt.Sprintf("Resonances[%d].Gain", i), r.Gain, "a finite gain ≥ 0")
-		}
+	if field, v, want, ok := resonanceProblem(cfg.Resonances, cfg.SampleRate); !ok {
+		return bad(field, v, want)
 	}
+	nyq := cfg.SampleRate / 2
 	for h, a := range cfg.ShaftHarmonics {
 		switch {
 		case math.IsNaN(a) || math.IsInf(a, 0):
@@ -225,4 +218,22 @@ func meanSquare(x []float64) float64 {
 		s += v * v
 	}
 	return s / float64(len(x))
+}
+
+// resonanceProblem checks the resonances of a simulator sampled at
+// sampleRate Hz; for the first bad one it returns the field, its value and
+// what it should be, with ok false.
+func resonanceProblem(rs []Resonance, sampleRate float64) (field string, v any, want string, ok bool) {
+	nyq := sampleRate / 2
+	for i, r := range rs {
+		switch {
+		case !(r.Freq > 0 && r.Freq < nyq):
+			return fmt.Sprintf("Resonances[%d].Freq", i), r.Freq, fmt.Sprintf("a frequency in (0, %g) Hz", nyq), false
+		case !(r.Damping > 0 && r.Damping < 1):
+			return fmt.Sprintf("Resonances[%d].Damping", i), r.Damping, "a damping ratio in (0, 1)", false
+		case !(r.Gain >= 0) || math.IsInf(r.Gain, 0):
+			return fmt.Sprintf("Resonances[%d].Gain", i), r.Gain, "a finite gain ≥ 0", false
+		}
+	}
+	return "", nil, "", true
 }

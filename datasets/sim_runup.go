@@ -209,16 +209,8 @@ func (cfg *RunupSim) validate() (int, error) {
 			return bad(fmt.Sprintf("Profile[%d].Time", i), p.Time, "a finite time after the previous knot's")
 		}
 	}
-	nyq := cfg.SampleRate / 2
-	for i, r := range cfg.Resonances {
-		switch {
-		case !(r.Freq > 0 && r.Freq < nyq):
-			return bad(fmt.Sprintf("Resonances[%d].Freq", i), r.Freq, fmt.Sprintf("a frequency in (0, %g) Hz", nyq))
-		case !(r.Damping > 0 && r.Damping < 1):
-			return bad(fmt.Sprintf("Resonances[%d].Damping", i), r.Damping, "a damping ratio in (0, 1)")
-		case !(r.Gain >= 0) || math.IsInf(r.Gain, 0):
-			return bad(fmt.Sprintf("Resonances[%d].Gain", i), r.Gain, "a finite gain ≥ 0")
-		}
+	if field, v, want, ok := resonanceProblem(cfg.Resonances, cfg.SampleRate); !ok {
+		return bad(field, v, want)
 	}
 	for h, a := range cfg.ShaftOrders {
 		if !(a >= -math.MaxFloat64 && a <= math.MaxFloat64) {
