@@ -133,19 +133,32 @@ func (o calOutcome) healthyOnFaulty() bool {
 
 // runCalibration diagnoses every item whole and cut into segments.
 func runCalibration(t *testing.T, dg *bearing.Diagnoser, items []calItem) []calOutcome {
+	var out []calOutcome
+	diagnoseCorpus(t, dg, items, func(it calItem, seg float64, d *bearing.Diagnosis) {
+		o := calOutcome{set: it.set, segment: seg, truth: it.truth, verdict: d.Verdict, conf: d.Confidence, noSeries: true, health: d.Health}
+		for _, e := range d.Evidence {
+			o.noSeries = o.noSeries && !e.Qualified
+		}
+		out = append(out, o)
+	})
+	return out
+}
+
+// diagnoseCorpus diagnoses every item whole and cut into each of
+// calSegments, one worker per CPU, and calls visit with each diagnosis
+// (one call at a time; d is reused after visit returns).
+func diagnoseCorpus(t *testing.T, dg *bearing.Diagnoser, items []calItem, visit func(it calItem, seg float64, d *bearing.Diagnosis)) {
 	type job struct {
 		it  calItem
 		seg float64
 	}
 	var mu sync.Mutex
-	var out []calOutcome
 	jobs := make(chan job)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var local []calOutcome
 			var d bearing.Diagnosis
 			for j := range jobs {
 				w := len(j.it.x)
@@ -158,16 +171,11 @@ func runCalibration(t *testing.T, dg *bearing.Diagnoser, items []calItem) []calO
 						t.Errorf("%s %s segment %g s at %d: %v", j.it.set, j.it.name, j.seg, off, err)
 						break
 					}
-					o := calOutcome{set: j.it.set, segment: j.seg, truth: j.it.truth, verdict: d.Verdict, conf: d.Confidence, noSeries: true, health: d.Health}
-					for _, e := range d.Evidence {
-						o.noSeries = o.noSeries && !e.Qualified
-					}
-					local = append(local, o)
+					mu.Lock()
+					visit(j.it, j.seg, &d)
+					mu.Unlock()
 				}
 			}
-			mu.Lock()
-			out = append(out, local...)
-			mu.Unlock()
 		}()
 	}
 	for _, seg := range calSegments {
@@ -177,7 +185,6 @@ func runCalibration(t *testing.T, dg *bearing.Diagnoser, items []calItem) []calO
 	}
 	close(jobs)
 	wg.Wait()
-	return out
 }
 
 // TestDiagnosisCalibration diagnoses the calibration corpus with the
