@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -228,6 +229,58 @@ func countOutcomes(rs []diagRecord) diagCounts {
 		}
 	}
 	return c
+}
+
+// reasonCount is how many faulty records (or segments) the diagnoser
+// declined for one reason.
+type reasonCount struct {
+	Reason string `json:"reason"`
+	Count  int    `json:"count"`
+	// Records lists them (record names; at most maxReasonRecords, then
+	// "…").
+	Records []string `json:"records"`
+}
+
+// maxReasonRecords bounds the records listed per reason.
+const maxReasonRecords = 20
+
+// unknownReasons tallies the Reason of every unknown outcome of rs (why
+// the diagnoser declined), most frequent first, ties in order of first
+// appearance.
+func unknownReasons(rs []diagRecord) []reasonCount {
+	var out []reasonCount
+	at := map[string]int{}
+	for _, r := range rs {
+		if r.Outcome != "unknown" {
+			continue
+		}
+		i, ok := at[r.Reason]
+		if !ok {
+			i = len(out)
+			at[r.Reason] = i
+			out = append(out, reasonCount{Reason: r.Reason})
+		}
+		c := &out[i]
+		c.Count++
+		switch {
+		case len(c.Records) < maxReasonRecords:
+			c.Records = append(c.Records, r.Record)
+		case len(c.Records) == maxReasonRecords:
+			c.Records = append(c.Records, "…")
+		}
+	}
+	slices.SortStableFunc(out, func(a, b reasonCount) int { return b.Count - a.Count })
+	return out
+}
+
+// reasonTable is the markdown form of unknownReasons(rs).
+func reasonTable(rs []diagRecord) string {
+	var b strings.Builder
+	b.WriteString("| why not diagnosed (Diagnosis.Reason) | count | records |\n|---|---|---|\n")
+	for _, c := range unknownReasons(rs) {
+		fmt.Fprintf(&b, "| %s | %d | %s |\n", c.Reason, c.Count, strings.Join(c.Records, ", "))
+	}
+	return b.String()
 }
 
 // byTruthTable is the markdown summary of outcomes per true fault type.

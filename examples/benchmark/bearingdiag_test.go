@@ -100,6 +100,8 @@ func TestCWRUSuiteFixture(t *testing.T) {
 	assert.Contains(t, so.String(), "| **Spindle Diagnoser, default config (automatic)** | **2 of 2** | **0** |")
 	assert.Contains(t, so.String(), "Smith & Randall 2015, Table B2")
 	assert.Contains(t, se.String(), "[3/3]", "progress on stderr")
+	assert.Empty(t, m["unknown_by_reason"], "nothing declined")
+	assert.NotContains(t, so.String(), "Why the unknown")
 }
 
 func TestCWRUSuiteErrors(t *testing.T) {
@@ -168,4 +170,35 @@ func TestGrade(t *testing.T) {
 	}
 	assert.Equal(t, "healthy_on_faulty", grade(fault.OuterRace, fault.Healthy, 0.5))
 	assert.Equal(t, "correct", grade(fault.Healthy, fault.Healthy, 0.9))
+}
+
+func TestUnknownReasons(t *testing.T) {
+	var rs []diagRecord
+	add := func(rec, outcome, reason string) {
+		rs = append(rs, diagRecord{Record: rec, Outcome: outcome, Reason: reason})
+	}
+	add("1", "unknown", "few")
+	add("2", "correct", "fault")
+	add("3", "unknown", "conflict")
+	add("4", "unknown", "conflict")
+	add("5", "wrong", "fault")
+	add("6", "unknown", "ambiguous")
+	got := unknownReasons(rs)
+	assert.Equal(t, []reasonCount{
+		{"conflict", 2, []string{"3", "4"}},
+		{"few", 1, []string{"1"}},
+		{"ambiguous", 1, []string{"6"}},
+	}, got, "unknown outcomes only, most frequent first, ties in order of appearance")
+	assert.Contains(t, reasonTable(rs), "| conflict | 2 | 3, 4 |")
+
+	rs = rs[:0]
+	for i := range maxReasonRecords + 5 {
+		add(fmt.Sprint(i), "unknown", "short")
+	}
+	got = unknownReasons(rs)
+	require.Len(t, got, 1)
+	assert.Equal(t, maxReasonRecords+5, got[0].Count)
+	assert.Len(t, got[0].Records, maxReasonRecords+1)
+	assert.Equal(t, "…", got[0].Records[maxReasonRecords])
+	assert.Empty(t, unknownReasons(nil))
 }

@@ -69,7 +69,10 @@ type cwruJSON struct {
 	// Calibration is the reliability table of every diagnosis of the run
 	// (faulty records and the normal baseline).
 	Calibration []calibrationRow `json:"calibration"`
-	Records     []diagRecord     `json:"records"`
+	// UnknownByReason tallies why the faulty records the diagnoser
+	// declined were declined.
+	UnknownByReason []reasonCount `json:"unknown_by_reason"`
+	Records         []diagRecord  `json:"records"`
 }
 
 const (
@@ -163,7 +166,7 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 	}
 	res := cwruJSON{
 		Suite: "cwru", Channel: opt.Channel, SegmentS: opt.Segment, diagCounts: countOutcomes(faulty), Missing: missing,
-		Anchor: cwruAnchor, AnchorClear: 40, AnchorPartial: 6, Method: method, Calibration: calibration(rs), Records: rs,
+		Anchor: cwruAnchor, AnchorClear: 40, AnchorPartial: 6, Method: method, Calibration: calibration(rs), UnknownByReason: unknownReasons(faulty), Records: rs,
 	}
 	normal := "normal/97.mat not present"
 	if len(normals) == 1 {
@@ -201,6 +204,10 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 	}
 	md.WriteString("\n")
 	md.WriteString(byTruthTable(faulty))
+	if c.Unknown > 0 {
+		md.WriteString("\nWhy the unknown faulty " + unit + " were declined:\n\n")
+		md.WriteString(reasonTable(faulty))
+	}
 	fmt.Fprintf(&md, "\nHeadline: %d of %d correct, %d wrong fault type, %d unknown, %d missed, %d healthy on faulty; %s.\n\n", c.Correct, c.Total, c.Wrong, c.Unknown, c.Missed, c.HealthyOnFaulty, normal)
 	md.WriteString("Calibration of the confidence over every diagnosis of this run:\n\n")
 	md.WriteString(calibrationTable(rs))
