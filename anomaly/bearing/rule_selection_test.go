@@ -81,8 +81,10 @@ func (r combineRule) verdict(d *bearing.Diagnosis, cfg bearing.DiagnoserConfig) 
 	return ev[win].Fault
 }
 
-// agreement is the Diagnoser's rule: the winning fault index, or −1 when
-// no fault qualified in any method, and whether it is a verdict.
+// agreement is the Diagnoser's rule: the index of a fault some method
+// names, or −1 when no fault qualified in any method, and whether it is
+// the verdict (false for conflicting or ambiguous methods, too few votes
+// or the cage alone, all Unknown).
 func agreement(ev []bearing.FaultEvidence, nm, cage int, cfg bearing.DiagnoserConfig) (int, bool) {
 	votes := make([]int, len(ev))
 	ambiguous := 0
@@ -113,20 +115,19 @@ func agreement(ev []bearing.FaultEvidence, nm, cage int, cfg bearing.DiagnoserCo
 			votes[top]++
 		}
 	}
-	named, win := 0, -1
-	for i, n := range votes {
-		if n > 0 {
-			named++
-			win = i
+	var named []int // the faults some method names
+	for i := range votes {
+		if votes[i] > 0 {
+			named = append(named, i)
 		}
 	}
-	switch {
-	case named == 1 && ambiguous == 0:
-		return win, win == cage || votes[win] >= cfg.MinMethods
-	case named > 1 || ambiguous > 0:
-		return cage, false
+	if len(named) == 0 && ambiguous == 0 {
+		return -1, false
 	}
-	return -1, false
+	if len(named) != 1 || ambiguous > 0 {
+		return 0, false // conflicting or ambiguous methods: Unknown, whatever the index
+	}
+	return named[0], named[0] == cage || votes[named[0]] >= cfg.MinMethods
 }
 
 // pooled is the pooled rule: the winning fault index, −1 when nothing
