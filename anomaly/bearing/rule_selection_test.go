@@ -23,15 +23,21 @@ import (
 // greatest summed qualified score wins when it qualifies in at least
 // minMethods methods and no rival's summed score (every method's score
 // with allRivals, the qualified ones only without) reaches ratio times
-// the winner's.
+// the winner's. With abstain set (agreement rules only), only qualified
+// rivals make a method ambiguous, and a method in which an unqualified
+// rival outscores the winner abstains: it neither votes nor vetoes.
 type combineRule struct {
 	sum        bool
 	ratio      float64
 	minMethods int
 	allRivals  bool
+	abstain    bool
 }
 
 func (r combineRule) String() string {
+	if r.abstain {
+		return "agreement; a method abstains when an unqualified fault outscores its winner"
+	}
 	if !r.sum {
 		return "default (per-method winners must agree)"
 	}
@@ -44,11 +50,11 @@ func (r combineRule) String() string {
 
 // combineRules is the family searched: the default and the pooled rules.
 func combineRules() []combineRule {
-	rs := []combineRule{{}}
+	rs := []combineRule{{}, {abstain: true}}
 	for _, ratio := range []float64{0.3, 0.4, 0.5, 0.6} {
 		for _, m := range []int{1, 2} {
 			for _, all := range []bool{true, false} {
-				rs = append(rs, combineRule{true, ratio, m, all})
+				rs = append(rs, combineRule{sum: true, ratio: ratio, minMethods: m, allRivals: all})
 			}
 		}
 	}
@@ -68,7 +74,7 @@ func (r combineRule) verdict(d *bearing.Diagnosis, cfg bearing.DiagnoserConfig) 
 	if r.sum {
 		win, ok = r.pooled(ev, nm, cage)
 	} else {
-		win, ok = agreement(ev, nm, cage, cfg)
+		win, ok = agreement(ev, nm, cage, cfg, r.abstain)
 	}
 	switch {
 	case win < 0:
@@ -85,7 +91,7 @@ func (r combineRule) verdict(d *bearing.Diagnosis, cfg bearing.DiagnoserConfig) 
 // names, or −1 when no fault qualified in any method, and whether it is
 // the verdict (false for conflicting or ambiguous methods, too few votes
 // or the cage alone, all Unknown).
-func agreement(ev []bearing.FaultEvidence, nm, cage int, cfg bearing.DiagnoserConfig) (int, bool) {
+func agreement(ev []bearing.FaultEvidence, nm, cage int, cfg bearing.DiagnoserConfig, abstain bool) (int, bool) {
 	votes := make([]int, len(ev))
 	ambiguous := 0
 	for m := range nm {
@@ -102,12 +108,21 @@ func agreement(ev []bearing.FaultEvidence, nm, cage int, cfg bearing.DiagnoserCo
 		if top < 0 {
 			continue
 		}
-		amb := false
+		amb, abst := false, false
 		for i := range ev {
-			s := ev[i].Methods[m].Score
-			if i != top && i != cage && s > 0 && s >= cfg.DominanceRatio*ev[top].Methods[m].Score {
-				amb = true
+			s := ev[i].Methods[m]
+			if i == top || i == cage || s.Score <= 0 || s.Score < cfg.DominanceRatio*ev[top].Methods[m].Score {
+				continue
 			}
+			switch {
+			case !abstain || s.Qualified:
+				amb = true
+			case s.Score > ev[top].Methods[m].Score:
+				abst = true
+			}
+		}
+		if abst && !amb {
+			continue
 		}
 		if amb {
 			ambiguous++
