@@ -131,22 +131,56 @@ func (o calOutcome) healthyOnFaulty() bool {
 	return o.truth != fault.Healthy && o.verdict == fault.Healthy && o.conf >= 0.5
 }
 
-// runCalibration diagnoses every item whole and cut into segments.
-func runCalibration(t *testing.T, dg *bearing.Diagnoser, items []calItem) []calOutcome {
-	var out []calOutcome
-	diagnoseCorpus(t, dg, items, func(it calItem, seg float64, d *bearing.Diagnosis) {
-		o := calOutcome{set: it.set, segment: seg, truth: it.truth, verdict: d.Verdict, conf: d.Confidence, noSeries: true, health: d.Health}
+// runCalibration scores the default configuration's diagnoses of the
+// calibration corpus.
+func runCalibration(t *testing.T) ([]calItem, []calOutcome) {
+	items, diags := defaultDiagnoses(t)
+	out := make([]calOutcome, 0, len(diags))
+	for _, cd := range diags {
+		d := cd.d
+		o := calOutcome{set: cd.it.set, segment: cd.seg, truth: cd.it.truth, verdict: d.Verdict, conf: d.Confidence, noSeries: true, health: d.Health}
 		for _, e := range d.Evidence {
 			o.noSeries = o.noSeries && !e.Qualified
 		}
 		out = append(out, o)
+	}
+	return items, out
+}
+
+// corpusDiagnosis is one diagnosis of the calibration corpus: an item,
+// whole (seg 0) or one segment of seg seconds.
+type corpusDiagnosis struct {
+	it  calItem
+	seg float64
+	d   *bearing.Diagnosis
+}
+
+// defaultCorpus holds the default configuration's diagnoses of the
+// calibration corpus, made once for every test that reads them.
+var defaultCorpus struct {
+	once  sync.Once
+	items []calItem
+	diags []corpusDiagnosis
+}
+
+// defaultDiagnoses diagnoses the calibration corpus with the default
+// DiagnoserConfig once per test binary and returns the items and their
+// diagnoses.
+func defaultDiagnoses(t *testing.T) ([]calItem, []corpusDiagnosis) {
+	defaultCorpus.once.Do(func() {
+		dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
+		require.NoError(t, err)
+		defaultCorpus.items = calibrationCorpus(t)
+		diagnoseCorpus(t, dg, defaultCorpus.items, func(it calItem, seg float64, d *bearing.Diagnosis) {
+			defaultCorpus.diags = append(defaultCorpus.diags, corpusDiagnosis{it, seg, d})
+		})
 	})
-	return out
+	return defaultCorpus.items, defaultCorpus.diags
 }
 
 // diagnoseCorpus diagnoses every item whole and cut into each of
 // calSegments, one worker per CPU, and calls visit with each diagnosis
-// (one call at a time; d is reused after visit returns).
+// (one call at a time; each d is its own, so visit may keep it).
 func diagnoseCorpus(t *testing.T, dg *bearing.Diagnoser, items []calItem, visit func(it calItem, seg float64, d *bearing.Diagnosis)) {
 	type job struct {
 		it  calItem
@@ -159,20 +193,20 @@ func diagnoseCorpus(t *testing.T, dg *bearing.Diagnoser, items []calItem, visit 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var d bearing.Diagnosis
 			for j := range jobs {
 				w := len(j.it.x)
 				if j.seg > 0 {
 					w = int(j.seg * j.it.rate)
 				}
 				for off := 0; off+w <= len(j.it.x); off += w {
-					_, err := dg.DiagnoseTo(&d, j.it.x[off:off+w], j.it.rate, j.it.shaft, j.it.b)
+					d := new(bearing.Diagnosis)
+					_, err := dg.DiagnoseTo(d, j.it.x[off:off+w], j.it.rate, j.it.shaft, j.it.b)
 					if err != nil {
 						t.Errorf("%s %s segment %g s at %d: %v", j.it.set, j.it.name, j.seg, off, err)
 						break
 					}
 					mu.Lock()
-					visit(j.it, j.seg, &d)
+					visit(j.it, j.seg, d)
 					mu.Unlock()
 				}
 			}
@@ -198,10 +232,7 @@ func TestDiagnosisCalibration(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the calibration corpus takes about a minute")
 	}
-	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
-	require.NoError(t, err)
-	items := calibrationCorpus(t)
-	out := runCalibration(t, dg, items)
+	items, out := runCalibration(t)
 
 	for _, o := range out {
 		assert.False(t, o.healthyOnFaulty(), "%s at %g s: %v called healthy at %.2f", o.set, o.segment, o.truth, o.conf)

@@ -229,7 +229,9 @@ func TestCombineRuleSelection(t *testing.T) {
 		tally[i] = map[string]map[float64]ruleTally{}
 	}
 	mismatch := 0
-	diagnoseCorpus(t, dg, calibrationCorpus(t), func(it calItem, seg float64, d *bearing.Diagnosis) {
+	_, diags := defaultDiagnoses(t)
+	for _, cd := range diags {
+		it, seg, d := cd.it, cd.seg, cd.d
 		if got := rules[0].verdict(d, cfg); got != d.Verdict {
 			mismatch++
 			t.Errorf("%s %s at %g s: rules applied to the evidence give %v, Diagnose %v (%s)", it.set, it.name, seg, got, d.Verdict, d.Reason)
@@ -248,7 +250,7 @@ func TestCombineRuleSelection(t *testing.T) {
 			}
 			tally[i][it.set][seg] = c
 		}
-	})
+	}
 	require.Zero(t, mismatch)
 	sets := sortedKeys(func() map[string]int {
 		m := map[string]int{}
