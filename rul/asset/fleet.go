@@ -56,9 +56,32 @@ type Fleet struct {
 	// be fitted. Outlook uses it after an alarm while the degradation
 	// model has no finite forecast.
 	Onset *rul.WeibullModel
+	// Hazard is a Weibull proportional-hazards model of the runs'
+	// lifetimes (rul.FitWeibullPH, ridge HazardRidge) whose covariate is
+	// z = ln max(HI, MinHazardHI), the health reached (age in the runs'
+	// time unit from each run's first time); nil when it could not be
+	// fitted. Outlook uses it before an alarm when UseHazard is set.
+	Hazard *rul.WeibullPH
+	// UseHazard makes Outlook forecast a unit without an alarm from
+	// Hazard at its age and current HI instead of Life at its age alone.
+	// LearnFleet leaves it false.
+	UseHazard bool
 	// Default is true for DefaultFleet's prior, learned from no runs.
 	Default bool
 }
+
+// HazardRidge is the precision of the zero-mean Gaussian prior that
+// LearnFleet puts on Hazard's coefficient γ (per unit of ln HI): 1, so a
+// γ of a few units is plausible. Without it γ diverges, as every run's
+// indicator peaks at its failure.
+const HazardRidge = 1.0
+
+// MinHazardHI is the floor of the HI in Hazard's covariate ln HI (an HI
+// at or below 0, possible for a signed indicator, has no logarithm).
+const MinHazardHI = 0.01
+
+// hazardZ is Hazard's covariate for health indicator hi.
+func hazardZ(hi float64) float64 { return math.Log(math.Max(hi, MinHazardHI)) }
 
 // LearnFleet replays every past run through a Tracker with cfg (its Prior
 // and Failure ignored) and learns, from the runs that raised an alarm with
@@ -71,7 +94,9 @@ type Fleet struct {
 //   - the failure level: the median of their HI at failure;
 //   - Life: a Weibull (rul.FitWeibull) of every run's lifetime, and Onset:
 //     one of the alarmed runs' times from the alarm run's first exceedance
-//     to failure, for Fleet.Outlook (nil when a fit fails).
+//     to failure, for Fleet.Outlook (nil when a fit fails);
+//   - Hazard: a Weibull proportional-hazards model of every run's
+//     lifetime with covariate ln HI (nil when the fit fails).
 //
 // It needs 3 such runs (else an error wrapping ErrTooFewRuns). A run that
 // is empty, whose Time and Value differ in length, or that a Tracker
@@ -87,6 +112,7 @@ func LearnFleet(past []Run, cfg TrackerConfig, phi float64) (*Fleet, error) {
 	var finals []float64
 	var states []State
 	var lives, onsets []float64
+	var cov []rul.CovariateRun
 	for _, r := range past {
 		if len(r.Time) != len(r.Value) {
 			return nil, errorf(ErrInput, "fleet run %s has %d times and %d values", r.Name, len(r.Time), len(r.Value))
@@ -120,6 +146,7 @@ func LearnFleet(past []Run, cfg TrackerConfig, phi float64) (*Fleet, error) {
 		}
 		u.End, u.FinalHI, u.Points = last.Time, last.HI, len(h.Time)
 		lives = append(lives, last.Time-r.Time[0])
+		cov = append(cov, covariateRun(states, r.Time[0]))
 		if u.Alarmed && u.End > u.AlarmFirst {
 			onsets = append(onsets, u.End-u.AlarmFirst)
 		}
@@ -130,6 +157,9 @@ func LearnFleet(past []Run, cfg TrackerConfig, phi float64) (*Fleet, error) {
 		}
 	}
 	f.Life, f.Onset = fitLife(lives), fitLife(onsets)
+	if m, err := rul.FitWeibullPH(cov, HazardRidge); err == nil {
+		f.Hazard = m
+	}
 	if len(hist) < 3 {
 		return nil, errorf(ErrTooFewRuns, "%d of %d past runs raised an alarm with 3 or more points after it; need 3 to learn a prior", len(hist), len(past))
 	}
@@ -163,4 +193,19 @@ func fitLife(times []float64) *rul.WeibullModel {
 		return nil
 	}
 	return m
+}
+
+// covariateRun is one run's failure history for the hazard fit: ln HI at
+// every value after the baseline (age from t0), failed at its last time.
+func covariateRun(states []State, t0 float64) rul.CovariateRun {
+	r := rul.CovariateRun{Failed: true, End: states[len(states)-1].Time - t0}
+	for _, s := range states {
+		if !s.Learning && (len(r.Time) == 0 || s.Time-t0 > r.Time[len(r.Time)-1]) {
+			r.Time, r.Z = append(r.Time, s.Time-t0), append(r.Z, hazardZ(s.HI))
+		}
+	}
+	if len(r.Time) == 0 { // all learning: healthy throughout
+		r.Time, r.Z = []float64{0}, []float64{0}
+	}
+	return r
 }
