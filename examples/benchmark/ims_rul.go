@@ -105,6 +105,10 @@ func imsRUL(runs []asset.Run) (imsRULJSON, string, error) {
 				k++
 			}
 			oc, alarm, err := rulForecast(f, r, k, imsRULSetting, imsTracking())
+			if errors.Is(err, asset.ErrNoForecast) {
+				res.Missing = append(res.Missing, fmt.Sprintf("%s at %.0f%%", r.Name, 100*cut))
+				continue
+			}
 			if err != nil {
 				return res, "", fmt.Errorf("ims rul: %w", err)
 			}
@@ -137,7 +141,7 @@ func imsRULMarkdown(res imsRULJSON, bearings int) string {
 	fmt.Fprintf(&md, "\n### Remaining useful life, leave one failed bearing out\n\nEach of the %d failed bearings is left out in turn; the fleet (asset.LearnFleet) is learned from the other failed bearings' summary levels (files %d to the end; tracker: 5-file trailing mean, baseline the next 200 files), and the left-out bearing is cut at %v of its life after the run-in and forecast at the cut. Forecast (chosen on FEMTO alone, not tuned here): %s; point forecast the distribution's %.1f quantile, interval its central 90 %%. %d forecasts; PHM 2012 score %.3f, 90 %% interval coverage **%.2f**.\n\n",
 		bearings, imsRunIn, femtoCuts, res.Setting, res.Quantile, len(res.Detail), res.Score, res.Coverage90)
 	if len(res.Missing) > 0 {
-		fmt.Fprintf(&md, "No forecast (the other bearings gave fewer than 3 alarmed runs): %s.\n\n", strings.Join(res.Missing, ", "))
+		fmt.Fprintf(&md, "No forecast (the other bearings gave fewer than 3 alarmed runs, or no alarm-to-failure model): %s.\n\n", strings.Join(res.Missing, ", "))
 	}
 	md.WriteString("| bearing | cut | life (h) | actual RUL (h) | alarm (h) | predicted RUL (h) | median (h) | 90 % interval (h) | in interval | from | A_i |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, c := range res.Detail {
