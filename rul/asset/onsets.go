@@ -97,4 +97,3 @@ func (f *Fleet) OutlookOnsets(dst *rul.Distribution, mx *rul.Mixer, tr *Tracker,
 	o = Outlook{Default: f.Default, Source: FromOnsets}
 	return o.with(d), nil
 }
-
