@@ -37,7 +37,6 @@ type femtoNestedJSON struct {
 // fleets cannot be learned (too few alarmed runs) is not a candidate.
 func femtoNested(series []*femto.Series, outer [][]femtoCutResult) (femtoNestedJSON, error) {
 	var res femtoNestedJSON
-	all := func(femtoCutResult) bool { return true }
 	var truth, pred []float64
 	covered := 0
 	for i, s := range series {
@@ -47,26 +46,17 @@ func femtoNested(series []*femto.Series, outer [][]femtoCutResult) (femtoNestedJ
 				rest = append(rest, o)
 			}
 		}
-		bs, bq, bIn := -1, -1, false
-		var bSc, bCov float64
+		inner := make([][]femtoCutResult, len(femtoSettings))
 		for si, st := range femtoSettings {
-			inner, err := femtoProtocol(rest, st)
-			if errors.Is(err, asset.ErrTooFewRuns) {
-				continue
-			}
-			if err != nil {
+			d, err := femtoProtocol(rest, st)
+			if err != nil && !errors.Is(err, asset.ErrTooFewRuns) {
 				return res, err
 			}
-			for qi := range femtoQuantiles {
-				sc, cov, err := femtoSummary(inner, all, qi)
-				if err != nil {
-					return res, err
-				}
-				in := cov >= 0.8 && cov <= 0.95
-				if bs < 0 || (in && !bIn) || (in == bIn && sc > bSc) {
-					bs, bq, bIn, bSc, bCov = si, qi, in, sc, cov
-				}
-			}
+			inner[si] = d
+		}
+		bs, bq, bSc, bCov, err := femtoChoose(inner)
+		if err != nil {
+			return res, err
 		}
 		if bs < 0 {
 			return res, fmt.Errorf("femto nested: no setting can be learned without %s", s.Name)
@@ -96,4 +86,31 @@ func femtoNestedMarkdown(res femtoJSON) string {
 		md += fmt.Sprintf("| %s | %s | %.1f | %.3f | %.2f |\n", f.Bearing, f.Setting, f.Quantile, f.InnerScore, f.InnerCov)
 	}
 	return md
+}
+
+// femtoChoose picks the setting (index into details, one protocol run per
+// femtoSettings entry; nil: not available) and point quantile (index into
+// femtoQuantiles) with the best score among the pairs whose coverage lies
+// in [0.8, 0.95] (the best score when none does). si is −1 when no
+// setting is available.
+func femtoChoose(details [][]femtoCutResult) (si, qi int, sc, cov float64, err error) {
+	all := func(femtoCutResult) bool { return true }
+	si, qi = -1, -1
+	bIn := false
+	for s, d := range details {
+		if d == nil {
+			continue
+		}
+		for q := range femtoQuantiles {
+			c, v, err := femtoSummary(d, all, q)
+			if err != nil {
+				return si, qi, sc, cov, err
+			}
+			in := v >= 0.8 && v <= 0.95
+			if si < 0 || (in && !bIn) || (in == bIn && c > sc) {
+				si, qi, bIn, sc, cov = s, q, in, c, v
+			}
+		}
+	}
+	return si, qi, sc, cov, nil
 }

@@ -26,10 +26,10 @@ func imsTracking() asset.TrackerConfig {
 
 // imsRULSetting and imsRULQuantile are the forecast used for the IMS
 // table, chosen on FEMTO alone: the setting and the point quantile that
-// FEMTO's nested protocol picked most often (3 and 3 of its 6 folds).
+// FEMTO's nested protocol picked most often (3 and 2 of its 6 folds).
 var (
-	imsRULSetting  = femtoSetting{Sigmas: 3, Hazard: true, Onsets: true}
-	imsRULQuantile = 0.3
+	imsRULSetting  = femtoSetting{Sigmas: 3, Onsets: true}
+	imsRULQuantile = 0.4
 )
 
 // imsRULCut is one IMS forecast.

@@ -23,8 +23,12 @@ func (st femtoSetting) tracking(base asset.TrackerConfig) asset.TrackerConfig {
 // rulFleet learns the fleet from past runs with base's tracker set-up.
 func rulFleet(past []asset.Run, st femtoSetting, base asset.TrackerConfig) (*asset.Fleet, error) {
 	f, err := asset.LearnFleet(past, st.tracking(base), 1)
-	if f != nil {
-		f.UseHazard = st.Hazard
+	if err != nil {
+		return f, err
+	}
+	f.UseHazard = st.Hazard
+	if st.OnsetFleet {
+		err = rulOnsetFleet(f, past, st.tracking(base))
 	}
 	return f, err
 }
@@ -93,6 +97,17 @@ const rulOnsetShiftVar = 25
 // The fleet's failure level is ignored: the bearings are running at the
 // cut, so an HI past it says the level is low for this bearing.
 func rulOnsetOutlook(f *asset.Fleet, tr *asset.Tracker, his []asset.State, age float64, step int) (asset.Outlook, error) {
+	on, err := rulOnsets(f, tr, his, step)
+	if err != nil {
+		return asset.Outlook{}, err
+	}
+	g := *f
+	g.Failure = 0
+	return g.OutlookOnsets(nil, nil, tr, age, on)
+}
+
+// rulOnsets is the onset posterior of rulOnsetOutlook.
+func rulOnsets(f *asset.Fleet, tr *asset.Tracker, his []asset.State, step int) (asset.Onsets, error) {
 	mu, sd, ok := tr.Baseline()
 	var x, at []float64
 	if ok && sd > 0 {
@@ -100,31 +115,70 @@ func rulOnsetOutlook(f *asset.Fleet, tr *asset.Tracker, his []asset.State, age f
 			x, at = append(x, (his[i].HI-1)*mu/sd), append(at, his[i].Time)
 		}
 	}
-	on := asset.Onsets{None: 1}
-	if len(x) > 0 {
-		slices.Reverse(x)
-		slices.Reverse(at)
-		dt := at[len(at)-1] - at[0]
-		if len(at) > 1 {
-			dt /= float64(len(at) - 1)
-		}
-		rate := 0.5
-		if f.Life != nil {
-			d, err := f.Life.Predict(nil, 0)
-			if err != nil {
-				return asset.Outlook{}, err
-			}
-			if m := d.Mean(); m > 0 && !math.IsInf(m, 0) && dt > 0 {
-				rate = min(dt/m, 0.5)
-			}
-		}
-		w, none, err := rul.OnsetPosterior(nil, x, rul.OnsetConfig{Rate: rate, ShiftVar: rulOnsetShiftVar})
-		if err != nil {
-			return asset.Outlook{}, err
-		}
-		on = asset.Onsets{Time: at, Weight: w, None: none}
+	if len(x) == 0 {
+		return asset.Onsets{None: 1}, nil
 	}
-	g := *f
-	g.Failure = 0
-	return g.OutlookOnsets(nil, nil, tr, age, on)
+	slices.Reverse(x)
+	slices.Reverse(at)
+	dt := at[len(at)-1] - at[0]
+	if len(at) > 1 {
+		dt /= float64(len(at) - 1)
+	}
+	rate := 0.5
+	if f.Life != nil {
+		d, err := f.Life.Predict(nil, 0)
+		if err != nil {
+			return asset.Onsets{}, err
+		}
+		if m := d.Mean(); m > 0 && !math.IsInf(m, 0) && dt > 0 {
+			rate = min(dt/m, 0.5)
+		}
+	}
+	w, none, err := rul.OnsetPosterior(nil, x, rul.OnsetConfig{Rate: rate, ShiftVar: rulOnsetShiftVar})
+	if err != nil {
+		return asset.Onsets{}, err
+	}
+	return asset.Onsets{Time: at, Weight: w, None: none}, nil
+}
+
+// rulOnsetFleet replaces f.Onset by the Weibull of the past runs' times
+// from their posterior median onset (rulOnsets on the whole run) to
+// failure, so that the onsets the fleet learns from and those it
+// forecasts from are defined alike.
+func rulOnsetFleet(f *asset.Fleet, past []asset.Run, cfg asset.TrackerConfig) error {
+	var times []float64
+	var failed []bool
+	for _, r := range past {
+		tr, err := asset.NewTracker(cfg)
+		if err != nil {
+			return err
+		}
+		his := make([]asset.State, 0, len(r.Time))
+		for i := range r.Time {
+			s, err := tr.Update(r.Time[i], r.Value[i])
+			if err != nil {
+				return fmt.Errorf("%s: %w", r.Name, err)
+			}
+			his = append(his, s)
+		}
+		on, err := rulOnsets(f, tr, his, cfg.Smooth)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.Name, err)
+		}
+		c := on.None
+		for i, w := range on.Weight {
+			if c += w; c >= 0.5 {
+				if d := r.Time[len(r.Time)-1] - on.Time[i]; d > 0 {
+					times, failed = append(times, d), append(failed, true)
+				}
+				break
+			}
+		}
+	}
+	m, err := rul.FitWeibull(times, failed)
+	if err != nil {
+		return nil // keep the alarm-to-failure Weibull
+	}
+	f.Onset = m
+	return nil
 }
