@@ -38,7 +38,6 @@ var femtoCuts = []float64{0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95}
 // scores better on an uncertain forecast.
 var femtoQuantiles = []float64{0.1, 0.2, 0.3, 0.4, 0.5}
 
-
 // femtoAnchor: the best score published for the challenge's 11 test
 // bearings, by its academic winner (E. Sutrisno, H. Oh, A. S. S. Vasan,
 // M. Pecht, "Estimation of remaining useful life of ball bearings using

@@ -164,7 +164,7 @@ func TestFEMTOTestSet(t *testing.T) {
 			return 0.25 * math.Exp(float64(i-120)/15)
 		},
 	}, files)
-	o := &outcome{JSON: femtoJSON{Setting: femtoSettings[0]}}
+	o := &outcome{JSON: femtoJSON{Setting: femtoSettings[0], Quantile: 0.2}}
 	require.NoError(t, femtoTest(o, syntheticFEMTO(), dir, out, io.Discard))
 	b, err := os.ReadFile(filepath.Join(out, "femto_test.json"))
 	require.NoError(t, err)
