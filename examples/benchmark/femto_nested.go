@@ -14,7 +14,7 @@ import (
 type femtoFoldChoice struct {
 	Bearing    string  `json:"bearing"`
 	Setting    string  `json:"setting"`
-	Quantile   float64 `json:"point_quantile"`
+	Quantile   float64 `json:"point_quantile"` // 0: expected-score optimal
 	InnerScore float64 `json:"inner_phm2012_score"`
 	InnerCov   float64 `json:"inner_coverage90"`
 }
@@ -83,7 +83,7 @@ func femtoNestedMarkdown(res femtoJSON) string {
 	md := fmt.Sprintf("\n| figure | PHM 2012 score | 90 %% coverage |\n|---|---|---|\n| **cross-validated (nested): setting and point quantile chosen inside each fold** | **%.3f** | **%.2f** |\n| in-sample: setting and quantile chosen on all 6 bearings' forecasts (the tables above) | %.3f | %.2f |\n\n", n.Score, n.Coverage90, res.Score, res.Coverage90)
 	md += "Nested protocol: for each left-out bearing the whole leave-one-bearing-out protocol is rerun on the other 5 (fleets of 4) for every setting and point quantile; the best inner score with inner coverage in [0.8, 0.95] (the best score when none is) picks the setting and quantile used on the left-out bearing.\n\n| left-out bearing | setting chosen | point quantile | inner score | inner coverage |\n|---|---|---|---|---|\n"
 	for _, f := range n.Folds {
-		md += fmt.Sprintf("| %s | %s | %.1f | %.3f | %.2f |\n", f.Bearing, f.Setting, f.Quantile, f.InnerScore, f.InnerCov)
+		md += fmt.Sprintf("| %s | %s | %s | %.3f | %.2f |\n", f.Bearing, f.Setting, femtoPointLabel(f.Quantile), f.InnerScore, f.InnerCov)
 	}
 	return md
 }

@@ -126,7 +126,7 @@ func TestFEMTOScoreSynthetic(t *testing.T) {
 	// score of a constant guess.
 	assert.Greater(t, res.Score, 0.15)
 	assert.True(t, res.Coverage90 >= 0 && res.Coverage90 <= 1)
-	assert.Equal(t, res.Score, res.ScoreByQuantile[fmt.Sprintf("%.1f", res.Quantile)])
+	assert.Equal(t, res.Score, res.ScoreByQuantile[femtoPointLabel(res.Quantile)])
 	assert.Len(t, res.Nested.Folds, 6)
 	assert.True(t, res.Nested.Coverage90 >= 0 && res.Nested.Coverage90 <= 1)
 	assert.FileExists(t, filepath.Join(out, "femto.png"))
