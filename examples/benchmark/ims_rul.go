@@ -26,10 +26,10 @@ func imsTracking() asset.TrackerConfig {
 
 // imsRULSetting and imsRULQuantile are the forecast used for the IMS
 // table, chosen on FEMTO alone: the setting and the point quantile that
-// FEMTO's nested protocol picked most often (3 and 2 of its 6 folds).
+// FEMTO's nested protocol picked most often (4 and 3 of its 6 folds).
 var (
-	imsRULSetting  = femtoSetting{Sigmas: 3, Onsets: true}
-	imsRULQuantile = 0.4
+	imsRULSetting  = femtoSetting{Sigmas: 3, Onsets: true, OnsetFleet: true}
+	imsRULQuantile = 0.2
 )
 
 // imsRULCut is one IMS forecast.
@@ -50,12 +50,14 @@ type imsRULCut struct {
 
 // imsRULJSON is the IMS RUL table.
 type imsRULJSON struct {
-	Setting    string      `json:"setting"`
-	Quantile   float64     `json:"point_quantile"`
-	Score      float64     `json:"phm2012_score"`
-	Coverage90 float64     `json:"coverage90"`
-	Missing    []string    `json:"no_forecast,omitempty"`
-	Detail     []imsRULCut `json:"detail"`
+	Setting    string   `json:"setting"`
+	Quantile   float64  `json:"point_quantile"`
+	Score      float64  `json:"phm2012_score"`
+	Coverage90 float64  `json:"coverage90"`
+	Missing    []string `json:"no_forecast,omitempty"`
+	// Settings holds every FEMTO setting's figures on the same folds.
+	Settings []femtoSettingResult `json:"settings,omitempty"`
+	Detail   []imsRULCut          `json:"detail"`
 }
 
 // imsFailedRuns returns the failed bearings' runs of one test: their
@@ -80,7 +82,31 @@ func imsFailedRuns(test int, s *datasets.IMSSummary) []asset.Run {
 // (learned from the other failed bearings), at every femtoCuts fraction
 // of its life after the run-in.
 func imsRUL(runs []asset.Run) (imsRULJSON, string, error) {
-	res := imsRULJSON{Setting: imsRULSetting.String(), Quantile: imsRULQuantile}
+	res, err := imsRULWith(runs, imsRULSetting, imsRULQuantile)
+	if err != nil {
+		return res, "", err
+	}
+	md := imsRULMarkdown(res, len(runs))
+	md += fmt.Sprintf("\nEvery FEMTO setting on the same IMS folds at the same point quantile (%.1f), for comparison only: nothing here chose the one above.\n\n| setting | PHM 2012 score | 90 %% coverage | forecasts |\n|---|---|---|---|\n", imsRULQuantile)
+	for _, st := range femtoSettings {
+		r, err := imsRULWith(runs, st, imsRULQuantile)
+		if err != nil {
+			return res, "", err
+		}
+		res.Settings = append(res.Settings, femtoSettingResult{femtoSetting: st, Score: r.Score, Coverage90: r.Coverage90, Used: st == imsRULSetting})
+		mark := ""
+		if st == imsRULSetting {
+			mark = " (used)"
+		}
+		md += fmt.Sprintf("| %v%s | %.3f | %.2f | %d |\n", st, mark, r.Score, r.Coverage90, len(r.Detail))
+	}
+	return res, md, nil
+}
+
+// imsRULWith is imsRUL's leave-one-failed-bearing-out forecast with
+// setting st and point quantile q.
+func imsRULWith(runs []asset.Run, st femtoSetting, q float64) (imsRULJSON, error) {
+	res := imsRULJSON{Setting: st.String(), Quantile: q}
 	var truth, pred []float64
 	covered := 0
 	for i, r := range runs {
@@ -90,13 +116,13 @@ func imsRUL(runs []asset.Run) (imsRULJSON, string, error) {
 				past = append(past, o)
 			}
 		}
-		f, err := rulFleet(past, imsRULSetting, imsTracking())
+		f, err := rulFleet(past, st, imsTracking())
 		if errors.Is(err, asset.ErrTooFewRuns) {
 			res.Missing = append(res.Missing, r.Name)
 			continue
 		}
 		if err != nil {
-			return res, "", fmt.Errorf("ims rul: %s: %w", r.Name, err)
+			return res, fmt.Errorf("ims rul: %s: %w", r.Name, err)
 		}
 		t0, life := r.Time[0], r.Time[len(r.Time)-1]-r.Time[0]
 		for _, cut := range femtoCuts {
@@ -104,19 +130,19 @@ func imsRUL(runs []asset.Run) (imsRULJSON, string, error) {
 			for k+1 < len(r.Time) && r.Time[k+1]-t0 <= cut*life {
 				k++
 			}
-			oc, alarm, err := rulForecast(f, r, k, imsRULSetting, imsTracking())
+			oc, alarm, err := rulForecast(f, r, k, st, imsTracking())
 			if errors.Is(err, asset.ErrNoForecast) {
 				res.Missing = append(res.Missing, fmt.Sprintf("%s at %.0f%%", r.Name, 100*cut))
 				continue
 			}
 			if err != nil {
-				return res, "", fmt.Errorf("ims rul: %w", err)
+				return res, fmt.Errorf("ims rul: %w", err)
 			}
 			c := imsRULCut{Bearing: r.Name, Cut: cut, LifeH: life, ActualH: life - (r.Time[k] - t0), AlarmHours: alarm,
-				PredH: femtoPoint(oc, imsRULQuantile), MedianH: oc.Median, LoH: oc.Lo, HiH: secs(oc.Hi), Source: oc.Source.String()}
+				PredH: femtoPoint(oc, q), MedianH: oc.Median, LoH: oc.Lo, HiH: secs(oc.Hi), Source: oc.Source.String()}
 			c.Covered = c.LoH <= c.ActualH && c.ActualH <= float64(c.HiH)
 			if c.Score, err = rul.PHM12Score([]float64{c.ActualH}, []float64{c.PredH}); err != nil {
-				return res, "", err
+				return res, err
 			}
 			if c.Covered {
 				covered++
@@ -128,11 +154,11 @@ func imsRUL(runs []asset.Run) (imsRULJSON, string, error) {
 	if len(truth) > 0 {
 		var err error
 		if res.Score, err = rul.PHM12Score(truth, pred); err != nil {
-			return res, "", err
+			return res, err
 		}
 		res.Coverage90 = float64(covered) / float64(len(truth))
 	}
-	return res, imsRULMarkdown(res, len(runs)), nil
+	return res, nil
 }
 
 // imsRULMarkdown writes the IMS RUL table.

@@ -90,8 +90,10 @@ func rulForecast(f *asset.Fleet, r asset.Run, k int, st femtoSetting, base asset
 const rulOnsetShiftVar = 25
 
 // rulOnsetOutlook forecasts from the posterior over the onset of
-// degradation in the HI states his (the tracker's, up to now): the HI
-// standardised by the baseline, (HI − 1)·μ/σ, thinned to one value per
+// degradation in the HI states his (the tracker's, up to now): ln HI
+// standardised by the baseline, ln(HI)·μ/σ (≈ (HI − 1)·μ/σ near the
+// healthy level; the logarithm keeps a final spike from outweighing a
+// sustained rise), floored at ln asset.MinHazardHI, thinned to one value per
 // smoothing window of step values (the trailing mean makes neighbours
 // dependent), with a geometric prior of one onset per fleet mean life.
 // The fleet's failure level is ignored: the bearings are running at the
@@ -112,7 +114,7 @@ func rulOnsets(f *asset.Fleet, tr *asset.Tracker, his []asset.State, step int) (
 	var x, at []float64
 	if ok && sd > 0 {
 		for i := len(his) - 1; i >= 0 && !his[i].Learning; i -= max(step, 1) {
-			x, at = append(x, (his[i].HI-1)*mu/sd), append(at, his[i].Time)
+			x, at = append(x, math.Log(math.Max(his[i].HI, asset.MinHazardHI))*mu/sd), append(at, his[i].Time)
 		}
 	}
 	if len(x) == 0 {
