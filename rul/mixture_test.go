@@ -12,12 +12,7 @@ import (
 // Σ w_c F_c(x)/Σ w_c (closed forms) to within 1/(2m) at every x, and its
 // samples are the components' quantiles.
 func TestMixerCDF(t *testing.T) {
-	a, err := NewWeibullModel(2, 10)
-	require.NoError(t, err)
-	b, err := NewWeibullModel(0.8, 50)
-	require.NoError(t, err)
-	da, _ := a.Predict(nil, 3)
-	db, _ := b.Predict(nil, 20)
+	da, db := weibullResidual(t, 2, 10, 3), weibullResidual(t, 0.8, 50, 20)
 	var x Mixer
 	const m = 200
 	x.Reset(m)
@@ -36,4 +31,14 @@ func TestMixerCDF(t *testing.T) {
 	x.Reset(4)
 	_, err = x.Into(d)
 	require.True(t, errors.Is(err, ErrTooFewPoints))
+}
+
+// weibullResidual is the residual life at age of a Weibull(k, λ).
+func weibullResidual(t *testing.T, k, lambda, age float64) *Distribution {
+	t.Helper()
+	m, err := NewWeibullModel(k, lambda)
+	require.NoError(t, err)
+	d, err := m.Predict(nil, age)
+	require.NoError(t, err)
+	return d
 }

@@ -12,9 +12,7 @@ import (
 // two equally likely truths it is the one whose expected accuracy is
 // larger by hand; on a point mass it is that value.
 func TestPHM12Point(t *testing.T) {
-	m, err := NewWeibullModel(1.2, 1000)
-	require.NoError(t, err)
-	d, _ := m.Predict(nil, 300)
+	d := weibullResidual(t, 1.2, 1000, 300)
 	got := PHM12Point(d, 400)
 	const n = 5000
 	qs := make([]float64, n)

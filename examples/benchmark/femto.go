@@ -252,9 +252,6 @@ var femtoSettings = []femtoSetting{
 	{Sigmas: 3, Onsets: true, OnsetFleet: true},
 }
 
-// femtoTracking is the tracker set-up of st on FEMTO data.
-func femtoTracking(st femtoSetting) asset.TrackerConfig { return st.tracking(femto.Tracking()) }
-
 // femtoFleet learns the fleet from past bearings.
 func femtoFleet(past []*femto.Series, st femtoSetting) (*asset.Fleet, error) {
 	runs := make([]asset.Run, len(past))
@@ -475,12 +472,8 @@ func femtoMarkdown(res femtoJSON) string {
 	fmt.Fprintf(&md, "\nForecasts by source: %s.\n\n", strings.Join(srcs, ", "))
 	md.WriteString("| bearing | cut | life (s) | actual RUL (s) | alarm (s) | predicted RUL (s) | 90 % interval (s) | from | Er (%) | A_i |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, d := range res.Detail {
-		alarm := "none"
-		if d.AlarmS >= 0 {
-			alarm = fmt.Sprintf("%.0f", d.AlarmS)
-		}
 		fmt.Fprintf(&md, "| %s | %.0f%% | %.0f | %.0f | %s | %.0f | [%.0f, %s] | %s | %+.0f | %.3f |\n",
-			d.Bearing, 100*d.CutFraction, d.LifeS, d.ActualRULS, alarm, d.PredRULS, d.Lo90S, inf(float64(d.Hi90S)), d.Source, d.ErPercent, d.Score)
+			d.Bearing, 100*d.CutFraction, d.LifeS, d.ActualRULS, alarmCell(d.AlarmS, 0), d.PredRULS, d.Lo90S, inf(float64(d.Hi90S)), d.Source, d.ErPercent, d.Score)
 	}
 	fmt.Fprintf(&md, "\n| | PHM 2012 score |\n|---|---|\n| **Spindle, truncation protocol, leave-one-bearing-out (6 learning bearings), nested choices** | **%.3f** |\n| Spindle, same protocol, setting and point chosen in-sample | %.3f |\n", res.Nested.Score, res.Score)
 	fmt.Fprintf(&md, "| best published challenge score, 11 test bearings (%s) | %.4f |\n", res.AnchorSource, femtoAnchor)

@@ -171,14 +171,19 @@ func imsRULMarkdown(res imsRULJSON, bearings int) string {
 	}
 	md.WriteString("| bearing | cut | life (h) | actual RUL (h) | alarm (h) | predicted RUL (h) | median (h) | 90 % interval (h) | in interval | from | A_i |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, c := range res.Detail {
-		alarm := "none"
-		if c.AlarmHours >= 0 {
-			alarm = fmt.Sprintf("%.1f", c.AlarmHours)
-		}
 		fmt.Fprintf(&md, "| %s | %.0f%% | %.1f | %.1f | %s | %.1f | %.1f | [%.1f, %s] | %v | %s | %.3f |\n",
-			c.Bearing, 100*c.Cut, c.LifeH, c.ActualH, alarm, c.PredH, c.MedianH, c.LoH, infH(float64(c.HiH)), c.Covered, c.Source, c.Score)
+			c.Bearing, 100*c.Cut, c.LifeH, c.ActualH, alarmCell(c.AlarmHours, 1), c.PredH, c.MedianH, c.LoH, infH(float64(c.HiH)), c.Covered, c.Source, c.Score)
 	}
 	return md.String()
+}
+
+// alarmCell writes an alarm time with prec decimals, "none" when
+// negative (no alarm).
+func alarmCell(t float64, prec int) string {
+	if t < 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%.*f", prec, t)
 }
 
 // infH writes hours with one decimal, ∞ for +Inf.
