@@ -115,3 +115,30 @@ func TestLearnFleetHazard(t *testing.T) {
 	require.NoError(t, err)
 	assert.Less(t, hi.Median(), lo.Median())
 }
+
+// TestLearnFleetCensored: a censored run enters the lifetime Weibull as a
+// suspension (the fit equals rul.FitWeibull's with its flag false) and
+// leaves the failure level alone.
+func TestLearnFleetCensored(t *testing.T) {
+	var runs []asset.Run
+	var lives []float64
+	var failed []bool
+	for i, b := range []float64{0.2, 0.25, 0.3, 0.35} {
+		r := fleetRun(fmt.Sprintf("unit %d", i), b, 8+2*i)
+		runs = append(runs, r)
+		lives, failed = append(lives, r.Time[len(r.Time)-1]-r.Time[0]), append(failed, true)
+	}
+	base, err := asset.LearnFleet(runs, asset.TrackerConfig{Baseline: 20, Sigmas: 3}, 1)
+	require.NoError(t, err)
+	c := fleetRun("still running", 0.3, 40)
+	c.Censored = true
+	f, err := asset.LearnFleet(append(runs, c), asset.TrackerConfig{Baseline: 20, Sigmas: 3}, 1)
+	require.NoError(t, err)
+	want, err := rul.FitWeibull(append(lives, c.Time[len(c.Time)-1]-c.Time[0]), append(failed, false))
+	require.NoError(t, err)
+	assert.InDelta(t, want.Shape(), f.Life.Shape(), 1e-12)
+	assert.InDelta(t, want.Scale(), f.Life.Scale(), 1e-9)
+	assert.Greater(t, f.Life.Scale(), base.Life.Scale(), "a long suspension lengthens the lives")
+	assert.Equal(t, base.Failure, f.Failure)
+	assert.True(t, f.Units[4].Censored)
+}
