@@ -61,7 +61,7 @@ func runIMS(dir, out string, logw io.Writer) (*outcome, error) {
 	}
 	res := imsJSON{Suite: "ims", AlarmIndex: -1, Headline: "test 2 Bearing 1", Rule: imsRule}
 	var plots []string
-	var failedRuns []asset.Run
+	var rulRuns []asset.Run
 	for test := 1; test <= 3; test++ {
 		path := filepath.Join(sum, fmt.Sprintf("merged_dataset_BearingTest_%d.csv", test))
 		f, err := os.Open(path)
@@ -74,7 +74,7 @@ func runIMS(dir, out string, logw io.Writer) (*outcome, error) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		fmt.Fprintf(logw, "benchmark ims: test %d, %d files, %d channels\n", test, len(s.Time), len(s.Channels))
-		failedRuns = append(failedRuns, imsFailedRuns(test, s)...)
+		rulRuns = append(rulRuns, imsRuns(test, s)...)
 		chs, fig, err := imsTest(test, s)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -120,7 +120,7 @@ func runIMS(dir, out string, logw io.Writer) (*outcome, error) {
 	}
 	fmt.Fprintf(&md, "\nHeadline: test 2 bearing 1 alarm at file %d (%.1f h); false alarms on %d of %d healthy bearings, %d of them before the test's first alarm on a failed bearing; failed bearings without an alarm: %d.\n",
 		res.AlarmIndex, res.AlarmHours, res.FalseAlarms, countHealthy(res.Detail), res.EarlyFalse, res.Missed)
-	rul, rulMD, err := imsRUL(failedRuns)
+	rul, rulMD, err := imsRUL(rulRuns)
 	if err != nil {
 		return nil, err
 	}

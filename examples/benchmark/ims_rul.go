@@ -60,33 +60,44 @@ type imsRULJSON struct {
 	Detail   []imsRULCut          `json:"detail"`
 }
 
-// imsFailedRuns returns the failed bearings' runs of one test: their
-// summary levels from file imsRunIn to the end of the active files, hours
-// from the start of the test.
-func imsFailedRuns(test int, s *datasets.IMSSummary) []asset.Run {
+// imsRuns returns every bearing's run of one test: its summary levels
+// from file imsRunIn to the end of the active files, hours from the start
+// of the test; a bearing that did not fail is Censored (still running at
+// the end of the test).
+func imsRuns(test int, s *datasets.IMSSummary) []asset.Run {
 	n := s.ActiveLen(0.01)
 	hours := s.Hours()[:n]
 	names, y := s.BearingLevels(n)
 	var runs []asset.Run
+	if n <= imsRunIn {
+		return nil
+	}
 	for b, name := range names {
+		r := asset.Run{Name: fmt.Sprintf("test %d %s", test, name), Time: hours[imsRunIn:], Value: y[b][imsRunIn:], Censored: true}
 		for _, f := range imsFailed[test] {
-			if f == name && n > imsRunIn {
-				runs = append(runs, asset.Run{Name: fmt.Sprintf("test %d %s", test, name), Time: hours[imsRunIn:], Value: y[b][imsRunIn:]})
-			}
+			r.Censored = r.Censored && f != name
 		}
+		runs = append(runs, r)
 	}
 	return runs
 }
 
 // imsRUL forecasts every failed bearing, leaving it out of the fleet
-// (learned from the other failed bearings), at every femtoCuts fraction
-// of its life after the run-in.
+// (learned from the other failed bearings and, as censored lives, the
+// bearings that did not fail), at every femtoCuts fraction of its life
+// after the run-in.
 func imsRUL(runs []asset.Run) (imsRULJSON, string, error) {
 	res, err := imsRULWith(runs, imsRULSetting, imsRULQuantile)
 	if err != nil {
 		return res, "", err
 	}
-	md := imsRULMarkdown(res, len(runs))
+	failed := 0
+	for _, r := range runs {
+		if !r.Censored {
+			failed++
+		}
+	}
+	md := imsRULMarkdown(res, failed, len(runs)-failed)
 	md += fmt.Sprintf("\nEvery FEMTO setting on the same IMS folds at the same point quantile (%.1f), for comparison only: nothing here chose the one above.\n\n| setting | PHM 2012 score | 90 %% coverage | forecasts |\n|---|---|---|---|\n", imsRULQuantile)
 	for _, st := range femtoSettings {
 		r, err := imsRULWith(runs, st, imsRULQuantile)
@@ -110,6 +121,9 @@ func imsRULWith(runs []asset.Run, st femtoSetting, q float64) (imsRULJSON, error
 	var truth, pred []float64
 	covered := 0
 	for i, r := range runs {
+		if r.Censored {
+			continue
+		}
 		var past []asset.Run
 		for j, o := range runs {
 			if j != i {
@@ -162,10 +176,10 @@ func imsRULWith(runs []asset.Run, st femtoSetting, q float64) (imsRULJSON, error
 }
 
 // imsRULMarkdown writes the IMS RUL table.
-func imsRULMarkdown(res imsRULJSON, bearings int) string {
+func imsRULMarkdown(res imsRULJSON, bearings, censored int) string {
 	var md strings.Builder
-	fmt.Fprintf(&md, "\n### Remaining useful life, leave one failed bearing out\n\nEach of the %d failed bearings is left out in turn; the fleet (asset.LearnFleet) is learned from the other failed bearings' summary levels (files %d to the end; tracker: 5-file trailing mean, baseline the next 200 files), and the left-out bearing is cut at %v of its life after the run-in and forecast at the cut. Forecast (chosen on FEMTO alone, not tuned here): %s; point forecast the distribution's %.1f quantile, interval its central 90 %%. %d forecasts; PHM 2012 score %.3f, 90 %% interval coverage **%.2f**.\n\n",
-		bearings, imsRunIn, femtoCuts, res.Setting, res.Quantile, len(res.Detail), res.Score, res.Coverage90)
+	fmt.Fprintf(&md, "\n### Remaining useful life, leave one failed bearing out\n\nEach of the %d failed bearings is left out in turn; the fleet (asset.LearnFleet) is learned from the other failed bearings' summary levels and, as right-censored lives (Run.Censored), the %d bearings that did not fail (files %d to the end; tracker: 5-file trailing mean, baseline the next 200 files), and the left-out bearing is cut at %v of its life after the run-in and forecast at the cut. Forecast (chosen on FEMTO alone, not tuned here): %s; point forecast the distribution's %.1f quantile, interval its central 90 %%. %d forecasts; PHM 2012 score %.3f, 90 %% interval coverage **%.2f**.\n\n",
+		bearings, censored, imsRunIn, femtoCuts, res.Setting, res.Quantile, len(res.Detail), res.Score, res.Coverage90)
 	if len(res.Missing) > 0 {
 		fmt.Fprintf(&md, "No forecast (the other bearings gave fewer than 3 alarmed runs, or no alarm-to-failure model): %s.\n\n", strings.Join(res.Missing, ", "))
 	}
