@@ -49,6 +49,33 @@ func (m *WeibullPH) Scale() float64 { return m.scale }
 // Gamma returns the covariate coefficient γ (per unit of z).
 func (m *WeibullPH) Gamma() float64 { return m.gamma }
 
+// MarshalBinary encodes the fitted parameters bit-exactly (format version
+// 1, tag 'P'; see the package's state format).
+func (m *WeibullPH) MarshalBinary() ([]byte, error) {
+	e := newEncoder(tagWeibullPH, 24)
+	e.f64(m.shape)
+	e.f64(m.scale)
+	e.f64(m.gamma)
+	return e.b, nil
+}
+
+// UnmarshalBinary restores a model saved by MarshalBinary. A corrupt,
+// truncated or other-version record, or parameters NewWeibullPH would
+// refuse, is an error wrapping ErrState; m is then unchanged.
+func (m *WeibullPH) UnmarshalBinary(data []byte) error {
+	d := newDecoder(data, tagWeibullPH, "weibull PH model")
+	k, lam, g := d.f64("shape"), d.f64("scale"), d.f64("gamma")
+	if err := d.finish(); err != nil {
+		return err
+	}
+	r, err := NewWeibullPH(k, lam, g)
+	if err != nil {
+		return errorf(ErrState, "weibull PH state: invalid parameters k=%g λ=%g γ=%g", k, lam, g)
+	}
+	*m = *r
+	return nil
+}
+
 // Predict returns the residual-life distribution of a unit that has
 // survived to age (≥ 0) with its covariate held at z from now on, written
 // into dst (nil allocates). A non-finite z or a negative or non-finite age

@@ -128,3 +128,25 @@ func TestWeibullPHPredict(t *testing.T) {
 	_, err = FitWeibullPH(nil, -1)
 	require.True(t, errors.Is(err, ErrBadInput))
 }
+
+// TestWeibullPHState: a restored model forecasts bit for bit as the
+// saved one; a record of another model or version is refused.
+func TestWeibullPHState(t *testing.T) {
+	m, err := NewWeibullPH(2.5, 40, 0.8)
+	require.NoError(t, err)
+	b, err := m.MarshalBinary()
+	require.NoError(t, err)
+	var r WeibullPH
+	require.NoError(t, r.UnmarshalBinary(b))
+	d1, _ := m.Predict(nil, 10, 1.5)
+	d2, _ := r.Predict(nil, 10, 1.5)
+	require.Equal(t, d1.Quantile(0.3), d2.Quantile(0.3))
+	bad := append([]byte(nil), b...)
+	bad[5] = 9
+	require.True(t, errors.Is(r.UnmarshalBinary(bad), ErrState))
+	w, err := FitWeibull([]float64{1, 2}, []bool{true, true})
+	require.NoError(t, err)
+	wb, _ := w.MarshalBinary()
+	require.True(t, errors.Is(r.UnmarshalBinary(wb), ErrState))
+	require.True(t, errors.Is(r.UnmarshalBinary(b[:len(b)-1]), ErrState))
+}
