@@ -9,7 +9,9 @@ import (
 // Source tells which model an Outlook comes from.
 type Source int
 
-// The sources of an Outlook, from the least to the most unit-specific.
+// The sources of an Outlook: the first four from the least to the most
+// unit-specific, then FromHazard and FromOnsets (added later, so the
+// earlier values keep their numbers).
 const (
 	// FromLife: no alarm yet; the fleet's lifetime distribution
 	// (Fleet.Life) conditioned on the unit's age.
