@@ -19,6 +19,9 @@
 //     histories.
 //   - WeibullModel: Weibull survival fitted by maximum likelihood with right
 //     censoring, giving the conditional remaining life.
+//   - WeibullPH: Weibull proportional hazards with a time-varying covariate
+//     (e.g. ln of a health indicator), fitted to censored histories; the
+//     remaining life at the age and the covariate reached.
 //   - GBRT: gradient-boosted regression trees for feature-based RUL.
 //
 // The degradation models' uncertainty is configurable through NoiseConfig:
@@ -28,7 +31,13 @@
 // that kept simulated 90 % intervals near their nominal coverage; the zero
 // value is the classical known-variance model.
 //
-// Metrics: RMSE, MAE, the PHM08 score, the IEEE PHM 2012 score, relative
+// OnsetPosterior gives the posterior over when degradation began in a
+// standardised indicator (a change point with its uncertainty, not a hard
+// alarm); Mixer builds the Distribution of a mixture, e.g. over those
+// onsets.
+//
+// Metrics: RMSE, MAE, the PHM08 score, the IEEE PHM 2012 score (and
+// PHM12Point, the point forecast that maximises its expectation), relative
 // accuracy, α–λ accuracy and the prognostic horizon.
 //
 // Subpackage asset joins features, anomaly and this package for one

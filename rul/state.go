@@ -30,6 +30,7 @@ const (
 	tagExponential = 'E'
 	tagSimilarity  = 'S'
 	tagWeibull     = 'W'
+	tagWeibullPH   = 'P'
 )
 
 type encoder struct{ b []byte }

@@ -42,6 +42,9 @@ func savedStates(t testing.TB) map[string][]byte {
 	w, err := FitWeibull([]float64{100, 150, 210, 90}, []bool{true, true, true, false})
 	require.NoError(t, err)
 	save("weibull", w)
+	ph, err := NewWeibullPH(1.7, 300, 0.8)
+	require.NoError(t, err)
+	save("weibull PH", ph)
 	return out
 }
 
@@ -114,6 +117,18 @@ func restoreAny(t *testing.T, data []byte) error {
 			check(m.Predict(dst, age))
 		}
 		_ = m.Observe(10, true)
+		_, err := m.MarshalBinary()
+		require.NoError(t, err)
+	case tagWeibullPH:
+		var m WeibullPH
+		if err := m.UnmarshalBinary(data); err != nil {
+			return err
+		}
+		for _, age := range []float64{0, 50, 1e300} {
+			for _, z := range []float64{-3, 0, 5} {
+				check(m.Predict(dst, age, z))
+			}
+		}
 		_, err := m.MarshalBinary()
 		require.NoError(t, err)
 	default:
@@ -205,6 +220,7 @@ func fuzzState(f *testing.F, tag byte) {
 func FuzzLinearState(f *testing.F)     { fuzzState(f, tagLinear) }
 func FuzzSimilarityState(f *testing.F) { fuzzState(f, tagSimilarity) }
 func FuzzWeibullState(f *testing.F)    { fuzzState(f, tagWeibull) }
+func FuzzWeibullPHState(f *testing.F)  { fuzzState(f, tagWeibullPH) }
 func FuzzExponentialMethods(f *testing.F) {
 	fuzzState(f, tagExponential)
 }

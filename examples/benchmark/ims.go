@@ -10,6 +10,7 @@ import (
 	"github.com/spindle-pdm/spindle/anomaly"
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/examples/internal/figure"
+	"github.com/spindle-pdm/spindle/rul/asset"
 )
 
 // imsFailed lists the bearings that failed in each IMS test (the data
@@ -46,6 +47,7 @@ type imsJSON struct {
 	Headline   string       `json:"headline_channel"`
 	Rule       string       `json:"rule"`
 	Detail     []imsChannel `json:"detail"`
+	RUL        imsRULJSON   `json:"rul"`
 }
 
 const imsRule = "anomaly.RigMonitor with DefaultRigMonitorConfig, streamed file by file: each bearing's level is its mean |acceleration| from the summary files (the geometric mean of its two channels in test 1); common-mode rejection across the rig's bearings (log level minus the mean over bearings), 5-file trailing median, robust z-score against files 100-299 (the first 100 are run-in), alarm when z exceeds 2× its EVT threshold at a false-alarm probability of 1e-3 for 6 files in a row; an alarm on a bearing that did not fail is a false alarm"
@@ -59,6 +61,7 @@ func runIMS(dir, out string, logw io.Writer) (*outcome, error) {
 	}
 	res := imsJSON{Suite: "ims", AlarmIndex: -1, Headline: "test 2 Bearing 1", Rule: imsRule}
 	var plots []string
+	var rulRuns []asset.Run
 	for test := 1; test <= 3; test++ {
 		path := filepath.Join(sum, fmt.Sprintf("merged_dataset_BearingTest_%d.csv", test))
 		f, err := os.Open(path)
@@ -71,6 +74,7 @@ func runIMS(dir, out string, logw io.Writer) (*outcome, error) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		fmt.Fprintf(logw, "benchmark ims: test %d, %d files, %d channels\n", test, len(s.Time), len(s.Channels))
+		rulRuns = append(rulRuns, imsRuns(test, s)...)
 		chs, fig, err := imsTest(test, s)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -116,6 +120,12 @@ func runIMS(dir, out string, logw io.Writer) (*outcome, error) {
 	}
 	fmt.Fprintf(&md, "\nHeadline: test 2 bearing 1 alarm at file %d (%.1f h); false alarms on %d of %d healthy bearings, %d of them before the test's first alarm on a failed bearing; failed bearings without an alarm: %d.\n",
 		res.AlarmIndex, res.AlarmHours, res.FalseAlarms, countHealthy(res.Detail), res.EarlyFalse, res.Missed)
+	rul, rulMD, err := imsRUL(rulRuns)
+	if err != nil {
+		return nil, err
+	}
+	res.RUL = rul
+	md.WriteString(rulMD)
 	return &outcome{JSON: res, Markdown: md.String(), Plots: plots}, nil
 }
 

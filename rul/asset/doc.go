@@ -34,12 +34,18 @@
 // At every stage Fleet.Outlook gives a remaining-life distribution with a
 // median, a 90 % interval and the probability of failure within a horizon
 // (Outlook.PFail): before any alarm, the fleet's lifetime Weibull
-// (Fleet.Life) conditioned on the unit's age; after the alarm, the
+// (Fleet.Life) conditioned on the unit's age, or with Fleet.UseHazard
+// the fleet's proportional-hazards Weibull (Fleet.Hazard) conditioned on
+// the age and the health reached (ln HI); after the alarm, the
 // degradation forecast, or while that has none the fleet's
 // alarm-to-failure Weibull (Fleet.Onset) conditioned on the time since
 // the alarm; at or past the failure level, RUL 0. With no histories,
 // DefaultFleet is a documented prior (Weibull of ISO 281's shape 1.5
-// from a rated L10 life), flagged Outlook.Default.
+// from a rated L10 life), flagged Outlook.Default. Fleet.OutlookOnsets
+// replaces the hard alarm by a posterior over the onset of degradation
+// (e.g. rul.OnsetPosterior on the standardised HI): the forecast is the
+// mixture of the no-onset forecast and the alarm-to-failure Weibull from
+// each candidate onset, weighted by their posterior probabilities.
 //
 // # Where each concern lives
 //

@@ -9,7 +9,9 @@ import (
 // Source tells which model an Outlook comes from.
 type Source int
 
-// The sources of an Outlook, from the least to the most unit-specific.
+// The sources of an Outlook: the first four from the least to the most
+// unit-specific, then FromHazard and FromOnsets (added later, so the
+// earlier values keep their numbers).
 const (
 	// FromLife: no alarm yet; the fleet's lifetime distribution
 	// (Fleet.Life) conditioned on the unit's age.
@@ -23,6 +25,12 @@ const (
 	FromDegradation
 	// FromFailed: the HI has reached the failure level; RUL 0.
 	FromFailed
+	// FromHazard: no alarm yet; the fleet's proportional-hazards model
+	// (Fleet.Hazard) at the unit's age and current HI.
+	FromHazard
+	// FromOnsets: a mixture over a posterior of onset times
+	// (Fleet.OutlookOnsets).
+	FromOnsets
 )
 
 // String returns the source's name.
@@ -36,6 +44,10 @@ func (s Source) String() string {
 		return "degradation"
 	case FromFailed:
 		return "failed"
+	case FromHazard:
+		return "hazard"
+	case FromOnsets:
+		return "onsets"
 	}
 	return "unknown"
 }
@@ -95,7 +107,9 @@ func DefaultFleet(l10 float64) (*Fleet, error) {
 //     f.Failure in its config): the degradation forecast;
 //   - alarmed otherwise: f.Onset conditioned on the time since the alarm
 //     run's first exceedance (f.Life at age when f.Onset is nil);
-//   - no alarm: f.Life conditioned on age.
+//   - no alarm: f.Hazard at age and z = ln HI (the latest, or 0 while
+//     learning) when f.UseHazard and f.Hazard is not nil, else f.Life
+//     conditioned on age.
 //
 // The Weibull forecasts are written into dst (nil allocates), so that a
 // service polling many units reuses one Distribution per unit;
@@ -106,19 +120,11 @@ func (f *Fleet) Outlook(dst *rul.Distribution, tr *Tracker, age float64) (Outloo
 	if math.IsNaN(age) || math.IsInf(age, 0) || age < 0 {
 		return Outlook{}, errorf(ErrInput, "age %v, want finite and ≥ 0", age)
 	}
-	o := Outlook{Default: f.Default}
-	last := tr.Last()
-	if f.Failure > 0 && !last.Learning && last.HI >= f.Failure {
-		d, err := rul.NewSampleDistribution([]float64{0}, nil)
-		if err != nil {
-			return o, wrap(ErrInput, err, "outlook")
-		}
-		o.Source, o.Dist = FromFailed, d
-		return o, nil
+	if o, failed, err := f.failed(tr); failed || err != nil {
+		return o, err
 	}
-	model, at := f.Life, age
-	o.Source = FromLife
 	if first, _, ok := tr.Alarm(); ok {
+		o := Outlook{Default: f.Default}
 		fc, err := tr.Forecast()
 		if err == nil && !math.IsInf(fc.Median, 1) && tr.dist != nil {
 			o.Median, o.Lo, o.Hi = fc.Median, fc.Lo, fc.Hi
@@ -126,18 +132,62 @@ func (f *Fleet) Outlook(dst *rul.Distribution, tr *Tracker, age float64) (Outloo
 			return o, nil
 		}
 		if f.Onset != nil {
-			model, at, o.Source = f.Onset, math.Max(last.Time-first, 0), FromOnset
+			d, err := f.Onset.Predict(dst, math.Max(tr.Last().Time-first, 0))
+			if err != nil {
+				return o, wrap(ErrInput, err, "outlook")
+			}
+			o.Source = FromOnset
+			return o.with(d), nil
 		}
 	}
-	if model == nil {
+	return f.beforeAlarm(dst, tr, age)
+}
+
+// failed returns the FromFailed outlook, true, when tr's HI has reached
+// f.Failure (f.Failure > 0).
+func (f *Fleet) failed(tr *Tracker) (Outlook, bool, error) {
+	o := Outlook{Default: f.Default}
+	last := tr.Last()
+	if !(f.Failure > 0 && !last.Learning && last.HI >= f.Failure) {
+		return o, false, nil
+	}
+	d, err := rul.NewSampleDistribution([]float64{0}, nil)
+	if err != nil {
+		return o, true, wrap(ErrInput, err, "outlook")
+	}
+	o.Source, o.Dist = FromFailed, d
+	return o, true, nil
+}
+
+// beforeAlarm is the forecast with no alarm: f.Hazard at age and the
+// current HI when f.UseHazard, else f.Life at age.
+func (f *Fleet) beforeAlarm(dst *rul.Distribution, tr *Tracker, age float64) (Outlook, error) {
+	o := Outlook{Default: f.Default, Source: FromLife}
+	var d *rul.Distribution
+	var err error
+	switch last := tr.Last(); {
+	case f.UseHazard && f.Hazard != nil:
+		z := 0.0
+		if !last.Learning && tr.n > 0 {
+			z = hazardZ(last.HI)
+		}
+		o.Source = FromHazard
+		d, err = f.Hazard.Predict(dst, age, z)
+	case f.Life != nil:
+		d, err = f.Life.Predict(dst, age)
+	default:
 		return o, errorf(ErrNoForecast, "fleet has no lifetime model")
 	}
-	d, err := model.Predict(dst, at)
 	if err != nil {
 		return o, wrap(ErrInput, err, "outlook")
 	}
+	return o.with(d), nil
+}
+
+// with returns o forecasting from d: its median and central 90 %.
+func (o Outlook) with(d *rul.Distribution) Outlook {
 	o.Dist = d
 	o.Median = d.Median()
 	o.Lo, o.Hi = d.Interval(0.9)
-	return o, nil
+	return o
 }
