@@ -47,13 +47,18 @@ func pass5(y, x, tw []complex128, s, m int) {
 			b1, b2 := cos5(a0, t1, t2)
 			o[0] = a0 + t1 + t2
 			d1, d2 := sin5(x1[p]-x4[p], x2[p]-x3[p])
-			o[1], o[2], o[3], o[4] = (b1+d1)*w[0], (b2+d2)*w[1], (b2-d2)*w[2], (b1-d1)*w[3]
+			o[1] = (b1 + d1) * w[0]
+			o[4] = (b1 - d1) * w[3]
+			o[2] = (b2 + d2) * w[1]
+			o[3] = (b2 - d2) * w[2]
 		}
 	default:
 		// p = 0 has unit twiddles.
 		pass5NoTw(y, x, s, s*m)
 		for p := 1; p < m; p++ {
-			w1, w2, w3, w4 := tw[4*p], tw[4*p+1], tw[4*p+2], tw[4*p+3]
+			// The twiddles are read from memory in the loop: held in
+			// registers they leave too few for the butterfly, which spills.
+			w := tw[4*p : 4*p+4 : 4*p+4]
 			xp, yp := x[s*p:], y[5*s*p:]
 			x0, x1, x2, x3, x4 := xp[:s], xp[s*m:s*m+s], xp[2*s*m:2*s*m+s], xp[3*s*m:3*s*m+s], xp[4*s*m:4*s*m+s]
 			x1, x2, x3, x4 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], x4[:len(x0)]
@@ -64,7 +69,12 @@ func pass5(y, x, tw []complex128, s, m int) {
 				b1, b2 := cos5(a0, t1, t2)
 				y0[q] = a0 + t1 + t2
 				d1, d2 := sin5(x1[q]-x4[q], x2[q]-x3[q])
-				y1[q], y2[q], y3[q], y4[q] = (b1+d1)*w1, (b2+d2)*w2, (b2-d2)*w3, (b1-d1)*w4
+				// One statement per store, so that each product is
+				// stored as soon as it is formed.
+				y1[q] = (b1 + d1) * w[0]
+				y4[q] = (b1 - d1) * w[3]
+				y2[q] = (b2 + d2) * w[1]
+				y3[q] = (b2 - d2) * w[2]
 			}
 		}
 	}
