@@ -7,17 +7,6 @@ import (
 	"time"
 )
 
-// randomLengths returns count lengths drawn uniformly from [2, 2²⁰] with a
-// fixed seed, for BenchmarkRandomLengths.
-func randomLengths(count int) []int {
-	rng := rand.New(rand.NewPCG(20, 1))
-	ns := make([]int, count)
-	for i := range ns {
-		ns[i] = 2 + rng.IntN(1<<20-1)
-	}
-	return ns
-}
-
 // nearestSmooth returns the 2,3,5-smooth length nearest to n (the smaller
 // on a tie).
 func nearestSmooth(n int) int {
@@ -37,6 +26,17 @@ func nearestSmooth(n int) int {
 			return n + d
 		}
 	}
+}
+
+// randomLengths returns count lengths drawn uniformly from [2, 2²⁰] with a
+// fixed seed, for BenchmarkRandomLengths.
+func randomLengths(count int) []int {
+	rng := rand.New(rand.NewPCG(20, 1))
+	ns := make([]int, 0, count)
+	for len(ns) < count {
+		ns = append(ns, 2+rng.IntN(1<<20-1))
+	}
+	return ns
 }
 
 // BenchmarkRandomLengths times the forward complex transform of 30
