@@ -35,12 +35,47 @@ func BenchmarkFactorOrders(b *testing.B) {
 	} {
 		x := randReal(c.n, 1)
 		for _, r := range c.radices {
-			name := strings.Trim(strings.ReplaceAll(fmt.Sprint(r), " ", "."), "[]")
-			b.Run(fmt.Sprintf("n=%d/radices=%s", c.n, name), func(b *testing.B) {
+			b.Run(orderName(c.n, r), func(b *testing.B) {
 				p := realPlanWith(c.n, r)
 				w, dst := p.NewWork(), make([]complex128, p.Bins())
 				b.ReportAllocs()
 				b.SetBytes(int64(8 * c.n))
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					p.ForwardWork(dst, x, w)
+				}
+			})
+		}
+	}
+}
+
+// orderName names a sub-benchmark of BenchmarkFactorOrders.
+func orderName(n int, radices []int) string {
+	return fmt.Sprintf("n=%d/radices=%s", n, strings.Trim(strings.ReplaceAll(fmt.Sprint(radices), " ", "."), "[]"))
+}
+
+// BenchmarkFactorOrdersComplex times complex transforms of factorize's
+// radices (listed first) against 8·4^a·8 for the even powers of two it
+// turns into radix 4 only; 102400 and 49152 were not used to choose.
+func BenchmarkFactorOrdersComplex(b *testing.B) {
+	for _, c := range []struct {
+		n       int
+		radices [][]int
+	}{
+		{4096, [][]int{{4, 4, 4, 4, 4, 4}, {8, 4, 4, 4, 8}}},
+		{65536, [][]int{{4, 4, 4, 4, 4, 4, 4, 4}, {8, 4, 4, 4, 4, 4, 8}}},
+		{20480, [][]int{{4, 4, 4, 4, 4, 4, 5}, {8, 4, 4, 4, 8, 5}}},
+		{102400, [][]int{{4, 4, 4, 4, 4, 4, 5, 5}, {8, 4, 4, 4, 8, 5, 5}}},
+		{49152, [][]int{{4, 4, 4, 4, 4, 4, 4, 3}, {8, 4, 4, 4, 4, 8, 3}}},
+	} {
+		x := randComplex(c.n, 1)
+		for _, r := range c.radices {
+			b.Run(orderName(c.n, r), func(b *testing.B) {
+				p := &Plan{n: c.n, work: c.n, stages: newStages(c.n, r)}
+				p.pool.nc = p.work
+				w, dst := p.NewWork(), make([]complex128, c.n)
+				b.ReportAllocs()
+				b.SetBytes(int64(16 * c.n))
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					p.ForwardWork(dst, x, w)
