@@ -7,37 +7,52 @@ import "math"
 // algorithm.
 const maxOddRadix = 31
 
-// factorize splits n into the radices of the Stockham passes, in the order
-// they are applied. Prime factors above maxOddRadix come last, in
-// increasing order; they need a Rader pass (see rader) or, if the planner
-// finds that dearer, Bluestein's algorithm for the whole length.
+// factorize splits n into the radices of the Stockham passes of a complex
+// plan, in the order they are applied; see factorizeFor.
+func factorize(n int) []int { return factorizeFor(n, false) }
+
+// factorizeFor splits n into the radices of the Stockham passes, in the
+// order they are applied; packed is set for the half-length plan of a real
+// transform, whose first radix-8 pass reads the real samples directly
+// (pass8Real). Prime factors above maxOddRadix come last, in increasing
+// order; they need a Rader pass (see rader) or, if the planner finds that
+// dearer, Bluestein's algorithm for the whole length.
 //
-// The order was chosen by counting instructions: a radix-8 pass is cheapest
-// where it needs no per-block setup, that is first (stride 1) or last (no
-// twiddles); radix-4 passes are cheapest in between. An odd power of two
-// of at least 2⁹ is 8·8·4^a·8, which measured 0.4-1.3 % fewer instructions
-// than 8·4^a. Odd factors come last, in increasing order, so that a radix-5
+// The order was chosen by timing transforms (best of interleaved rounds
+// on one pinned core): 8·4^a for an odd power of two 2^k, k ≥ 3, took
+// 3-12 % less time than the 8·8·4^a·8 that instruction counts had
+// favoured (chosen on the half lengths of the real transforms of 1024 to
+// 65536 points, confirmed on 2¹⁷ and 2¹⁹); a factor 2⁴ beside odd factors
+// is 8·2 rather than 4·4 (5-12 % less, chosen on 6000, confirmed on
+// 10000, 2160 and 48). An even power 12 ≤ k ≤ 18 is 4^(k/2) in a complex
+// plan (2-7 % less than 8·4^a·8 in BenchmarkFactorOrdersComplex; chosen
+// on 2¹², 2¹⁴, 2¹⁶, 2¹⁸, 20480 and 36864, confirmed on 102400 and 49152),
+// but stays 8·4^a·8 in a packed one, whose first pass also packs the
+// samples, and for other even k ≥ 6 (4^(k/2) took 2-11 % more at k = 6,
+// 8 and 10, and was within 4 % at k = 20). Odd factors come last, in increasing order, so that a radix-5
 // or larger butterfly runs without twiddles when it can.
-func factorize(n int) (radices []int) {
+func factorizeFor(n int, packed bool) (radices []int) {
 	k := 0
 	for n%2 == 0 {
 		n /= 2
 		k++
 	}
 	switch {
-	case k%2 == 1 && k >= 9 && n == 1: // 8·8·4^a·8
-		radices = append(radices, 8, 8)
-		for k -= 9; k > 0; k -= 2 {
-			radices = append(radices, 4)
-		}
-		radices = append(radices, 8)
 	case k == 1:
 		radices = append(radices, 2)
-	case k == 2 || k == 4:
-		radices = append(radices, 4, 4)[:k/2]
+	case k == 2:
+		radices = append(radices, 4)
+	case k == 4 && n > 1:
+		radices = append(radices, 8, 2)
+	case k == 4:
+		radices = append(radices, 4, 4)
 	case k%2 == 1: // 8·4^a
 		radices = append(radices, 8)
 		for k -= 3; k > 0; k -= 2 {
+			radices = append(radices, 4)
+		}
+	case k%2 == 0 && k >= 12 && k <= 18 && !packed: // 4^(k/2)
+		for ; k > 0; k -= 2 {
 			radices = append(radices, 4)
 		}
 	case k >= 6: // 8·4^a·8

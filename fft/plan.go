@@ -35,9 +35,16 @@ func NewPlan(n int) (*Plan, error) {
 }
 
 // newPlan builds the plan for a valid length n.
-func newPlan(n int) *Plan {
+func newPlan(n int) *Plan { return buildPlan(n, false) }
+
+// buildPlan builds the plan for a valid length n; packed is set for the
+// half-length plan of a real transform (see factorizeFor).
+func buildPlan(n int, packed bool) *Plan {
 	p := &Plan{n: n, work: n}
 	if radices, blue, _ := choosePlan(n); !blue {
+		if packed {
+			radices = factorizeFor(n, true)
+		}
 		p.stages = newStages(n, radices)
 		for i := range p.stages {
 			p.work = max(p.work, n+p.stages[i].workLen())

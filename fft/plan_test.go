@@ -38,7 +38,7 @@ func TestPlanMatchesDFT(t *testing.T) {
 }
 
 func TestPlanInPlace(t *testing.T) {
-	for _, n := range []int{1, 2, 3, 8, 16, 32, 12, 45, 97, 1000, 2048, 4097} {
+	for _, n := range []int{1, 2, 3, 8, 16, 32, 12, 45, 97, 1000, 2048, 4096, 4097, 20480} {
 		p := must(NewPlan(n))
 		x := randComplex(n, 3)
 		want := p.Forward(nil, x)
@@ -149,4 +149,16 @@ func TestExpi(t *testing.T) {
 	assert.Equal(t, complex(0, -1), expi(1, 4))
 	assert.Equal(t, complex(-1, 0), expi(2, 4))
 	assert.Equal(t, complex(0, 1), expi(3, 4))
+}
+
+func TestFactorizeForPacked(t *testing.T) {
+	assert.Equal(t, []int{4, 4, 4, 4, 4, 4}, factorize(4096))
+	assert.Equal(t, []int{8, 4, 4, 4, 8}, factorizeFor(4096, true))
+	assert.Equal(t, []int{4, 4, 4, 4, 4, 4, 5}, factorize(20480))
+	assert.Equal(t, []int{8, 4, 4, 8}, factorize(1024))
+	assert.Equal(t, []int{8, 4, 4, 4, 4}, factorizeFor(2048, true))
+	assert.Equal(t, []int{8, 2, 3, 5, 5, 5}, factorize(6000))
+	half := must(NewRealPlan(8192)).half
+	require.Len(t, half.stages, 5)
+	assert.Equal(t, 8, half.stages[0].r, "the packed half plan starts with radix 8 (pass8Real)")
 }

@@ -22,6 +22,30 @@ func rot8(z complex128) complex128 {
 	return complex((real(z)+imag(z))*sqrtHalf, (imag(z)-real(z))*sqrtHalf)
 }
 
+// even8 stores the even outputs join4(t0, t1, t2, d) of a twiddled
+// 8-point DFT (t0 = e0+e2, t1 = e0-e2, t2 = e1+e3, d = e1-e3 with
+// e_k = a_k + a_(k+4)), times 1, w[1], w[3], w[5], into o[0], o[2], o[4],
+// o[6], one statement per store: a parallel assignment would keep all four
+// products live until the last is formed, and spill.
+func even8(o, w []complex128, t0, t1, t2, d complex128) {
+	o[0] = t0 + t2
+	o[4] = (t0 - t2) * w[3]
+	c2, c6 := pmNegI(t1, d)
+	o[2] = c2 * w[1]
+	o[6] = c6 * w[5]
+}
+
+// odd8 stores the odd outputs join4(t0, t1, t2, d) of a twiddled 8-point
+// DFT, times w[0], w[2], w[4], w[6], into o[1], o[3], o[5], o[7], one
+// statement per store like even8.
+func odd8(o, w []complex128, t0, t1, t2, d complex128) {
+	o[1] = (t0 + t2) * w[0]
+	o[5] = (t0 - t2) * w[4]
+	c3, c7 := pmNegI(t1, d)
+	o[3] = c3 * w[2]
+	o[7] = c7 * w[6]
+}
+
 // pass8 is a radix-8 Stockham pass; see stage.
 func pass8(y, x, tw []complex128, s, m int) {
 	switch {
@@ -34,12 +58,11 @@ func pass8(y, x, tw []complex128, s, m int) {
 		for p := range x0 {
 			w := tw[7*p : 7*p+7 : 7*p+7]
 			o := y[8*p : 8*p+8 : 8*p+8]
-			b0, b2, b4, b6 := bfly4(x0[p]+x4[p], x1[p]+x5[p], x2[p]+x6[p], x3[p]+x7[p])
-			o[0], o[2], o[4], o[6] = b0, b2*w[1], b4*w[3], b6*w[5]
+			e0, e1, e2, e3 := x0[p]+x4[p], x1[p]+x5[p], x2[p]+x6[p], x3[p]+x7[p]
+			even8(o, w, e0+e2, e0-e2, e1+e3, e1-e3)
 			t0, t1 := pmNegI(x0[p]-x4[p], x2[p]-x6[p])
 			t2, d := pmNegI(rot8(x1[p]-x5[p]), rot8(x3[p]-x7[p]))
-			b1, b3, b5, b7 := join4(t0, t1, t2, d)
-			o[1], o[3], o[5], o[7] = b1*w[0], b3*w[2], b5*w[4], b7*w[6]
+			odd8(o, w, t0, t1, t2, d)
 		}
 	default:
 		// p = 0 has unit twiddles.
@@ -95,12 +118,11 @@ func pass8Real(y []complex128, x []float64, tw []complex128, m int) {
 		i, j := 2*p, 2*p+1
 		w := tw[7*p : 7*p+7 : 7*p+7]
 		o := y[8*p : 8*p+8 : 8*p+8]
-		b0, b2, b4, b6 := bfly4(complex(x0[i]+x4[i], x0[j]+x4[j]), complex(x1[i]+x5[i], x1[j]+x5[j]),
-			complex(x2[i]+x6[i], x2[j]+x6[j]), complex(x3[i]+x7[i], x3[j]+x7[j]))
-		o[0], o[2], o[4], o[6] = b0, b2*w[1], b4*w[3], b6*w[5]
+		e0, e1 := complex(x0[i]+x4[i], x0[j]+x4[j]), complex(x1[i]+x5[i], x1[j]+x5[j])
+		e2, e3 := complex(x2[i]+x6[i], x2[j]+x6[j]), complex(x3[i]+x7[i], x3[j]+x7[j])
+		even8(o, w, e0+e2, e0-e2, e1+e3, e1-e3)
 		t0, t1 := pmNegI(complex(x0[i]-x4[i], x0[j]-x4[j]), complex(x2[i]-x6[i], x2[j]-x6[j]))
 		t2, d := pmNegI(rot8(complex(x1[i]-x5[i], x1[j]-x5[j])), rot8(complex(x3[i]-x7[i], x3[j]-x7[j])))
-		b1, b3, b5, b7 := join4(t0, t1, t2, d)
-		o[1], o[3], o[5], o[7] = b1*w[0], b3*w[2], b5*w[4], b7*w[6]
+		odd8(o, w, t0, t1, t2, d)
 	}
 }

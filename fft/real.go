@@ -42,7 +42,7 @@ func newRealPlan(n int) *RealPlan {
 		return p
 	}
 	m := n / 2
-	p.half = newPlan(m)
+	p.half = buildPlan(m, true)
 	p.tw = make([]complex128, m/2+1)
 	p.htw = make([]complex128, m/2+1)
 	for k := range p.tw {
