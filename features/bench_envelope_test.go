@@ -30,6 +30,35 @@ func BenchmarkSES(b *testing.B) {
 	}
 }
 
+// BenchmarkSESOfSpectrum is SES of a signal whose Spectrum is shared
+// (computed once, outside the loop), beside the SES that transforms the
+// signal: the cost per band when several bands of one signal are
+// demodulated, as Diagnose's raw and kurtogram methods do.
+func BenchmarkSESOfSpectrum(b *testing.B) {
+	const n = 30000
+	x := benchSignal(n)
+	a := must(NewEnvelopeAnalyzer(n, 12000))
+	X := must(a.Spectrum(nil, x))
+	dst := make([]float64, a.Bins())
+	for _, c := range []struct {
+		name string
+		run  func() ([]float64, error)
+	}{
+		{"SES", func() ([]float64, error) { return a.SES(dst, x, 2000, 4000) }},
+		{"SESOfSpectrum", func() ([]float64, error) { return a.SESOfSpectrum(dst, X, 2000, 4000) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(8 * n))
+			for i := 0; i < b.N; i++ {
+				if _, err := c.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkCepstrumWhiten is cepstrum pre-whitening with a reused dst.
 func BenchmarkCepstrumWhiten(b *testing.B) {
 	for _, n := range []int{65536, 120000} {

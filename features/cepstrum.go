@@ -63,6 +63,31 @@ func (w *CepstrumWhitener) Whiten(dst, x []float64) ([]float64, error) {
 		return dst, err
 	}
 	w.rp.ForwardWork(w.spec, x, w.rw)
+	return w.whiten(dst)
+}
+
+// WhitenSpectrum is Whiten of the signal whose real FFT (n/2+1 bins, as
+// EnvelopeAnalyzer.Spectrum computes it) is X: the same result without
+// transforming the signal again. X is not modified. A nil dst is
+// allocated; len(X) must be n/2+1 and a non-nil len(dst) n, or it panics.
+// It returns an error for a NaN or ±Inf bin, or for an all-zero spectrum.
+func (w *CepstrumWhitener) WhitenSpectrum(dst []float64, X []complex128) ([]float64, error) {
+	if len(X) != len(w.spec) {
+		panic(fmt.Sprintf("features: spectrum length %d, whitener wants %d", len(X), len(w.spec)))
+	}
+	dst = w.destination(dst)
+	for k, v := range X {
+		if cmplx.IsNaN(v) || cmplx.IsInf(v) {
+			return dst, errorf(ErrInput, "spectral bin %d is %v", k, v)
+		}
+	}
+	copy(w.spec, X)
+	return w.whiten(dst)
+}
+
+// whiten writes into dst the inverse transform of w.spec, the spectrum of
+// the signal, with every nonzero magnitude set to their geometric mean.
+func (w *CepstrumWhitener) whiten(dst []float64) ([]float64, error) {
 	var sum, count float64
 	for k, c := range w.spec {
 		m := cmplx.Abs(c)
@@ -112,6 +137,12 @@ func (w *CepstrumWhitener) prepare(dst, x []float64) []float64 {
 	if len(x) != w.n {
 		panic(fmt.Sprintf("features: signal length %d, whitener length %d", len(x), w.n))
 	}
+	return w.destination(dst)
+}
+
+// destination returns dst, or a new one of n values if it is nil; it
+// panics if a non-nil dst does not hold n values.
+func (w *CepstrumWhitener) destination(dst []float64) []float64 {
 	if dst == nil {
 		return make([]float64, w.n)
 	}

@@ -261,7 +261,8 @@ type analyzer struct {
 	white *features.CepstrumWhitener
 	kurt  *features.Kurtogram // nil when the signal is too short
 	kres  *features.KurtogramResult
-	wx    []float64 // whitened signal
+	wx    []float64    // whitened signal
+	xspec []complex128 // real FFT of the signal, shared by the methods
 	med   *features.MEDFilter
 	mx    []float64 // minimum-entropy-deconvolved signal
 	// whitened tells that wx holds the current signal's whitening.
@@ -306,7 +307,7 @@ func (d *Diagnoser) get(n int, sampleRate float64) (*analyzer, error) {
 		return a, nil
 	}
 	fl.mu.Unlock()
-	a := &analyzer{ses: make([]float64, n/2+1)}
+	a := &analyzer{ses: make([]float64, n/2+1), xspec: make([]complex128, n/2+1)}
 	var err error
 	if a.env, err = features.NewEnvelopeAnalyzer(n, sampleRate); err != nil {
 		return nil, err
@@ -447,6 +448,11 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, sampleRate float64, df fea
 	a.res = res
 	a.health = HealthEvidence{CageRevolutions: float64(len(x)) / sampleRate * df.FTF}
 	a.whitened = false
+	// The raw and kurtogram methods and the whitening read the signal's
+	// spectrum: transform it once.
+	if _, err := a.env.Spectrum(a.xspec, x); err != nil {
+		return wrap("%w", err)
+	}
 	for _, m := range c.Methods {
 		in, lo, hi := x, 0.0, nyq
 		switch m {
@@ -472,7 +478,13 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, sampleRate float64, df fea
 				return err
 			}
 		}
-		if _, err := a.env.SES(a.ses, in, lo, hi); err != nil {
+		var err error
+		if m == MethodRaw || m == MethodKurtogram {
+			_, err = a.env.SESOfSpectrum(a.ses, a.xspec, lo, hi)
+		} else {
+			_, err = a.env.SES(a.ses, in, lo, hi)
+		}
+		if err != nil {
 			return wrap("%v envelope: %w", m, err)
 		}
 		a.win = a.ls.normalize(a.ses, res, kmax, half, a.win)
@@ -521,7 +533,8 @@ func (a *analyzer) setHealthBand(kb features.KurtogramBand) {
 	a.health.Measured = true
 }
 
-// whiten writes the cepstrum pre-whitened x into a.wx, once per call.
+// whiten writes the cepstrum pre-whitened x into a.wx, once per call,
+// from its spectrum a.xspec.
 func (a *analyzer) whiten(x []float64) error {
 	if a.whitened {
 		return nil
@@ -529,7 +542,7 @@ func (a *analyzer) whiten(x []float64) error {
 	if a.wx == nil {
 		a.wx = make([]float64, len(x))
 	}
-	if _, err := a.white.Whiten(a.wx, x); err != nil {
+	if _, err := a.white.WhitenSpectrum(a.wx, a.xspec); err != nil {
 		return wrap("%w", err)
 	}
 	a.whitened = true

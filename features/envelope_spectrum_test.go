@@ -1,0 +1,64 @@
+package features
+
+import (
+	"errors"
+	"math"
+	"testing"
+)
+
+// TestSESOfSpectrumMatchesSES checks that the SES of a shared Spectrum and
+// the whitening of it equal SES and Whiten of the signal bit for bit, for
+// several bands, and that the shared path rejects what the direct one
+// rejects.
+func TestSESOfSpectrumMatchesSES(t *testing.T) {
+	const n = 6000
+	x := benchSignal(n)
+	a := must(NewEnvelopeAnalyzer(n, 12000))
+	X := must(a.Spectrum(nil, x))
+	for _, band := range [][2]float64{{0, 6000}, {1500, 3000}, {2916.5, 3333.25}} {
+		want := must(a.SES(nil, x, band[0], band[1]))
+		got := must(a.SESOfSpectrum(nil, X, band[0], band[1]))
+		for k := range want {
+			if got[k] != want[k] {
+				t.Fatalf("band %v bin %d: %v, want %v", band, k, got[k], want[k])
+			}
+		}
+	}
+	w := must(NewCepstrumWhitener(n))
+	want := must(w.Whiten(nil, x))
+	got := must(w.WhitenSpectrum(nil, X))
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("whitened sample %d: %v, want %v", i, got[i], want[i])
+		}
+	}
+
+	if _, err := a.SESOfSpectrum(nil, X, 3000, 2000); !errors.Is(err, ErrInput) {
+		t.Errorf("inverted band: %v, want ErrInput", err)
+	}
+	X[10] = complex(math.NaN(), 0)
+	if _, err := a.SESOfSpectrum(nil, X, 0, 6000); !errors.Is(err, ErrInput) {
+		t.Errorf("NaN bin: %v, want ErrInput", err)
+	}
+	if _, err := w.WhitenSpectrum(nil, X); !errors.Is(err, ErrInput) {
+		t.Errorf("whitening a NaN bin: %v, want ErrInput", err)
+	}
+	x[5] = math.Inf(1)
+	if _, err := a.Spectrum(X, x); !errors.Is(err, ErrInput) {
+		t.Errorf("Inf sample: %v, want ErrInput", err)
+	}
+	mustPanic(t, "short spectrum", func() { _, _ = a.SESOfSpectrum(nil, X[:10], 0, 6000) })
+	mustPanic(t, "short whitener spectrum", func() { _, _ = w.WhitenSpectrum(nil, X[:10]) })
+	mustPanic(t, "short spectrum dst", func() { _, _ = a.Spectrum(X[:10], x) })
+}
+
+// mustPanic fails the test unless f panics.
+func mustPanic(t *testing.T, what string, f func()) {
+	t.Helper()
+	defer func() {
+		if recover() == nil {
+			t.Errorf("%s: no panic", what)
+		}
+	}()
+	f()
+}
