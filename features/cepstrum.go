@@ -30,6 +30,7 @@ type CepstrumWhitener struct {
 	rp   *fft.RealPlan
 	rw   *fft.Work // scratch of rp, owned so that GCs cannot empty it
 	spec []complex128
+	mag  []float64 // |spec[k]|
 }
 
 // NewCepstrumWhitener returns a whitener for signals of n samples. It
@@ -47,6 +48,7 @@ func NewCepstrumWhitener(n int) (*CepstrumWhitener, error) {
 		rp:   rp,
 		rw:   rp.NewWork(),
 		spec: make([]complex128, n/2+1),
+		mag:  make([]float64, n/2+1),
 	}, nil
 }
 
@@ -76,10 +78,8 @@ func (w *CepstrumWhitener) WhitenSpectrum(dst []float64, X []complex128) ([]floa
 		panic(fmt.Sprintf("features: spectrum length %d, whitener wants %d", len(X), len(w.spec)))
 	}
 	dst = w.destination(dst)
-	for k, v := range X {
-		if cmplx.IsNaN(v) || cmplx.IsInf(v) {
-			return dst, errorf(ErrInput, "spectral bin %d is %v", k, v)
-		}
+	if err := requireFiniteBins(X, 0); err != nil {
+		return dst, err
 	}
 	copy(w.spec, X)
 	return w.whiten(dst)
@@ -89,8 +89,10 @@ func (w *CepstrumWhitener) WhitenSpectrum(dst []float64, X []complex128) ([]floa
 // the signal, with every nonzero magnitude set to their geometric mean.
 func (w *CepstrumWhitener) whiten(dst []float64) ([]float64, error) {
 	var sum, count float64
+	mag := w.mag[:len(w.spec)]
 	for k, c := range w.spec {
 		m := cmplx.Abs(c)
+		mag[k] = m
 		if m == 0 {
 			continue
 		}
@@ -103,7 +105,7 @@ func (w *CepstrumWhitener) whiten(dst []float64) ([]float64, error) {
 	}
 	g := math.Exp(sum / count)
 	for k, c := range w.spec {
-		if m := cmplx.Abs(c); m != 0 {
+		if m := mag[k]; m != 0 {
 			w.spec[k] = c * complex(g/m, 0)
 		}
 	}
