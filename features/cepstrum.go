@@ -85,12 +85,46 @@ func (w *CepstrumWhitener) WhitenSpectrum(dst []float64, X []complex128) ([]floa
 	return w.whiten(dst)
 }
 
+// WhitenedSpectrum writes into dst and returns the real FFT of the
+// whitened signal of WhitenSpectrum, G·X[k]/|X[k]| (X[k] where it is
+// zero), without the inverse transform: the input of
+// EnvelopeAnalyzer.SESOfSpectrum for the SES of the whitened signal. The
+// SES equals that of the whitened signal up to the rounding of a transform
+// and its inverse (≈ 1e-16 relative). dst may be X. A nil dst is
+// allocated; len(X) and a non-nil len(dst) must be n/2+1, or it panics. It
+// returns an error for a NaN or ±Inf bin, or for an all-zero spectrum.
+func (w *CepstrumWhitener) WhitenedSpectrum(dst, X []complex128) ([]complex128, error) {
+	if len(X) != len(w.spec) {
+		panic(fmt.Sprintf("features: spectrum length %d, whitener wants %d", len(X), len(w.spec)))
+	}
+	if dst == nil {
+		dst = make([]complex128, len(w.spec))
+	} else if len(dst) != len(w.spec) {
+		panic(fmt.Sprintf("features: spectrum destination length %d, whitener wants %d", len(dst), len(w.spec)))
+	}
+	if err := requireFiniteBins(X, 0); err != nil {
+		return dst, err
+	}
+	copy(dst, X)
+	return dst, w.flatten(dst)
+}
+
 // whiten writes into dst the inverse transform of w.spec, the spectrum of
 // the signal, with every nonzero magnitude set to their geometric mean.
 func (w *CepstrumWhitener) whiten(dst []float64) ([]float64, error) {
+	if err := w.flatten(w.spec); err != nil {
+		return dst, err
+	}
+	w.rp.InverseWork(dst, w.spec, w.rw)
+	return dst, nil
+}
+
+// flatten sets every nonzero magnitude of the spectrum spec (n/2+1 bins)
+// to their geometric mean, keeping the phases.
+func (w *CepstrumWhitener) flatten(spec []complex128) error {
 	var sum, count float64
-	mag := w.mag[:len(w.spec)]
-	for k, c := range w.spec {
+	mag := w.mag[:len(spec)]
+	for k, c := range spec {
 		m := cmplx.Abs(c)
 		mag[k] = m
 		if m == 0 {
@@ -101,16 +135,15 @@ func (w *CepstrumWhitener) whiten(dst []float64) ([]float64, error) {
 		count += wt
 	}
 	if count == 0 {
-		return dst, errorf(ErrInput, "cannot whiten a signal of %d zeros", w.n)
+		return errorf(ErrInput, "cannot whiten a signal of %d zeros", w.n)
 	}
 	g := math.Exp(sum / count)
-	for k, c := range w.spec {
+	for k, c := range spec {
 		if m := mag[k]; m != 0 {
-			w.spec[k] = c * complex(g/m, 0)
+			spec[k] = c * complex(g/m, 0)
 		}
 	}
-	w.rp.InverseWork(dst, w.spec, w.rw)
-	return dst, nil
+	return nil
 }
 
 // RealCepstrum writes the real cepstrum c = IFFT(log|FFT(x)|) of x into dst

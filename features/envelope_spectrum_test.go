@@ -8,7 +8,8 @@ import (
 
 // TestSESOfSpectrumMatchesSES checks that the SES of a shared Spectrum and
 // the whitening of it equal SES and Whiten of the signal bit for bit, for
-// several bands, and that the shared path rejects what the direct one
+// several bands, that the SES of the WhitenedSpectrum is that of the
+// whitened signal, and that the shared path rejects what the direct one
 // rejects.
 func TestSESOfSpectrumMatchesSES(t *testing.T) {
 	const n = 6000
@@ -33,6 +34,21 @@ func TestSESOfSpectrumMatchesSES(t *testing.T) {
 		}
 	}
 
+	// The SES of the whitened spectrum is that of the whitened signal up to
+	// the rounding of a transform and its inverse.
+	ws := must(w.WhitenedSpectrum(nil, X))
+	direct := must(a.SES(nil, want, 0, 6000))
+	viaSpec := must(a.SESOfSpectrum(nil, ws, 0, 6000))
+	var peak float64
+	for _, v := range direct {
+		peak = max(peak, v)
+	}
+	for k := range direct {
+		if d := math.Abs(viaSpec[k] - direct[k]); d > 1e-12*peak {
+			t.Fatalf("whitened SES bin %d: %v, want %v", k, viaSpec[k], direct[k])
+		}
+	}
+
 	if _, err := a.SESOfSpectrum(nil, X, 3000, 2000); !errors.Is(err, ErrInput) {
 		t.Errorf("inverted band: %v, want ErrInput", err)
 	}
@@ -43,6 +59,12 @@ func TestSESOfSpectrumMatchesSES(t *testing.T) {
 	if _, err := w.WhitenSpectrum(nil, X); !errors.Is(err, ErrInput) {
 		t.Errorf("whitening a NaN bin: %v, want ErrInput", err)
 	}
+	if _, err := w.WhitenedSpectrum(nil, X); !errors.Is(err, ErrInput) {
+		t.Errorf("whitened spectrum of a NaN bin: %v, want ErrInput", err)
+	}
+	if _, err := w.WhitenedSpectrum(nil, make([]complex128, len(X))); !errors.Is(err, ErrInput) {
+		t.Errorf("whitened spectrum of zeros: %v, want ErrInput", err)
+	}
 	x[5] = math.Inf(1)
 	if _, err := a.Spectrum(X, x); !errors.Is(err, ErrInput) {
 		t.Errorf("Inf sample: %v, want ErrInput", err)
@@ -50,6 +72,7 @@ func TestSESOfSpectrumMatchesSES(t *testing.T) {
 	mustPanic(t, "short spectrum", func() { _, _ = a.SESOfSpectrum(nil, X[:10], 0, 6000) })
 	mustPanic(t, "short whitener spectrum", func() { _, _ = w.WhitenSpectrum(nil, X[:10]) })
 	mustPanic(t, "short spectrum dst", func() { _, _ = a.Spectrum(X[:10], x) })
+	mustPanic(t, "short whitened spectrum dst", func() { _, _ = w.WhitenedSpectrum(X[:10], X) })
 }
 
 // mustPanic fails the test unless f panics.

@@ -263,6 +263,7 @@ type analyzer struct {
 	kres  *features.KurtogramResult
 	wx    []float64    // whitened signal
 	xspec []complex128 // real FFT of the signal, shared by the methods
+	wspec []complex128 // real FFT of the whitened signal (MethodCPW)
 	med   *features.MEDFilter
 	mx    []float64 // minimum-entropy-deconvolved signal
 	// whitened tells that wx holds the current signal's whitening.
@@ -307,7 +308,7 @@ func (d *Diagnoser) get(n int, sampleRate float64) (*analyzer, error) {
 		return a, nil
 	}
 	fl.mu.Unlock()
-	a := &analyzer{ses: make([]float64, n/2+1), xspec: make([]complex128, n/2+1)}
+	a := &analyzer{ses: make([]float64, n/2+1), xspec: make([]complex128, n/2+1), wspec: make([]complex128, n/2+1)}
 	var err error
 	if a.env, err = features.NewEnvelopeAnalyzer(n, sampleRate); err != nil {
 		return nil, err
@@ -468,10 +469,9 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, sampleRate float64, df fea
 			lo, hi = kb.Lo(), kb.Hi()
 			a.setHealthBand(kb)
 		case MethodCPW:
-			if err := a.whiten(x); err != nil {
-				return err
+			if _, err := a.white.WhitenedSpectrum(a.wspec, a.xspec); err != nil {
+				return wrap("%w", err)
 			}
-			in = a.wx
 		case MethodMED:
 			var err error
 			if in, lo, hi, err = d.deconvolve(a, x, sampleRate, top); err != nil {
@@ -479,9 +479,12 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, sampleRate float64, df fea
 			}
 		}
 		var err error
-		if m == MethodRaw || m == MethodKurtogram {
+		switch m {
+		case MethodRaw, MethodKurtogram:
 			_, err = a.env.SESOfSpectrum(a.ses, a.xspec, lo, hi)
-		} else {
+		case MethodCPW:
+			_, err = a.env.SESOfSpectrum(a.ses, a.wspec, lo, hi)
+		default:
 			_, err = a.env.SES(a.ses, in, lo, hi)
 		}
 		if err != nil {
