@@ -121,8 +121,14 @@ func (w *CepstrumWhitener) whiten(dst []float64) ([]float64, error) {
 
 // flatten sets every nonzero magnitude of the spectrum spec (n/2+1 bins)
 // to their geometric mean, keeping the phases.
+//
+// The log of the geometric mean, Σ wt·log|X[k]| / Σ wt, is taken as the
+// log of the product of the magnitudes, whose mantissas are multiplied
+// and exponents added (math.Frexp), renormalised every 64 bins so that it
+// can neither overflow nor underflow: one logarithm instead of one per bin.
 func (w *CepstrumWhitener) flatten(spec []complex128) error {
-	var sum, count float64
+	var count float64
+	mant, exp := 1.0, int64(0) // int64: n·1074 passes 2^31 for the longest n
 	mag := w.mag[:len(spec)]
 	for k, c := range spec {
 		m := cmplx.Abs(c)
@@ -130,14 +136,25 @@ func (w *CepstrumWhitener) flatten(spec []complex128) error {
 		if m == 0 {
 			continue
 		}
-		wt := w.binWeight(k)
-		sum += wt * math.Log(m)
-		count += wt
+		f, e := math.Frexp(m) // f in [0.5, 1)
+		if w.binWeight(k) == 2 {
+			mant *= f * f
+			exp += 2 * int64(e)
+			count += 2
+		} else {
+			mant *= f
+			exp += int64(e)
+			count++
+		}
+		if k%64 == 63 {
+			f, e := math.Frexp(mant)
+			mant, exp = f, exp+int64(e)
+		}
 	}
 	if count == 0 {
 		return errorf(ErrInput, "cannot whiten a signal of %d zeros", w.n)
 	}
-	g := math.Exp(sum / count)
+	g := math.Exp((math.Log(mant) + float64(exp)*math.Ln2) / count)
 	for k, c := range spec {
 		if m := mag[k]; m != 0 {
 			spec[k] = c * complex(g/m, 0)

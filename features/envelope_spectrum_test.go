@@ -3,6 +3,7 @@ package features
 import (
 	"errors"
 	"math"
+	"math/cmplx"
 	"testing"
 )
 
@@ -84,4 +85,42 @@ func mustPanic(t *testing.T, what string, f func()) {
 		}
 	}()
 	f()
+}
+
+// TestWhitenedSpectrumExtremeMagnitudes checks that the geometric mean of
+// the whitening (a product of mantissas, renormalised) neither overflows
+// nor underflows on magnitudes from 1e-300 to 1e300 and matches the mean
+// of the logarithms, with zero bins left out and kept zero.
+func TestWhitenedSpectrumExtremeMagnitudes(t *testing.T) {
+	const n = 1000
+	w := must(NewCepstrumWhitener(n))
+	X := make([]complex128, n/2+1)
+	var sum, count float64
+	for k := range X {
+		if k%7 == 3 {
+			continue // a zero bin
+		}
+		e := float64(k%601 - 300) // exponents −300 … 300
+		m := math.Pow(10, e) * (1 + float64(k%5)/7)
+		X[k] = complex(m*0.6, -m*0.8)
+		wt := 2.0
+		if k == 0 || k == n/2 {
+			wt = 1
+		}
+		sum += wt * math.Log(m)
+		count += wt
+	}
+	g := math.Exp(sum / count)
+	ws := must(w.WhitenedSpectrum(nil, X))
+	for k, v := range ws {
+		if X[k] == 0 {
+			if v != 0 {
+				t.Fatalf("zero bin %d whitened to %v", k, v)
+			}
+			continue
+		}
+		if r := cmplx.Abs(v) / g; math.Abs(r-1) > 1e-12 {
+			t.Fatalf("bin %d: magnitude %v, want the geometric mean %v", k, cmplx.Abs(v), g)
+		}
+	}
 }
