@@ -39,8 +39,7 @@ type Kurtogram struct {
 	h, g, h1, h2, h3 []complex128
 	bt               bankTaps // the filters' taps for the phase sums
 
-	in   []complex128   // the signal less its mean
-	inr  []float64      // the same, real
+	inr  []float64      // the signal less its mean
 	u    []complex128   // zero-padded input of a split
 	ur   []float64      // zero-padded real input of a split
 	lo   [][]complex128 // lo[d], hi[d]: the two halves at depth d+1
@@ -149,11 +148,10 @@ func (k *Kurtogram) ComputeLevels(dst *KurtogramResult, x []float64, levels int)
 		mean += v
 	}
 	mean /= float64(len(x))
-	in, inr := k.in[:len(x)], k.inr[:len(x)]
+	inr := k.inr[:len(x)]
 	var ms float64
 	for i, v := range x {
 		v -= mean
-		in[i] = complex(v, 0)
 		inr[i] = v
 		ms += v * v
 	}
@@ -161,12 +159,12 @@ func (k *Kurtogram) ComputeLevels(dst *KurtogramResult, x []float64, levels int)
 	floor := 1e-24 * ms
 
 	// Level 0: the real signal itself.
-	dst.Kurtosis[0][0] = kurtosisReal(in, floor)
+	dst.Kurtosis[0][0] = kurtosisReal(inr, floor)
 	// Ternary split of the signal: row of level log2(3).
 	if k.depth > 1 {
-		k.ternary(dst.Kurtosis[2], 0, in, 0, floor)
+		k.ternary(dst.Kurtosis[2], 0, nil, inr, floor)
 	}
-	k.descend(dst, in, 0, 0, floor)
+	k.descend(dst, nil, inr, 0, 0, floor)
 
 	for _, row := range dst.Kurtosis {
 		for j, v := range row {
@@ -179,14 +177,14 @@ func (k *Kurtogram) ComputeLevels(dst *KurtogramResult, x []float64, levels int)
 	return dst, nil
 }
 
-// descend splits x, the band of index pos at depth (0: the signal
-// itself, whose real copy k.inr is filtered), in two, records the
+// descend splits x, the band of index pos at depth (at depth 0 x is nil
+// and xr the real signal), in two, records the
 // kurtosis of both halves (and of their ternary splits) and recurses.
-func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, floor float64) {
-	n := len(x) / 2
+func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, xr []float64, depth, pos int, floor float64) {
+	n := (len(x) + len(xr)) / 2
 	a, d := k.lo[depth][:n], k.hi[depth][:n]
-	if depth == 0 { // x is the real signal
-		splitBinaryReal(a, d, k.inr[:len(x)], k.ur, &k.bt)
+	if xr != nil {
+		splitBinaryReal(a, d, xr, k.ur, &k.bt)
 	} else {
 		splitBinary(a, d, x, k.u, &k.bt)
 	}
@@ -200,23 +198,22 @@ func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, 
 	row[2*pos+1] = kurtosisComplex(d, len(k.g)-1, floor)
 	if D <= k.depth-2 {
 		trow := r.Kurtosis[2*(D+1)]
-		k.ternary(trow, 3*(2*pos), a, D, floor)
-		k.ternary(trow, 3*(2*pos+1), d, D, floor)
+		k.ternary(trow, 3*(2*pos), a, nil, floor)
+		k.ternary(trow, 3*(2*pos+1), d, nil, floor)
 	}
 	if D < k.depth {
-		k.descend(r, a, D, 2*pos, floor)
-		k.descend(r, d, D, 2*pos+1, floor)
+		k.descend(r, a, nil, D, 2*pos, floor)
+		k.descend(r, d, nil, D, 2*pos+1, floor)
 	}
 }
 
-// ternary writes the kurtosis of the three-band split of x, a band at
-// depth (0: the signal itself, whose real copy k.inr is filtered), into
-// row[at:at+3].
-func (k *Kurtogram) ternary(row []float64, at int, x []complex128, depth int, floor float64) {
-	n := len(x) / 3
+// ternary writes the kurtosis of the three-band split of the band x, or
+// of the real signal xr when x is nil, into row[at:at+3].
+func (k *Kurtogram) ternary(row []float64, at int, x []complex128, xr []float64, floor float64) {
+	n := (len(x) + len(xr)) / 3
 	t := [3][]complex128{k.tern[0][:n], k.tern[1][:n], k.tern[2][:n]}
-	if depth == 0 {
-		splitTernaryReal(t[0], t[1], t[2], k.inr[:len(x)], k.ur, &k.bt)
+	if xr != nil {
+		splitTernaryReal(t[0], t[1], t[2], xr, k.ur, &k.bt)
 	} else {
 		splitTernary(t[0], t[1], t[2], x, k.u, &k.bt)
 	}
@@ -334,10 +331,9 @@ func (k *Kurtogram) prepare(dst *KurtogramResult) *KurtogramResult {
 
 // grow sizes the scratch buffers for signals of n samples.
 func (k *Kurtogram) grow(n int) {
-	if len(k.in) >= n {
+	if len(k.inr) >= n {
 		return
 	}
-	k.in = make([]complex128, n)
 	k.inr = make([]float64, n)
 	k.u = make([]complex128, n+binaryPad)
 	k.ur = make([]float64, n+binaryPad)
@@ -455,10 +451,29 @@ func kurtosisComplex(x []complex128, skip int, floor float64) float64 {
 	return m4/(m2*m2) - 2
 }
 
-// kurtosisReal returns E(x−μ)⁴/(E(x−μ)²)² − 3 of the real parts of x (whose
-// imaginary parts are zero), or 0 when the variance is at most floor.
-func kurtosisReal(x []complex128, floor float64) float64 {
-	k := kurtosisComplex(x, 0, floor)
+// kurtosisReal returns E(x−μ)⁴/(E(x−μ)²)² − 3, or 0 when the variance is
+// at most floor: kurtosisComplex of x as complex values less 1, with the
+// same arithmetic (the imaginary parts, all zero, add exact zeros).
+func kurtosisReal(x []float64, floor float64) float64 {
+	var mr float64
+	for _, v := range x {
+		mr += v
+	}
+	inv := 1 / float64(len(x))
+	mr *= inv
+	var m2, m4 float64
+	for _, v := range x {
+		d := v - mr
+		p := d * d
+		m2 += p
+		m4 += p * p
+	}
+	m2 *= inv
+	m4 *= inv
+	if m2 <= floor {
+		return 0
+	}
+	k := m4/(m2*m2) - 2
 	if k == 0 {
 		return 0
 	}
