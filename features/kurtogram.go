@@ -443,6 +443,12 @@ func kurtosisComplex(x []complex128, skip int, floor float64) float64 {
 		m2 += p
 		m4 += p * p
 	}
+	return momentRatio(m2, m4, inv, floor)
+}
+
+// momentRatio returns m4/m2² − 2 of the mean fourth and second powers
+// m4·inv and m2·inv, or 0 when the mean square is at most floor.
+func momentRatio(m2, m4, inv, floor float64) float64 {
 	m2 *= inv
 	m4 *= inv
 	if m2 <= floor {
@@ -468,12 +474,7 @@ func kurtosisReal(x []float64, floor float64) float64 {
 		m2 += p
 		m4 += p * p
 	}
-	m2 *= inv
-	m4 *= inv
-	if m2 <= floor {
-		return 0
-	}
-	k := m4/(m2*m2) - 2
+	k := momentRatio(m2, m4, inv, floor)
 	if k == 0 {
 		return 0
 	}

@@ -71,6 +71,13 @@ func combineTernary(t0, t1, t2 []complex128, j int, s0, s1, s2, s3, s4, s5 compl
 	t2[j] = e0 + v12*(d5-mulI(d2)) + v12sq*(mulI(d1)-d4)
 }
 
+// mac2 returns the sums (r0, i0) and (r1, i1) plus c[0]·s[0] and
+// c[1]·s[1], the step of the phase sums of a complex window.
+func mac2(c []float64, s []complex128, r0, i0, r1, i1 float64) (float64, float64, float64, float64) {
+	c, s = c[:2], s[:2]
+	return r0 + c[0]*real(s[0]), i0 + c[0]*imag(s[0]), r1 + c[1]*real(s[1]), i1 + c[1]*imag(s[1])
+}
+
 // bankTaps holds the window-order signed taps of the kurtogram's filters.
 type bankTaps struct {
 	h, g, t []float64 // binary h (17), g (16), ternary h1, h2, h3 (25)
@@ -98,6 +105,9 @@ func padded[E float64 | complex128](u, x []E) []E {
 	copy(u[binaryPad:], x)
 	return u
 }
+
+// window returns u[i : i+n].
+func window[E float64 | complex128](u []E, i, n int) []E { return u[i:][:n] }
 
 // splitBinary writes into a[j] and d[j], j < len(x)/2, the outputs of h
 // and g at i = 2j+1 (MATLAB's filter(h, 1, x) and filter(g, 1, x) at
@@ -127,14 +137,8 @@ func binaryFilter(y, u []complex128, cw []float64, g bool) {
 		t := 0
 		for ; t+4 <= len(cw); t += 4 {
 			c, s := cw[t:t+4:t+4], w[t:t+4:t+4]
-			r0 += c[0] * real(s[0])
-			i0 += c[0] * imag(s[0])
-			r1 += c[1] * real(s[1])
-			i1 += c[1] * imag(s[1])
-			r2 += c[2] * real(s[2])
-			i2 += c[2] * imag(s[2])
-			r3 += c[3] * real(s[3])
-			i3 += c[3] * imag(s[3])
+			r0, i0, r1, i1 = mac2(c[0:2], s[0:2], r0, i0, r1, i1)
+			r2, i2, r3, i3 = mac2(c[2:4], s[2:4], r2, i2, r3, i3)
 		}
 		if t < len(cw) { // h's 17th tap, at a position ≡ 0 mod 4
 			r0 += cw[t] * real(w[t])
@@ -169,28 +173,17 @@ func binaryFilterReal(y []complex128, u, cw []float64, g bool) {
 // of h1, h2, h3 at i = 3j+2, x zero before its start. u is scratch of
 // len(x)+binaryPad values.
 func splitTernary(t0, t1, t2, x, u []complex128, bt *bankTaps) {
-	u = padded(u, x)
-	cw := bt.t[:25]
+	u, cw := padded(u, x), bt.t[:25]
 	t1, t2 = t1[:len(t0)], t2[:len(t0)]
 	for j := range t0 {
 		// The window ends at x[3j+2], u[3j+2+binaryPad].
-		w := u[3*j+2:]
-		w = w[:len(cw)]
+		w := window(u, 3*j+2, len(cw))
 		var r0, i0, r1, i1, r2, i2, r3, i3, r4, i4, r5, i5 float64
 		for t := 0; t+6 <= len(cw); t += 6 {
 			c, s := cw[t:t+6:t+6], w[t:t+6:t+6]
-			r0 += c[0] * real(s[0])
-			i0 += c[0] * imag(s[0])
-			r1 += c[1] * real(s[1])
-			i1 += c[1] * imag(s[1])
-			r2 += c[2] * real(s[2])
-			i2 += c[2] * imag(s[2])
-			r3 += c[3] * real(s[3])
-			i3 += c[3] * imag(s[3])
-			r4 += c[4] * real(s[4])
-			i4 += c[4] * imag(s[4])
-			r5 += c[5] * real(s[5])
-			i5 += c[5] * imag(s[5])
+			r0, i0, r1, i1 = mac2(c[0:2], s[0:2], r0, i0, r1, i1)
+			r2, i2, r3, i3 = mac2(c[2:4], s[2:4], r2, i2, r3, i3)
+			r4, i4, r5, i5 = mac2(c[4:6], s[4:6], r4, i4, r5, i5)
 		}
 		r0 += cw[24] * real(w[24]) // the 25th tap, at a position ≡ 0 mod 6
 		i0 += cw[24] * imag(w[24])
@@ -200,12 +193,10 @@ func splitTernary(t0, t1, t2, x, u []complex128, bt *bankTaps) {
 
 // splitTernaryReal is splitTernary of a real x.
 func splitTernaryReal(t0, t1, t2 []complex128, x, u []float64, bt *bankTaps) {
-	u = padded(u, x)
-	cw := bt.t[:25]
+	u, cw := padded(u, x), bt.t[:25]
 	t1, t2 = t1[:len(t0)], t2[:len(t0)]
 	for j := range t0 {
-		w := u[3*j+2:]
-		w = w[:len(cw)]
+		w := window(u, 3*j+2, len(cw))
 		var r0, r1, r2, r3, r4, r5 float64
 		for t := 0; t+6 <= len(cw); t += 6 {
 			c, s := cw[t:t+6:t+6], w[t:t+6:t+6]
