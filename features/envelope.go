@@ -127,8 +127,9 @@ func (a *EnvelopeAnalyzer) SquaredEnvelope(dst, x []float64, lo, hi float64) ([]
 // empty band, or a NaN or ±Inf sample.
 func (a *EnvelopeAnalyzer) SES(dst, x []float64, lo, hi float64) ([]float64, error) {
 	a.checkLen(x, "signal")
+	dst = a.sesDst(dst)
 	if err := a.transform(x); err != nil {
-		return a.sesDst(dst), err
+		return dst, err
 	}
 	return a.SESOfSpectrum(dst, a.spec, lo, hi)
 }
@@ -155,14 +156,21 @@ func (a *EnvelopeAnalyzer) Spectrum(dst []complex128, x []float64) ([]complex128
 
 // SESOfSpectrum is SES of the signal whose Spectrum is X: the same result,
 // without transforming the signal again. X is not modified. A nil dst is
-// allocated; len(X) and a non-nil len(dst) must be n/2+1, or it panics. It
+// allocated with n/2+1 bins; a shorter dst receives only the first len(dst)
+// bins (a caller that reads only the low frequencies of the envelope
+// spectrum need not take the magnitude of the others). len(X) must be
+// n/2+1, and a non-nil len(dst) between 1 and n/2+1, or it panics. It
 // returns an error, leaving dst unspecified, for a band outside [0,
 // rate/2], an inverted or empty band, or a NaN or ±Inf bin in the band.
 func (a *EnvelopeAnalyzer) SESOfSpectrum(dst []float64, X []complex128, lo, hi float64) ([]float64, error) {
 	if len(X) != a.Bins() {
 		panic(fmt.Sprintf("features: spectrum length %d, want %d", len(X), a.Bins()))
 	}
-	dst = a.sesDst(dst)
+	if dst == nil {
+		dst = make([]float64, a.Bins())
+	} else if len(dst) == 0 || len(dst) > a.Bins() {
+		panic(fmt.Sprintf("features: SES destination length %d, want 1 to %d", len(dst), a.Bins()))
+	}
 	if err := a.bandSignal(X, lo, hi); err != nil {
 		return dst, err
 	}
@@ -177,7 +185,7 @@ func (a *EnvelopeAnalyzer) SESOfSpectrum(dst []float64, X []complex128, lo, hi f
 		a.se[i] -= mean
 	}
 	a.rp.ForwardWork(a.spec, a.se, a.rw)
-	oneSidedAmplitude(dst, a.spec, a.n)
+	oneSidedAmplitude(dst, a.spec[:len(dst)], a.n)
 	return dst, nil
 }
 

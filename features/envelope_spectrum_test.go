@@ -26,6 +26,15 @@ func TestSESOfSpectrumMatchesSES(t *testing.T) {
 			}
 		}
 	}
+	// A short dst receives the first bins.
+	full := must(a.SESOfSpectrum(nil, X, 1500, 3000))
+	part := must(a.SESOfSpectrum(make([]float64, 100), X, 1500, 3000))
+	for k, v := range part {
+		if v != full[k] {
+			t.Fatalf("short dst bin %d: %v, want %v", k, v, full[k])
+		}
+	}
+
 	w := must(NewCepstrumWhitener(n))
 	want := must(w.Whiten(nil, x))
 	got := must(w.WhitenSpectrum(nil, X))
@@ -73,6 +82,8 @@ func TestSESOfSpectrumMatchesSES(t *testing.T) {
 	mustPanic(t, "short spectrum", func() { _, _ = a.SESOfSpectrum(nil, X[:10], 0, 6000) })
 	mustPanic(t, "short whitener spectrum", func() { _, _ = w.WhitenSpectrum(nil, X[:10]) })
 	mustPanic(t, "short spectrum dst", func() { _, _ = a.Spectrum(X[:10], x) })
+	mustPanic(t, "long SES dst", func() { _, _ = a.SESOfSpectrum(make([]float64, len(X)+1), X, 0, 6000) })
+	mustPanic(t, "empty SES dst", func() { _, _ = a.SESOfSpectrum([]float64{}, X, 0, 6000) })
 	mustPanic(t, "short whitened spectrum dst", func() { _, _ = w.WhitenedSpectrum(X[:10], X) })
 }
 

@@ -478,19 +478,22 @@ func (d *Diagnoser) analyse(a *analyzer, x []float64, sampleRate float64, df fea
 				return err
 			}
 		}
+		// The spectrum's bins above kmax+half, outside every floor
+		// window, are not read (normalize's windows are the same).
+		ses := a.ses[:min(len(a.ses), kmax+half+1)]
 		var err error
 		switch m {
 		case MethodRaw, MethodKurtogram:
-			_, err = a.env.SESOfSpectrum(a.ses, a.xspec, lo, hi)
+			_, err = a.env.SESOfSpectrum(ses, a.xspec, lo, hi)
 		case MethodCPW:
-			_, err = a.env.SESOfSpectrum(a.ses, a.wspec, lo, hi)
+			_, err = a.env.SESOfSpectrum(ses, a.wspec, lo, hi)
 		default:
 			_, err = a.env.SES(a.ses, in, lo, hi)
 		}
 		if err != nil {
 			return wrap("%v envelope: %w", m, err)
 		}
-		a.win = a.ls.normalize(a.ses, res, kmax, half, a.win)
+		a.win = a.ls.normalize(ses, res, kmax, half, a.win)
 		for i, v := range fault.Components() {
 			c.scanFault(&a.scans[m][i], &a.ls, v, df)
 		}
