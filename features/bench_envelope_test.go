@@ -30,6 +30,35 @@ func BenchmarkSES(b *testing.B) {
 	}
 }
 
+// BenchmarkSESOfSpectrum is SES of a signal whose Spectrum is shared
+// (computed once, outside the loop), beside the SES that transforms the
+// signal: the cost per band when several bands of one signal are
+// demodulated, as Diagnose's raw and kurtogram methods do.
+func BenchmarkSESOfSpectrum(b *testing.B) {
+	const n = 30000
+	x := benchSignal(n)
+	a := must(NewEnvelopeAnalyzer(n, 12000))
+	X := must(a.Spectrum(nil, x))
+	dst := make([]float64, a.Bins())
+	for _, c := range []struct {
+		name string
+		run  func() ([]float64, error)
+	}{
+		{"SES", func() ([]float64, error) { return a.SES(dst, x, 2000, 4000) }},
+		{"SESOfSpectrum", func() ([]float64, error) { return a.SESOfSpectrum(dst, X, 2000, 4000) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(8 * n))
+			for i := 0; i < b.N; i++ {
+				if _, err := c.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkCepstrumWhiten is cepstrum pre-whitening with a reused dst.
 func BenchmarkCepstrumWhiten(b *testing.B) {
 	for _, n := range []int{65536, 120000} {
@@ -97,5 +126,41 @@ func BenchmarkSpectralKurtosis(b *testing.B) {
 		if _, err := s.Compute(dst, x); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkKurtogramFilters is one pass of the kurtogram's analysis
+// filters over 30 000 samples, the inner loop of Kurtogram.Compute: the
+// binary h and g (decimation by 2) and the ternary h1, h2, h3 (by 3), on
+// a complex band and on the real signal (the first level).
+func BenchmarkKurtogramFilters(b *testing.B) {
+	const n = 30000
+	k := must(NewKurtogram(6, 12000))
+	xr := benchSignal(2 * n)
+	x := make([]complex128, n)
+	for i := range x {
+		x[i] = complex(xr[2*i], xr[2*i+1])
+	}
+	xr = xr[:n]
+	u := make([]complex128, n+24)
+	ur := make([]float64, n+24)
+	y := [3][]complex128{make([]complex128, n/2), make([]complex128, n/2), make([]complex128, n/2)}
+	t := [3][]complex128{y[0][:n/3], y[1][:n/3], y[2][:n/3]}
+	for _, c := range []struct {
+		name string
+		run  func()
+	}{
+		{"binary", func() { splitBinary(y[0], y[1], x, u, &k.bt) }},
+		{"ternary", func() { splitTernary(t[0], t[1], t[2], x, u, &k.bt) }},
+		{"binary-real", func() { splitBinaryReal(y[0], y[1], xr, ur, &k.bt) }},
+		{"ternary-real", func() { splitTernaryReal(t[0], t[1], t[2], xr, ur, &k.bt) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(8 * n))
+			for i := 0; i < b.N; i++ {
+				c.run()
+			}
+		})
 	}
 }

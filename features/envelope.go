@@ -105,7 +105,10 @@ func (a *EnvelopeAnalyzer) SquaredEnvelope(dst, x []float64, lo, hi float64) ([]
 		dst = make([]float64, a.n)
 	}
 	a.checkLen(dst, "destination")
-	if err := a.bandSignal(x, lo, hi); err != nil {
+	if err := a.transform(x); err != nil {
+		return dst, err
+	}
+	if err := a.bandSignal(a.spec, lo, hi); err != nil {
 		return dst, err
 	}
 	for i, v := range a.z {
@@ -124,12 +127,51 @@ func (a *EnvelopeAnalyzer) SquaredEnvelope(dst, x []float64, lo, hi float64) ([]
 // empty band, or a NaN or ±Inf sample.
 func (a *EnvelopeAnalyzer) SES(dst, x []float64, lo, hi float64) ([]float64, error) {
 	a.checkLen(x, "signal")
+	dst = a.sesDst(dst)
+	if err := a.transform(x); err != nil {
+		return dst, err
+	}
+	return a.SESOfSpectrum(dst, a.spec, lo, hi)
+}
+
+// Spectrum writes the real FFT of x, its n/2+1 bins X[k] = Σ_t x[t]·
+// exp(−2πi·k·t/n) (unscaled), into dst and returns it: the input of
+// SESOfSpectrum (and of CepstrumWhitener.WhitenSpectrum), so that several
+// bands of one signal share one transform. A nil dst is allocated; len(x)
+// must be n and a non-nil len(dst) n/2+1, or it panics. It returns an error
+// for a NaN or ±Inf sample.
+func (a *EnvelopeAnalyzer) Spectrum(dst []complex128, x []float64) ([]complex128, error) {
+	a.checkLen(x, "signal")
+	if dst == nil {
+		dst = make([]complex128, a.Bins())
+	} else if len(dst) != a.Bins() {
+		panic(fmt.Sprintf("features: spectrum destination length %d, want %d", len(dst), a.Bins()))
+	}
+	if err := requireFinite(x, "signal"); err != nil {
+		return dst, err
+	}
+	a.rp.ForwardWork(dst, x, a.rw)
+	return dst, nil
+}
+
+// SESOfSpectrum is SES of the signal whose Spectrum is X: the same result,
+// without transforming the signal again. X is not modified. A nil dst is
+// allocated with n/2+1 bins; a shorter dst receives only the first len(dst)
+// bins (a caller that reads only the low frequencies of the envelope
+// spectrum need not take the magnitude of the others). len(X) must be
+// n/2+1, and a non-nil len(dst) between 1 and n/2+1, or it panics. It
+// returns an error, leaving dst unspecified, for a band outside [0,
+// rate/2], an inverted or empty band, or a NaN or ±Inf bin in the band.
+func (a *EnvelopeAnalyzer) SESOfSpectrum(dst []float64, X []complex128, lo, hi float64) ([]float64, error) {
+	if len(X) != a.Bins() {
+		panic(fmt.Sprintf("features: spectrum length %d, want %d", len(X), a.Bins()))
+	}
 	if dst == nil {
 		dst = make([]float64, a.Bins())
-	} else if len(dst) != a.Bins() {
-		panic(fmt.Sprintf("features: SES destination length %d, want %d", len(dst), a.Bins()))
+	} else if len(dst) == 0 || len(dst) > a.Bins() {
+		panic(fmt.Sprintf("features: SES destination length %d, want 1 to %d", len(dst), a.Bins()))
 	}
-	if err := a.bandSignal(x, lo, hi); err != nil {
+	if err := a.bandSignal(X, lo, hi); err != nil {
 		return dst, err
 	}
 	var mean float64
@@ -143,28 +185,49 @@ func (a *EnvelopeAnalyzer) SES(dst, x []float64, lo, hi float64) ([]float64, err
 		a.se[i] -= mean
 	}
 	a.rp.ForwardWork(a.spec, a.se, a.rw)
-	oneSidedAmplitude(dst, a.spec, a.n)
+	oneSidedAmplitude(dst, a.spec[:len(dst)], a.n)
 	return dst, nil
 }
 
-// bandSignal leaves in a.z the analytic signal of x band-limited to
-// [lo, hi] Hz.
-func (a *EnvelopeAnalyzer) bandSignal(x []float64, lo, hi float64) error {
-	k0, k1, err := bandBinRange(lo, hi, a.rate, a.n)
-	if err != nil {
-		return err
+// sesDst returns dst, or a new SES destination if it is nil; it panics if
+// a non-nil dst does not have n/2+1 values.
+func (a *EnvelopeAnalyzer) sesDst(dst []float64) []float64 {
+	if dst == nil {
+		return make([]float64, a.Bins())
 	}
+	if len(dst) != a.Bins() {
+		panic(fmt.Sprintf("features: SES destination length %d, want %d", len(dst), a.Bins()))
+	}
+	return dst
+}
+
+// transform leaves the real FFT of x in a.spec, or returns an error for a
+// NaN or ±Inf sample.
+func (a *EnvelopeAnalyzer) transform(x []float64) error {
 	if err := requireFinite(x, "signal"); err != nil {
 		return err
 	}
 	a.rp.ForwardWork(a.spec, x, a.rw)
+	return nil
+}
+
+// bandSignal leaves in a.z the analytic signal band-limited to [lo, hi]
+// Hz of the signal whose real FFT is X.
+func (a *EnvelopeAnalyzer) bandSignal(X []complex128, lo, hi float64) error {
+	k0, k1, err := bandBinRange(lo, hi, a.rate, a.n)
+	if err != nil {
+		return err
+	}
+	if err := requireFiniteBins(X[k0:k1+1], k0); err != nil {
+		return err
+	}
 	clear(a.z)
 	for k := k0; k <= k1; k++ {
 		w := complex(2, 0)
 		if k == 0 || 2*k == a.n {
 			w = 1
 		}
-		a.z[k] = w * a.spec[k]
+		a.z[k] = w * X[k]
 	}
 	a.cp.InverseWork(a.z, a.z, a.cw)
 	return nil
@@ -228,6 +291,26 @@ func magnitude(c complex128) float64 {
 		return math.Sqrt(m2)
 	}
 	return cmplx.Abs(c)
+}
+
+// requireFiniteBins returns an error naming the first NaN or ±Inf value of
+// the spectral bins X, the first of which is bin k0. For speed it first
+// sums v·0 over the bins, which is 0 unless one of them is not finite.
+func requireFiniteBins(X []complex128, k0 int) error {
+	var z0, z1 float64
+	for _, v := range X {
+		z0 += real(v) * 0
+		z1 += imag(v) * 0
+	}
+	if z0+z1 == 0 {
+		return nil
+	}
+	for k, v := range X {
+		if cmplx.IsNaN(v) || cmplx.IsInf(v) {
+			return errorf(ErrInput, "spectral bin %d is %v", k0+k, v)
+		}
+	}
+	return nil
 }
 
 // requireFinite returns an error naming the first NaN or ±Inf sample of x.

@@ -37,13 +37,11 @@ type Kurtogram struct {
 	depth  int // levels of the Compute in progress
 
 	h, g, h1, h2, h3 []complex128
-	// The filters as modulated real filters (see modFilter): bin[0] is
-	// h, bin[1] g with a zero tap appended; tri the ternary h1, h2, h3.
-	bin [2]modFilter
-	tri [3]modFilter
+	bt               bankTaps // the filters' taps for the phase sums
 
-	in   []complex128
-	u    []complex128   // demodulated input of one filter, zero-padded
+	inr  []float64      // the signal less its mean
+	u    []complex128   // zero-padded input of a split
+	ur   []float64      // zero-padded real input of a split
 	lo   [][]complex128 // lo[d], hi[d]: the two halves at depth d+1
 	hi   [][]complex128
 	tern [3][]complex128
@@ -106,15 +104,7 @@ func NewKurtogram(levels int, sampleRate float64) (*Kurtogram, error) {
 	}
 	k := &Kurtogram{levels: levels, rate: sampleRate}
 	k.h, k.g, k.h1, k.h2, k.h3 = kurtogramFilters()
-	g17 := append(append([]complex128(nil), k.g...), 0)
-	// h is fir1 modulated by exp(iπm/4) (1/8 of the rate), g by
-	// exp(i3π/4·(m+1)) (3/8), h1, h2, h3 by exp(iπm/6), exp(iπm/2),
-	// exp(i5πm/6).
-	k.bin[0] = newModFilter(k.h, 8, 1, 0)
-	k.bin[1] = newModFilter(g17, 8, 3, 1)
-	k.tri[0] = newModFilter(k.h1, 12, 1, 0)
-	k.tri[1] = newModFilter(k.h2, 4, 1, 0)
-	k.tri[2] = newModFilter(k.h3, 12, 5, 0)
+	k.bt = newBankTaps()
 	return k, nil
 }
 
@@ -158,23 +148,23 @@ func (k *Kurtogram) ComputeLevels(dst *KurtogramResult, x []float64, levels int)
 		mean += v
 	}
 	mean /= float64(len(x))
-	in := k.in[:len(x)]
+	inr := k.inr[:len(x)]
 	var ms float64
 	for i, v := range x {
 		v -= mean
-		in[i] = complex(v, 0)
+		inr[i] = v
 		ms += v * v
 	}
 	ms /= float64(len(x))
 	floor := 1e-24 * ms
 
 	// Level 0: the real signal itself.
-	dst.Kurtosis[0][0] = kurtosisReal(in, floor)
+	dst.Kurtosis[0][0] = kurtosisReal(inr, floor)
 	// Ternary split of the signal: row of level log2(3).
 	if k.depth > 1 {
-		k.ternary(dst.Kurtosis[2], 0, in, floor)
+		k.ternary(dst.Kurtosis[2], 0, nil, inr, floor)
 	}
-	k.descend(dst, in, 0, 0, floor)
+	k.descend(dst, nil, inr, 0, 0, floor)
 
 	for _, row := range dst.Kurtosis {
 		for j, v := range row {
@@ -187,13 +177,17 @@ func (k *Kurtogram) ComputeLevels(dst *KurtogramResult, x []float64, levels int)
 	return dst, nil
 }
 
-// descend splits x, the band of index pos at depth, in two, records the
+// descend splits x, the band of index pos at depth (at depth 0 x is nil
+// and xr the real signal), in two, records the
 // kurtosis of both halves (and of their ternary splits) and recurses.
-func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, floor float64) {
-	n := len(x) / 2
+func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, xr []float64, depth, pos int, floor float64) {
+	n := (len(x) + len(xr)) / 2
 	a, d := k.lo[depth][:n], k.hi[depth][:n]
-	k.bin[0].decimate(a, x, k.u, 2)
-	k.bin[1].decimate(d, x, k.u, 2)
+	if xr != nil {
+		splitBinaryReal(a, d, xr, k.ur, &k.bt)
+	} else {
+		splitBinary(a, d, x, k.u, &k.bt)
+	}
 	// Shift the high band down to [0, rate/2] of the decimated rate.
 	for j := 0; j < n; j += 2 {
 		d[j] = -d[j]
@@ -204,22 +198,24 @@ func (k *Kurtogram) descend(r *KurtogramResult, x []complex128, depth, pos int, 
 	row[2*pos+1] = kurtosisComplex(d, len(k.g)-1, floor)
 	if D <= k.depth-2 {
 		trow := r.Kurtosis[2*(D+1)]
-		k.ternary(trow, 3*(2*pos), a, floor)
-		k.ternary(trow, 3*(2*pos+1), d, floor)
+		k.ternary(trow, 3*(2*pos), a, nil, floor)
+		k.ternary(trow, 3*(2*pos+1), d, nil, floor)
 	}
 	if D < k.depth {
-		k.descend(r, a, D, 2*pos, floor)
-		k.descend(r, d, D, 2*pos+1, floor)
+		k.descend(r, a, nil, D, 2*pos, floor)
+		k.descend(r, d, nil, D, 2*pos+1, floor)
 	}
 }
 
-// ternary writes the kurtosis of the three-band split of x into
-// row[at:at+3].
-func (k *Kurtogram) ternary(row []float64, at int, x []complex128, floor float64) {
-	n := len(x) / 3
+// ternary writes the kurtosis of the three-band split of the band x, or
+// of the real signal xr when x is nil, into row[at:at+3].
+func (k *Kurtogram) ternary(row []float64, at int, x []complex128, xr []float64, floor float64) {
+	n := (len(x) + len(xr)) / 3
 	t := [3][]complex128{k.tern[0][:n], k.tern[1][:n], k.tern[2][:n]}
-	for b := range t {
-		k.tri[b].decimate(t[b], x, k.u, 3)
+	if xr != nil {
+		splitTernaryReal(t[0], t[1], t[2], xr, k.ur, &k.bt)
+	} else {
+		splitTernary(t[0], t[1], t[2], x, k.u, &k.bt)
 	}
 	for b, c := range t {
 		// Antoni's code drops len(h)-1 samples here too.
@@ -335,11 +331,12 @@ func (k *Kurtogram) prepare(dst *KurtogramResult) *KurtogramResult {
 
 // grow sizes the scratch buffers for signals of n samples.
 func (k *Kurtogram) grow(n int) {
-	if len(k.in) >= n {
+	if len(k.inr) >= n {
 		return
 	}
-	k.in = make([]complex128, n)
-	k.u = make([]complex128, n+max(len(k.bin[0].rev), len(k.tri[0].rev)))
+	k.inr = make([]float64, n)
+	k.u = make([]complex128, n+binaryPad)
+	k.ur = make([]float64, n+binaryPad)
 	k.lo = make([][]complex128, k.levels)
 	k.hi = make([][]complex128, k.levels)
 	m := n
@@ -365,11 +362,16 @@ func FastKurtogram(x []float64, sampleRate float64, levels int) (*KurtogramResul
 	return k.Compute(nil, x)
 }
 
+// binaryCutoff is the cutoff of the binary prototype, fir1(16, 0.4).
+const binaryCutoff = 0.4
+
+// ternaryCutoff is the cutoff of the ternary prototype, fir1(24, 0.8/3).
+const ternaryCutoff = 2 * binaryCutoff / 3
+
 // kurtogramFilters returns Antoni's analysis filters h, g (binary split)
 // and h1, h2, h3 (ternary split).
 func kurtogramFilters() (h, g, h1, h2, h3 []complex128) {
-	const fc = 0.4
-	b := fir1(16, fc)
+	b := fir1(16, binaryCutoff)
 	h = make([]complex128, len(b))
 	for m, v := range b {
 		h[m] = complex(v, 0) * cmplx.Exp(complex(0, 2*math.Pi*float64(m)*0.125))
@@ -384,7 +386,7 @@ func kurtogramFilters() (h, g, h1, h2, h3 []complex128) {
 		}
 		g[j] = s * h[15-j]
 	}
-	b1 := fir1(24, 2*fc/3)
+	b1 := fir1(24, ternaryCutoff)
 	h1 = make([]complex128, len(b1))
 	h2 = make([]complex128, len(b1))
 	h3 = make([]complex128, len(b1))
@@ -419,70 +421,6 @@ func fir1(order int, wc float64) []float64 {
 	return b
 }
 
-// modFilter is a complex FIR filter f[k] = v^(k+off)·c[k], k < len(c),
-// with real taps c and a rotation v = exp(2πi·q/p) by a whole fraction of
-// a turn: a real low-pass filter modulated to the centre of its band. Its
-// output is
-//
-//	y[i] = Σ_k f[k]·x[i−k] = v^(i+off) · Σ_k c[k]·u[i−k],  u[j] = v^(−j)·x[j],
-//
-// so that each tap costs two real multiplications instead of the four of
-// a complex tap, for one complex multiplication per sample to demodulate
-// x and one per output to modulate y back.
-type modFilter struct {
-	rev []float64    // the real taps reversed: rev[t] = c[len(c)−1−t]
-	rot []complex128 // rot[j] = v^j, j < p: one period of the rotation
-	off int
-}
-
-// newModFilter returns f as a modFilter of rotation exp(2πi·q/p) and
-// offset off; f's taps must be that rotation times real taps (the
-// imaginary parts left over are rounding errors and are dropped).
-func newModFilter(f []complex128, p, q, off int) modFilter {
-	m := modFilter{rev: make([]float64, len(f)), rot: make([]complex128, p), off: off}
-	for j := range m.rot {
-		m.rot[j] = cmplx.Exp(complex(0, 2*math.Pi*float64(q*j%p)/float64(p)))
-	}
-	for k, v := range f {
-		m.rev[len(m.rev)-1-k] = real(v * cmplx.Conj(m.rot[(k+off)%p]))
-	}
-	return m
-}
-
-// decimate writes into y[j], j < len(x)/m, the causal filter output
-// Σ_k f[k]·x[i−k] (x zero before its start) at i = j·m + m − 1: MATLAB's
-// y = filter(f, 1, x); y(m:m:end). u is scratch of at least
-// len(x)+len(f.rev) values.
-func (f *modFilter) decimate(y, x, u []complex128, m int) {
-	K := len(f.rev) - 1
-	p := len(f.rot)
-	u = u[:len(x)+K]
-	clear(u[:K])
-	r := 0
-	for j, v := range x {
-		u[K+j] = v * cmplx.Conj(f.rot[r])
-		if r++; r == p {
-			r = 0
-		}
-	}
-	rev := f.rev
-	r = (m - 1 + f.off) % p
-	for j := range y[:len(x)/m] {
-		i := j*m + m - 1
-		s := u[i : i+K+1]
-		s = s[:len(rev)]
-		var re, im float64
-		for t, c := range rev {
-			re += c * real(s[t])
-			im += c * imag(s[t])
-		}
-		y[j] = complex(re, im) * f.rot[r]
-		if r += m; r >= p {
-			r -= p
-		}
-	}
-}
-
 // kurtosisComplex returns E|c−μ|⁴/(E|c−μ|²)² − 2 over x[skip:], or 0 when
 // that is empty or its variance is at most floor.
 func kurtosisComplex(x []complex128, skip int, floor float64) float64 {
@@ -505,6 +443,12 @@ func kurtosisComplex(x []complex128, skip int, floor float64) float64 {
 		m2 += p
 		m4 += p * p
 	}
+	return momentRatio(m2, m4, inv, floor)
+}
+
+// momentRatio returns m4/m2² − 2 of the mean fourth and second powers
+// m4·inv and m2·inv, or 0 when the mean square is at most floor.
+func momentRatio(m2, m4, inv, floor float64) float64 {
 	m2 *= inv
 	m4 *= inv
 	if m2 <= floor {
@@ -513,10 +457,24 @@ func kurtosisComplex(x []complex128, skip int, floor float64) float64 {
 	return m4/(m2*m2) - 2
 }
 
-// kurtosisReal returns E(x−μ)⁴/(E(x−μ)²)² − 3 of the real parts of x (whose
-// imaginary parts are zero), or 0 when the variance is at most floor.
-func kurtosisReal(x []complex128, floor float64) float64 {
-	k := kurtosisComplex(x, 0, floor)
+// kurtosisReal returns E(x−μ)⁴/(E(x−μ)²)² − 3, or 0 when the variance is
+// at most floor: kurtosisComplex of x as complex values less 1, with the
+// same arithmetic (the imaginary parts, all zero, add exact zeros).
+func kurtosisReal(x []float64, floor float64) float64 {
+	var mr float64
+	for _, v := range x {
+		mr += v
+	}
+	inv := 1 / float64(len(x))
+	mr *= inv
+	var m2, m4 float64
+	for _, v := range x {
+		d := v - mr
+		p := d * d
+		m2 += p
+		m4 += p * p
+	}
+	k := momentRatio(m2, m4, inv, floor)
 	if k == 0 {
 		return 0
 	}

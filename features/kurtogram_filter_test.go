@@ -1,53 +1,64 @@
 package features
 
 import (
-	"math"
 	"math/cmplx"
 	"math/rand/v2"
 	"testing"
 )
 
-// TestModFilterMatchesComplexFIR checks the modulated real filters of the
-// kurtogram against the direct complex FIR y[i] = Σ_k f[k]·x[i−k] at
-// i = j·m + m − 1, and that the filters are the rotation times real taps
-// (what the rotation leaves imaginary is rounding).
-func TestModFilterMatchesComplexFIR(t *testing.T) {
+// TestKurtogramSplitsMatchComplexFIR checks the phase-sum filters of the
+// kurtogram (splitBinary, splitTernary, on complex and on real input)
+// against the direct complex FIR y[i] = Σ_k f[k]·x[i−k] of Antoni's
+// filters h, g, h1, h2, h3 at i = j·m + m − 1, x zero before its start.
+func TestKurtogramSplitsMatchComplexFIR(t *testing.T) {
 	k := must(NewKurtogram(4, 1000))
-	g17 := append(append([]complex128(nil), k.g...), 0)
 	rng := rand.New(rand.NewPCG(3, 4))
-	x := make([]complex128, 301)
-	for i := range x {
-		x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+	const n = 301
+	xc := make([]complex128, n)
+	xr := make([]float64, n)
+	for i := range xc {
+		xc[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+		xr[i] = rng.NormFloat64()
 	}
-	u := make([]complex128, len(x)+32)
-	for _, c := range []struct {
+	xrc := make([]complex128, n)
+	for i, v := range xr {
+		xrc[i] = complex(v, 0)
+	}
+	u := make([]complex128, n+24)
+	ur := make([]float64, n+24)
+	out := func(m int) []complex128 { return make([]complex128, n/m) }
+	for _, in := range []struct {
 		name string
-		f    []complex128
-		mf   modFilter
-		m    int
+		x    []complex128
+		run  func(y [5][]complex128)
 	}{
-		{"h", k.h, k.bin[0], 2}, {"g", g17, k.bin[1], 2},
-		{"h1", k.h1, k.tri[0], 3}, {"h2", k.h2, k.tri[1], 3}, {"h3", k.h3, k.tri[2], 3},
+		{"complex", xc, func(y [5][]complex128) {
+			splitBinary(y[0], y[1], xc, u, &k.bt)
+			splitTernary(y[2], y[3], y[4], xc, u, &k.bt)
+		}},
+		{"real", xrc, func(y [5][]complex128) {
+			splitBinaryReal(y[0], y[1], xr, ur, &k.bt)
+			splitTernaryReal(y[2], y[3], y[4], xr, ur, &k.bt)
+		}},
 	} {
-		p := len(c.mf.rot)
-		for i, v := range c.f {
-			left := v * cmplx.Conj(c.mf.rot[(i+c.mf.off)%p])
-			if math.Abs(imag(left)) > 1e-15 {
-				t.Errorf("%s tap %d: %v is not real after derotation", c.name, i, left)
-			}
-		}
-		y := make([]complex128, len(x)/c.m)
-		c.mf.decimate(y, x, u, c.m)
-		for j := range y {
-			i := j*c.m + c.m - 1
-			var want complex128
-			for q, v := range c.f {
-				if i-q >= 0 {
-					want += v * x[i-q]
+		y := [5][]complex128{out(2), out(2), out(3), out(3), out(3)}
+		in.run(y)
+		for f, c := range []struct {
+			name string
+			taps []complex128
+			m    int
+		}{{"h", k.h, 2}, {"g", k.g, 2}, {"h1", k.h1, 3}, {"h2", k.h2, 3}, {"h3", k.h3, 3}} {
+			for j, got := range y[f] {
+				i := j*c.m + c.m - 1
+				var want complex128
+				for q, v := range c.taps {
+					if i-q >= 0 {
+						want += v * in.x[i-q]
+					}
 				}
-			}
-			if cmplx.Abs(y[j]-want) > 1e-13 {
-				t.Fatalf("%s output %d: %v, want %v", c.name, j, y[j], want)
+				if cmplx.Abs(got-want) > 1e-13 {
+					t.Fatalf("%s input, %s output %d: %v, want %v", in.name, c.name, j, got, want)
+				}
 			}
 		}
 	}

@@ -64,16 +64,31 @@ func ratioDB(v, floor float64) float64 {
 }
 
 func insertSorted(w []float64, v float64) []float64 {
-	i, _ := slices.BinarySearch(w, v)
-	return slices.Insert(w, i, v)
+	return slices.Insert(w, searchSorted(w, v), v)
 }
 
 func removeSorted(w []float64, v float64) []float64 {
-	i, found := slices.BinarySearch(w, v)
-	if !found { // cannot happen: v was inserted
+	i := searchSorted(w, v)
+	if i == len(w) || w[i] != v { // cannot happen: v was inserted
 		return w
 	}
 	return slices.Delete(w, i, i+1)
+}
+
+// searchSorted returns the first index i of the sorted w with w[i] ≥ v
+// (len(w) if none): slices.BinarySearch for spectra, which hold no NaN,
+// without its NaN-aware comparison.
+func searchSorted(w []float64, v float64) int {
+	lo, hi := 0, len(w)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if w[m] < v {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // sortedMedian returns the median of the sorted window w (0 when empty).

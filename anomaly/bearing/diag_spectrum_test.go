@@ -91,3 +91,23 @@ func TestAnalysisLength(t *testing.T) {
 	}
 	assert.Equal(t, 2, analysisLength(3))
 }
+
+// TestSearchSorted checks searchSorted against slices.BinarySearch on
+// sorted windows with repeated values, for values inside, between and
+// beyond them.
+func TestSearchSorted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := 0; trial < 200; trial++ {
+		w := make([]float64, rng.IntN(40))
+		for i := range w {
+			w[i] = float64(rng.IntN(10))
+		}
+		slices.Sort(w)
+		for v := -1.0; v <= 11; v += 0.5 {
+			want, _ := slices.BinarySearch(w, v)
+			if got := searchSorted(w, v); got != want {
+				t.Fatalf("searchSorted(%v, %v) = %d, want %d", w, v, got, want)
+			}
+		}
+	}
+}

@@ -36,7 +36,9 @@ func (c *DiagnoserConfig) timeHealth(dg *Diagnosis, x []float64, rate, topHz flo
 		if err != nil {
 			return wrap("%w", err)
 		}
-		if s.kres, err = k.Compute(s.kres, x); err != nil {
+		// Only the levels holding bands topHz wide or wider: the band is
+		// that of the full kurtogram (Kurtogram.LevelsFor).
+		if s.kres, err = k.ComputeLevels(s.kres, x, k.LevelsFor(topHz)); err != nil {
 			return wrap("%w", err)
 		}
 		kb := s.kres.BestBand(topHz, rate/4)
