@@ -153,3 +153,28 @@ func sub(a, b []complex128) []complex128 {
 	}
 	return d
 }
+
+// TestRaderBlocks runs Rader passes whose transforms are gathered in
+// several blocks (see rader.block): uneven blocks (35 transforms of 1019
+// in blocks of 12, 12 and 11), one transform per block (p = 65537 with a
+// stride of 3), and a Rader pass with twiddles (37 after a radix 4).
+func TestRaderBlocks(t *testing.T) {
+	for _, n := range []int{5 * 7 * 1019, 3 * 65537, 4 * 37 * 1019} {
+		p := must(NewPlan(n))
+		checkForward(t, p.Forward, n)
+	}
+	rd := newRader(1019, smoothLength(2*1019-3))
+	assert.Equal(t, 12, rd.block(35))
+	assert.Equal(t, 1, newRader(65537, 65536).block(3))
+}
+
+// TestRaderScratchBounded checks that a Rader pass with many transforms
+// per block (2184 of length 373, padded to 768) keeps its scratch to about
+// raderBlockBytes instead of one column per transform (27 MB here).
+func TestRaderScratchBounded(t *testing.T) {
+	n := 8 * 3 * 7 * 13 * 373
+	p := must(NewPlan(n))
+	extra := (p.work - n) * 16
+	assert.LessOrEqual(t, extra, 2*raderBlockBytes, "n=%d: bytes of Rader scratch beyond the ping-pong buffer", n)
+	checkForward(t, p.Forward, n)
+}
