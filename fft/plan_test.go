@@ -119,7 +119,8 @@ func TestBluesteinLength(t *testing.T) {
 		m := bluesteinLength(n)
 		require.GreaterOrEqual(t, m, 2*n-1, "n=%d", n)
 		require.True(t, smooth(m), "n=%d: %d is not 5-smooth", n, m)
-		p := 1
+		require.Zero(t, m%2, "n=%d: odd convolution length %d", n, m)
+		p := 2
 		for p < 2*n-1 {
 			p *= 2
 		}

@@ -49,10 +49,11 @@ func stockhamCost(n int, radices []int) float64 {
 }
 
 // bluesteinCost is the estimated cost of a Bluestein transform of length
-// n: two inner transforms of length m and the chirp and kernel products.
+// n: four inner transforms of length h = m/2 and the chirp, twiddle and
+// kernel products.
 func bluesteinCost(n int) float64 {
-	m := bluesteinLength(n)
-	return 2*stockhamCost(m, factorize(m)) + 10*float64(m) + 15*float64(n)
+	h := bluesteinLength(n) / 2
+	return 4*stockhamCost(h, factorize(h)) + 20*float64(h) + 25*float64(n)
 }
 
 // choosePlan returns the radices of the Stockham passes for n, or
