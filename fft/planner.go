@@ -5,8 +5,8 @@ import "math"
 // The planner chooses, for a length n with a prime factor above
 // maxOddRadix, between a Stockham transform with one Rader pass per such
 // factor and Bluestein's algorithm for the whole length, and for each Rader
-// pass between a cyclic convolution of length p-1 and a zero-padded one of
-// a 2,3,5-smooth length. It compares estimated instruction counts: the
+// pass between a cyclic convolution of length p-1 and one zero-padded to
+// twice a 2,3,5-smooth length. It compares estimated instruction counts: the
 // weights below are instructions per point, measured for the radix 2-8
 // passes (see smoothLength) and fitted to timings for the rest (about
 // 0.045 ns each on the machine they were measured on). The generic odd
@@ -49,11 +49,17 @@ func stockhamCost(n int, radices []int) float64 {
 }
 
 // bluesteinCost is the estimated cost of a Bluestein transform of length
-// n: four inner transforms of length h = m/2 and the chirp, twiddle and
-// kernel products.
+// n: its padded convolution and the chirp products.
 func bluesteinCost(n int) float64 {
-	h := bluesteinLength(n) / 2
-	return 4*stockhamCost(h, factorize(h)) + 20*float64(h) + 25*float64(n)
+	return padConvCost(bluesteinLength(n)) + 15*float64(n)
+}
+
+// padConvCost is the estimated cost of a padded convolution of length m
+// (see padConv): four transforms of m/2, and the twiddle, zeroing and
+// kernel products.
+func padConvCost(m int) float64 {
+	h := m / 2
+	return 4*stockhamCost(h, factorize(h)) + 12*float64(m)
 }
 
 // choosePlan returns the radices of the Stockham passes for n, or
@@ -71,12 +77,13 @@ func choosePlan(n int) (radices []int, useBluestein bool, cost float64) {
 }
 
 // raderLength returns the convolution length m of a Rader pass for the
-// prime p, p-1 or the cheapest 2,3,5-smooth length ≥ 2p-3, and the
-// estimated cost of one inner transform of that length.
+// prime p, p-1 or twice the cheapest 2,3,5-smooth length ≥ p-1, and the
+// estimated cost of one inner transform of that length (half the padded
+// convolution).
 func raderLength(p int) (m int, cost float64) {
 	_, _, cyclic := choosePlan(p - 1)
-	m = smoothLength(2*p - 3)
-	padded := stockhamCost(m, factorize(m)) + 4*float64(m) // the zeroing and longer products
+	m = 2 * smoothLength(p-1)
+	padded := padConvCost(m) / 2 // per transform, as cyclic
 	if cyclic <= padded {
 		return p - 1, cyclic
 	}

@@ -6,23 +6,27 @@ package fft
 //	X[g^u] = x[0] + Σ_v x[g^-v]·ω^(g^(u-v)),  ω = exp(-2πi/p),
 //
 // a cyclic convolution of length p-1 of the permuted input with the
-// sequence c[w] = ω^(g^w), done with two fast transforms of length m (see
-// raderLength): m = p-1, or a zero-padded m ≥ 2p-3 when p-1 transforms
-// slowly. X[0] = x[0] + Σ_v x[g^-v] is the first bin of the first
-// transform.
+// sequence c[w] = ω^(g^w), done with fast transforms of length m (see
+// raderLength): m = p-1, or, when p-1 transforms slowly, a zero-padded
+// m ≥ 2p-2 (see padConv).
+// X[0] = x[0] + Σ_v x[g^-v] is the first bin of the first transform.
 type rader struct {
 	p, m  int
-	inner *Plan
+	inner *Plan        // length p-1 for the cyclic convolution; nil when padded
+	kern  []complex128 // cyclic: DFT of c, scaled by 1/m
+	conv  *padConv     // padded: c wrapped to length m
 	in    []int32      // in[v] = g^-v mod p, v < p-1: the input gathered into slot v
 	out   []int32      // out[u] = g^u mod p: the output read from slot u
-	kern  []complex128 // DFT of c wrapped to length m, scaled by 1/m
 }
 
 // newRader precomputes the permutations and the transformed kernel for a
-// convolution of length m: p-1, or at least 2p-3.
+// convolution of length m: p-1, or an even m ≥ 2p-2.
 func newRader(p, m int) *rader {
 	l := p - 1
-	rd := &rader{p: p, m: m, inner: newPlan(m), in: make([]int32, l), out: make([]int32, l)}
+	if m != l && (m%2 != 0 || m < 2*l) {
+		panic("fft: Rader convolution length must be p-1 or even and at least 2(p-1)")
+	}
+	rd := &rader{p: p, m: m, in: make([]int32, l), out: make([]int32, l)}
 	g := primitiveRoot(p)
 	gInv := powMod(g, p-2, p)
 	for v, a, b := 0, 1, 1; v < l; v++ {
@@ -36,10 +40,43 @@ func newRader(p, m int) *rader {
 		w := ((d % l) + l) % l
 		kern[((d%m)+m)%m] = scaleC(expi(int(rd.out[w]), p), f)
 	}
-	work := make([]complex128, rd.inner.work)
-	rd.inner.exec(kern, kern, work)
+	if m != l {
+		rd.conv = newPadConv(kern)
+		return rd
+	}
+	rd.inner = newPlan(m)
+	rd.inner.exec(kern, kern, make([]complex128, rd.inner.work))
 	rd.kern = kern
 	return rd
+}
+
+// convWork is the scratch length of one convolution beside its column.
+func (rd *rader) convWork() int {
+	if rd.conv != nil {
+		return rd.conv.workLen()
+	}
+	return rd.inner.work
+}
+
+// convolve runs the convolution of the gathered input in col[:p-1]
+// (len(col) = m) and leaves conj of its outputs in col[:p-1]; it returns
+// the sum of the inputs.
+func (rd *rader) convolve(col, work []complex128) complex128 {
+	l := rd.p - 1
+	if c := rd.conv; c != nil {
+		dc := c.run(col, l, work)
+		for u := range l {
+			col[u] = c.out(col, u)
+		}
+		return dc
+	}
+	col = col[:len(rd.kern)]
+	rd.inner.exec(col, col, work)
+	dc := col[0]
+	// The inverse transform is conj(DFT(conj(·))).
+	conjProduct(col, rd.kern)
+	rd.inner.exec(col, col, work)
+	return dc
 }
 
 // raderBlockBytes bounds the scratch columns one block of a Rader pass
@@ -58,8 +95,8 @@ func (rd *rader) block(s int) int {
 }
 
 // workLen is the scratch length of a pass with stride s: block(s) columns
-// of m and the inner plan's scratch.
-func (rd *rader) workLen(s int) int { return rd.block(s)*rd.m + rd.inner.work }
+// of m and one convolution's scratch.
+func (rd *rader) workLen(s int) int { return rd.block(s)*rd.m + rd.convWork() }
 
 // pass is the Stockham pass of radix p (see stage) by Rader's algorithm;
 // work has length workLen(g.s). The s transforms of a block p read the
@@ -73,7 +110,6 @@ func (rd *rader) pass(y, x []complex128, g *stage, work []complex128) {
 	sm, l, cm := s*m, r-1, rd.m
 	b := rd.block(s)
 	cols, iw := work[:b*cm], work[b*cm:rd.workLen(s)]
-	kern := rd.kern[:cm]
 	perm, out := rd.in[:l], rd.out[:l]
 	for p := 0; p < m; p++ {
 		var w []complex128
@@ -86,17 +122,7 @@ func (rd *rader) pass(y, x []complex128, g *stage, work []complex128) {
 			x0 := xp[q0 : q0+nb]
 			gather(cols, xp[q0:], perm, nb, sm, cm)
 			for q := range x0 {
-				col := cols[q*cm : (q+1)*cm]
-				col = col[:len(kern)]
-				clear(col[l:])
-				rd.inner.exec(col, col, iw)
-				yp[q0+q] = x0[q] + col[0]
-				// The inverse transform is conj(DFT(conj(·))).
-				for i, k := range kern {
-					z := col[i] * k
-					col[i] = complex(real(z), -imag(z))
-				}
-				rd.inner.exec(col, col, iw)
+				yp[q0+q] = x0[q] + rd.convolve(cols[q*cm:(q+1)*cm], iw)
 			}
 			scatter(yp[q0:], cols, x0, out, w, s, cm)
 		}
