@@ -141,7 +141,9 @@ func (p *RealPlan) NewWork() *Work { return newWork(p.work, 0) }
 func (p *RealPlan) forwardEven(dst []complex128, src []float64, buf []complex128) {
 	m := p.n / 2
 	p.half.execPacked(dst[:m], src, buf[m:])
-	untangle(dst[:m+1], p.htw)
+	if !simdUntangle(dst[:m+1], p.htw) {
+		untangle(dst[:m+1], p.htw)
+	}
 }
 
 // pack writes z[j] = x[2j] + i·x[2j+1]. It is kept out of line: inlined,

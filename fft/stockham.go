@@ -75,6 +75,9 @@ func (g *stage) apply(y, x, work []complex128) {
 		g.rader.pass(y, x, g, work)
 		return
 	}
+	if simdPass(y, x, g) {
+		return
+	}
 	switch g.r {
 	case 2:
 		pass2(y, x, g.tw, g.s, g.m)

@@ -1,0 +1,113 @@
+//go:build goexperiment.simd
+
+package fft
+
+// The SIMD path: with GOEXPERIMENT=simd on amd64, and a CPU with AVX2 and
+// FMA, the radix-2, 3, 4, 5 and 8 passes with an even stride s, the first
+// radix-8 pass of a packed real transform (pass8Real, for even m) and the
+// untangling of the real spectrum (for an even number of pairs) run on
+// 256-bit vectors of float64 from simd/archsimd, two complex values to a
+// vector. Passes with an odd stride (only lengths with no factor 2), the
+// odd remainders named above and every other kernel run in pure Go.
+//
+// A vector holds the interleaved real and imaginary parts of two adjacent
+// complex values. The Stockham passes vectorise over q, two columns at a
+// time, so every lane of a vector shares the twiddles of its p, which are
+// broadcast; pass8Real and untangle vectorise over p or k, with one
+// twiddle per lane.
+
+import (
+	"simd/archsimd"
+	"unsafe"
+)
+
+// useSIMD is set when the CPU has the AVX2 and FMA instructions the SIMD
+// kernels use. Tests clear it to run the pure-Go kernels.
+var useSIMD = archsimd.X86.AVX2() && archsimd.X86.FMA()
+
+// vec holds two complex128 values as (re, im, re, im).
+type vec = archsimd.Float64x4
+
+// simdPass runs pass g from x into y with the SIMD kernels when the CPU
+// has them and the stride is even, and reports whether it did.
+func simdPass(y, x []complex128, g *stage) bool {
+	if !useSIMD || g.s%2 != 0 {
+		return false
+	}
+	switch g.r {
+	case 2:
+		pass2V(y, x, g.tw, g.s, g.m)
+	case 3:
+		pass3V(y, x, g.tw, g.s, g.m)
+	case 4:
+		pass4V(y, x, g.tw, g.s, g.m)
+	case 5:
+		pass5V(y, x, g.tw, g.s, g.m)
+	case 8:
+		pass8V(y, x, g.tw, g.s, g.m)
+	default:
+		return false
+	}
+	return true
+}
+
+// addr returns the address of x[0]; x must not be empty. The kernels
+// check the length of each slice once and then address its elements from
+// it, which keeps the bounds checks and the slice headers out of their
+// loops.
+func addr(x []complex128) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(x)) }
+
+// ld returns the vector of the complex values b[i] and b[i+1].
+func ld(b unsafe.Pointer, i int) vec {
+	return archsimd.LoadFloat64x4((*[4]float64)(unsafe.Add(b, 16*i)))
+}
+
+// st stores v into the complex values b[i] and b[i+1].
+func st(b unsafe.Pointer, i int, v vec) { v.Store((*[4]float64)(unsafe.Add(b, 16*i))) }
+
+// ld1 returns the 128-bit vector of the complex value b[i].
+func ld1(b unsafe.Pointer, i int) archsimd.Float64x2 {
+	return archsimd.LoadFloat64x2((*[2]float64)(unsafe.Add(b, 16*i)))
+}
+
+// st1 stores the 128-bit vector v into the complex value b[i].
+func st1(b unsafe.Pointer, i int, v archsimd.Float64x2) {
+	v.Store((*[2]float64)(unsafe.Add(b, 16*i)))
+}
+
+// swap exchanges the real and imaginary parts of both lanes.
+func swap(a vec) vec { return a.SelectFromPairGrouped(1, 0, a) }
+
+// tw2 is a twiddle broadcast to both lanes, split into its real and
+// imaginary parts.
+type tw2 struct{ re, im vec }
+
+// bcast returns w broadcast as a tw2.
+func bcast(w complex128) tw2 {
+	return tw2{archsimd.BroadcastFloat64x4(real(w)), archsimd.BroadcastFloat64x4(imag(w))}
+}
+
+// mul returns a·w in both lanes: a·re(w) ∓ swap(a)·im(w) on the real
+// and imaginary parts. (MulAddSub subtracts in the even elements and adds
+// in the odd ones, like VFMADDSUB; its Go 1.26 doc comment has the parity
+// the wrong way round.)
+func (w tw2) mul(a vec) vec { return a.MulAddSub(w.re, swap(a).Mul(w.im)) }
+
+// mulLanes returns a·w lane by lane, for a vector w of two twiddles.
+func mulLanes(a, w vec) vec {
+	return a.MulAddSub(w.SelectFromPairGrouped(0, 0, w), swap(a).Mul(w.SelectFromPairGrouped(1, 1, w)))
+}
+
+// signs holds (1, -1, 1, -1): swap(a)·signs is -i·a.
+var signs = [4]float64{1, -1, 1, -1}
+
+// negI returns -i·a, given sgn = signs.
+func negI(a, sgn vec) vec { return swap(a).Mul(sgn) }
+
+// floats views x as its interleaved real and imaginary parts.
+func floats(x []complex128) []float64 {
+	if len(x) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*float64)(unsafe.Pointer(&x[0])), 2*len(x))
+}

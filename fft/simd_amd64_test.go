@@ -1,0 +1,122 @@
+//go:build goexperiment.simd
+
+package fft
+
+import (
+	"fmt"
+	"testing"
+)
+
+// simdTol is the agreement asked of the SIMD and pure-Go kernels, relative
+// to the largest input: they differ only in rounding (fused
+// multiply-adds).
+const simdTol = 1e-12
+
+// passTwiddles returns the twiddles newStages gives a pass of radix r,
+// stride s and m blocks.
+func passTwiddles(r, s, m int) []complex128 {
+	if m == 1 {
+		return nil
+	}
+	base := unitRoots(r * s * m)
+	tw := make([]complex128, m*(r-1))
+	for p := 0; p < m; p++ {
+		for j := 1; j < r; j++ {
+			tw[p*(r-1)+j-1] = base[j*p*s]
+		}
+	}
+	return tw
+}
+
+// checkClose fails t unless got and want agree to simdTol relative to
+// scale.
+func checkClose(t *testing.T, what string, got, want []complex128, scale float64) {
+	t.Helper()
+	if d := maxAbsDiff(got, want); !(d <= simdTol*scale) {
+		t.Errorf("%s: SIMD and pure Go differ by %.3g (scale %.3g)", what, d, scale)
+	}
+}
+
+func TestSIMDPassesMatchPureGo(t *testing.T) {
+	if !useSIMD {
+		t.Skip("CPU lacks AVX2 or FMA")
+	}
+	pure := map[int]func(y, x, tw []complex128, s, m int){2: pass2, 3: pass3, 4: pass4, 5: pass5, 8: pass8}
+	simd := map[int]func(y, x, tw []complex128, s, m int){2: pass2V, 3: pass3V, 4: pass4V, 5: pass5V, 8: pass8V}
+	for _, r := range []int{2, 3, 4, 5, 8} {
+		for _, s := range []int{2, 4, 6, 8, 10, 14, 32} {
+			for _, m := range []int{1, 2, 3, 4, 5, 7, 16} {
+				n := r * s * m
+				x, tw := randComplex(n, uint64(n+r)), passTwiddles(r, s, m)
+				want, got := make([]complex128, n), make([]complex128, n)
+				pure[r](want, x, tw, s, m)
+				simd[r](got, x, tw, s, m)
+				checkClose(t, fmt.Sprintf("radix %d, s %d, m %d", r, s, m), got, want, maxAbs(x))
+			}
+		}
+	}
+}
+
+func TestSIMDPass8RealMatchesPureGo(t *testing.T) {
+	if !useSIMD {
+		t.Skip("CPU lacks AVX2 or FMA")
+	}
+	for _, m := range []int{2, 4, 6, 8, 10, 24, 64, 250} {
+		x, tw := randReal(16*m, uint64(m)), passTwiddles(8, 1, m)
+		want, got := make([]complex128, 8*m), make([]complex128, 8*m)
+		pass8Real(want, x, tw, m)
+		if !simdPass8Real(got, x, tw, m) {
+			t.Fatalf("m %d: SIMD path declined", m)
+		}
+		checkClose(t, fmt.Sprintf("m %d", m), got, want, maxAbs(widen(x)))
+	}
+	// Odd m is left to pure Go.
+	if simdPass8Real(nil, nil, nil, 3) {
+		t.Error("m 3: SIMD path did not decline")
+	}
+}
+
+func TestSIMDUntangleMatchesPureGo(t *testing.T) {
+	if !useSIMD {
+		t.Skip("CPU lacks AVX2 or FMA")
+	}
+	for m := 1; m <= 70; m++ {
+		n := 2 * m
+		htw := newRealPlan(n).htw
+		X := randComplex(m+1, uint64(m))
+		want := append([]complex128(nil), X...)
+		untangle(want, htw)
+		if !simdUntangle(X, htw) {
+			if (m/2)%2 == 0 {
+				t.Errorf("m %d: SIMD path declined", m)
+			}
+			continue
+		}
+		checkClose(t, fmt.Sprintf("m %d", m), X, want, maxAbs(want))
+	}
+}
+
+// TestSIMDTransformsMatchPureGo runs whole transforms, real and complex,
+// with the SIMD path on and off, on lengths whose passes have odd and
+// even strides and block counts.
+func TestSIMDTransformsMatchPureGo(t *testing.T) {
+	if !useSIMD {
+		t.Skip("CPU lacks AVX2 or FMA")
+	}
+	lengths := []int{1024, 4096, 12000, 20480, 65536, 2160, 6000, 240, 1200, 1000, 3 * 5 * 7 * 11, 2 * 97, 4 * 1031}
+	for n := 1; n <= 200; n++ {
+		lengths = append(lengths, n)
+	}
+	defer func() { useSIMD = true }()
+	for _, n := range lengths {
+		x := randComplex(n, uint64(n))
+		xr := randReal(n, uint64(n))
+		p, rp := newPlan(n), newRealPlan(n)
+		useSIMD = false
+		want, wantR := p.Forward(nil, x), rp.Forward(nil, xr)
+		useSIMD = true
+		got, gotR := p.Forward(nil, x), rp.Forward(nil, xr)
+		checkClose(t, fmt.Sprintf("complex n %d", n), got, want, maxAbs(want))
+		checkClose(t, fmt.Sprintf("real n %d", n), gotR, wantR, maxAbs(wantR))
+	}
+}
