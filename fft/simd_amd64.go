@@ -52,27 +52,31 @@ func simdPass(y, x []complex128, g *stage) bool {
 }
 
 // addr returns the address of x[0]; x must not be empty. The kernels
-// check the length of each slice once and then address its elements from
-// it, which keeps the bounds checks and the slice headers out of their
-// loops.
+// check the length of each slice once and then address its elements by
+// byte offsets from pointers they advance, which keeps bounds checks,
+// slice headers and index arithmetic out of their loops (indexed, the
+// loops ran out of general registers and spilled).
 func addr(x []complex128) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(x)) }
 
-// ld returns the vector of the complex values b[i] and b[i+1].
-func ld(b unsafe.Pointer, i int) vec {
-	return archsimd.LoadFloat64x4((*[4]float64)(unsafe.Add(b, 16*i)))
+// cb is the size of a complex128 in bytes.
+const cb = 16
+
+// ld returns the vector of the two complex values at b+off.
+func ld(b unsafe.Pointer, off int) vec {
+	return archsimd.LoadFloat64x4((*[4]float64)(unsafe.Add(b, off)))
 }
 
-// st stores v into the complex values b[i] and b[i+1].
-func st(b unsafe.Pointer, i int, v vec) { v.Store((*[4]float64)(unsafe.Add(b, 16*i))) }
+// st stores v into the two complex values at b+off.
+func st(b unsafe.Pointer, off int, v vec) { v.Store((*[4]float64)(unsafe.Add(b, off))) }
 
-// ld1 returns the 128-bit vector of the complex value b[i].
-func ld1(b unsafe.Pointer, i int) archsimd.Float64x2 {
-	return archsimd.LoadFloat64x2((*[2]float64)(unsafe.Add(b, 16*i)))
+// ld1 returns the 128-bit vector of the complex value at b+off.
+func ld1(b unsafe.Pointer, off int) archsimd.Float64x2 {
+	return archsimd.LoadFloat64x2((*[2]float64)(unsafe.Add(b, off)))
 }
 
-// st1 stores the 128-bit vector v into the complex value b[i].
-func st1(b unsafe.Pointer, i int, v archsimd.Float64x2) {
-	v.Store((*[2]float64)(unsafe.Add(b, 16*i)))
+// st1 stores the 128-bit vector v into the complex value at b+off.
+func st1(b unsafe.Pointer, off int, v archsimd.Float64x2) {
+	v.Store((*[2]float64)(unsafe.Add(b, off)))
 }
 
 // swap exchanges the real and imaginary parts of both lanes.
@@ -103,11 +107,3 @@ var signs = [4]float64{1, -1, 1, -1}
 
 // negI returns -i·a, given sgn = signs.
 func negI(a, sgn vec) vec { return swap(a).Mul(sgn) }
-
-// floats views x as its interleaved real and imaginary parts.
-func floats(x []complex128) []float64 {
-	if len(x) == 0 {
-		return nil
-	}
-	return unsafe.Slice((*float64)(unsafe.Pointer(&x[0])), 2*len(x))
-}

@@ -32,25 +32,28 @@ func pass3V(y, x, tw []complex128, s, m int) {
 	k := newConsts3()
 	// p = 0 has unit twiddles; when m == 1 it is the whole pass.
 	pass3NoTwV(yb, xb, s, sm, k)
+	rx, ry := cb*sm, cb*s // byte strides of the rows read and written
 	for p := 1; p < m; p++ {
 		w1, w2 := bcast(tw[2*p]), bcast(tw[2*p+1])
-		xp, yp := s*p, 3*s*p
+		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 3*cb*s*p)
 		for q := 0; q < s; q += 2 {
-			i, o := xp+q, yp+q
-			b0, b1, b2 := bfly3V(ld(xb, i), ld(xb, i+sm), ld(xb, i+2*sm), k)
-			st(yb, o, b0)
-			st(yb, o+s, w1.mul(b1))
-			st(yb, o+2*s, w2.mul(b2))
+			b0, b1, b2 := bfly3V(ld(xq, 0), ld(xq, rx), ld(xq, 2*rx), k)
+			st(yq, 0, b0)
+			st(yq, ry, w1.mul(b1))
+			st(yq, 2*ry, w2.mul(b2))
+			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}
 }
 
 // pass3NoTwV is pass3NoTw for an even s, on the arrays at yb and xb.
 func pass3NoTwV(yb, xb unsafe.Pointer, s, sx int, k consts3) {
+	rx, ry := cb*sx, cb*s
 	for q := 0; q < s; q += 2 {
-		b0, b1, b2 := bfly3V(ld(xb, q), ld(xb, q+sx), ld(xb, q+2*sx), k)
-		st(yb, q, b0)
-		st(yb, q+s, b1)
-		st(yb, q+2*s, b2)
+		b0, b1, b2 := bfly3V(ld(xb, 0), ld(xb, rx), ld(xb, 2*rx), k)
+		st(yb, 0, b0)
+		st(yb, ry, b1)
+		st(yb, 2*ry, b2)
+		xb, yb = unsafe.Add(xb, 2*cb), unsafe.Add(yb, 2*cb)
 	}
 }

@@ -23,27 +23,32 @@ func pass4V(y, x, tw []complex128, s, m int) {
 	sgn := archsimd.LoadFloat64x4(&signs)
 	// p = 0 has unit twiddles; when m == 1 it is the whole pass.
 	pass4NoTwV(yb, xb, s, sm, sgn)
+	rx, ry := cb*sm, cb*s // byte strides of the rows read and written
+	rx3, ry3 := 3*rx, 3*ry
 	for p := 1; p < m; p++ {
 		w1, w2, w3 := bcast(tw[3*p]), bcast(tw[3*p+1]), bcast(tw[3*p+2])
-		xp, yp := s*p, 4*s*p
+		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 4*cb*s*p)
 		for q := 0; q < s; q += 2 {
-			i, o := xp+q, yp+q
-			b0, b1, b2, b3 := bfly4V(ld(xb, i), ld(xb, i+sm), ld(xb, i+2*sm), ld(xb, i+3*sm), sgn)
-			st(yb, o, b0)
-			st(yb, o+s, w1.mul(b1))
-			st(yb, o+2*s, w2.mul(b2))
-			st(yb, o+3*s, w3.mul(b3))
+			b0, b1, b2, b3 := bfly4V(ld(xq, 0), ld(xq, rx), ld(xq, 2*rx), ld(xq, rx3), sgn)
+			st(yq, 0, b0)
+			st(yq, ry, w1.mul(b1))
+			st(yq, 2*ry, w2.mul(b2))
+			st(yq, ry3, w3.mul(b3))
+			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}
 }
 
 // pass4NoTwV is pass4NoTw for an even s, on the arrays at yb and xb.
 func pass4NoTwV(yb, xb unsafe.Pointer, s, sx int, sgn vec) {
+	rx, ry := cb*sx, cb*s
+	rx3, ry3 := 3*rx, 3*ry
 	for q := 0; q < s; q += 2 {
-		b0, b1, b2, b3 := bfly4V(ld(xb, q), ld(xb, q+sx), ld(xb, q+2*sx), ld(xb, q+3*sx), sgn)
-		st(yb, q, b0)
-		st(yb, q+s, b1)
-		st(yb, q+2*s, b2)
-		st(yb, q+3*s, b3)
+		b0, b1, b2, b3 := bfly4V(ld(xb, 0), ld(xb, rx), ld(xb, 2*rx), ld(xb, rx3), sgn)
+		st(yb, 0, b0)
+		st(yb, ry, b1)
+		st(yb, 2*ry, b2)
+		st(yb, ry3, b3)
+		xb, yb = unsafe.Add(xb, 2*cb), unsafe.Add(yb, 2*cb)
 	}
 }

@@ -7,30 +7,42 @@ import (
 	"unsafe"
 )
 
-// consts8 holds the constants of the radix-8 kernels: signs, √½ and
-// √½·signs.
-type consts8 struct{ sgn, h, hs vec }
-
-// newConsts8 returns the constants of the radix-8 kernels.
-func newConsts8() consts8 {
-	sgn := archsimd.LoadFloat64x4(&signs)
-	h := archsimd.BroadcastFloat64x4(sqrtHalf)
-	return consts8{sgn, h, sgn.Mul(h)}
-}
+// The constants of odd8V, read from memory where they are used (held in
+// registers, they leave too few for the butterfly): √½ and √½·signs.
+var (
+	sqrtHalf4     = [4]float64{sqrtHalf, sqrtHalf, sqrtHalf, sqrtHalf}
+	sqrtHalfSigns = [4]float64{sqrtHalf, -sqrtHalf, sqrtHalf, -sqrtHalf}
+)
 
 // rot8V is rot8 on two lanes: z·√½ + swap(z)·√½·signs.
-func rot8V(z vec, k consts8) vec { return swap(z).MulAdd(k.hs, z.Mul(k.h)) }
+func rot8V(z vec) vec {
+	return swap(z).MulAdd(archsimd.LoadFloat64x4(&sqrtHalfSigns), z.Mul(archsimd.LoadFloat64x4(&sqrtHalf4)))
+}
 
 // odd8V returns the odd outputs y1, y3, y5, y7 of the 8-point DFT from
 // the differences dk = a_k - a_(k+4), as in pass8.
-func odd8V(d0, d1, d2, d3 vec, k consts8) (y1, y3, y5, y7 vec) {
-	u := negI(d2, k.sgn)
+func odd8V(d0, d1, d2, d3 vec) (y1, y3, y5, y7 vec) {
+	u := negI(d2, archsimd.LoadFloat64x4(&signs))
 	t0, t1 := d0.Add(u), d0.Sub(u)
-	r1, r3 := rot8V(d1, k), rot8V(d3, k)
-	v := negI(r3, k.sgn)
+	r1, r3 := rot8V(d1), rot8V(d3)
+	v := negI(r3, archsimd.LoadFloat64x4(&signs))
 	t2, d := r1.Add(v), r1.Sub(v)
-	e := negI(d, k.sgn)
+	e := negI(d, archsimd.LoadFloat64x4(&signs))
 	return t0.Add(t2), t1.Add(e), t0.Sub(t2), t1.Sub(e)
+}
+
+// even8V returns the even outputs y0, y2, y4, y6 of the 8-point DFT of
+// the inputs at b, b+r, …, b+7r.
+func even8V(b unsafe.Pointer, r, r3 int, sgn vec) (y0, y2, y4, y6 vec) {
+	h := unsafe.Add(b, 4*r)
+	return bfly4V(ld(b, 0).Add(ld(h, 0)), ld(b, r).Add(ld(h, r)), ld(b, 2*r).Add(ld(h, 2*r)), ld(b, r3).Add(ld(h, r3)), sgn)
+}
+
+// diff8V returns the differences a_k - a_(k+4), k < 4, of the inputs a_k
+// at b+k·r of an 8-point DFT, from which odd8V forms its odd outputs.
+func diff8V(b unsafe.Pointer, r, r3 int) (d0, d1, d2, d3 vec) {
+	h := unsafe.Add(b, 4*r)
+	return ld(b, 0).Sub(ld(h, 0)), ld(b, r).Sub(ld(h, r)), ld(b, 2*r).Sub(ld(h, 2*r)), ld(b, r3).Sub(ld(h, r3))
 }
 
 // pass8V is pass8 for an even stride s, two columns q at a time. Like
@@ -41,31 +53,40 @@ func pass8V(y, x, tw []complex128, s, m int) {
 	_, _ = x[8*sm-1], y[8*sm-1]
 	_ = tw[7*(m-1):]
 	xb, yb := addr(x), addr(y)
-	k := newConsts8()
+	sgn := archsimd.LoadFloat64x4(&signs)
+	rx, ry := cb*sm, cb*s // byte strides of the rows read and written
+	rx3 := 3 * rx
 	for p := 0; p < m; p++ {
-		var w []complex128
-		if m > 1 {
-			w = tw[7*p : 7*p+7 : 7*p+7]
-		}
-		xp, yp := s*p, 8*s*p
-		for q := 0; q < s; q += 2 {
-			i, o := xp+q, yp+q
-			b0, b2, b4, b6 := bfly4V(ld(xb, i).Add(ld(xb, i+4*sm)), ld(xb, i+sm).Add(ld(xb, i+5*sm)),
-				ld(xb, i+2*sm).Add(ld(xb, i+6*sm)), ld(xb, i+3*sm).Add(ld(xb, i+7*sm)), k.sgn)
-			b1, b3, b5, b7 := odd8V(ld(xb, i).Sub(ld(xb, i+4*sm)), ld(xb, i+sm).Sub(ld(xb, i+5*sm)),
-				ld(xb, i+2*sm).Sub(ld(xb, i+6*sm)), ld(xb, i+3*sm).Sub(ld(xb, i+7*sm)), k)
-			if p > 0 {
-				b1, b2, b3 = bcast(w[0]).mul(b1), bcast(w[1]).mul(b2), bcast(w[2]).mul(b3)
-				b4, b5, b6, b7 = bcast(w[3]).mul(b4), bcast(w[4]).mul(b5), bcast(w[5]).mul(b6), bcast(w[6]).mul(b7)
+		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 8*cb*s*p)
+		if p == 0 { // unit twiddles; when m == 1 the whole pass
+			for q := 0; q < s; q += 2 {
+				b0, b2, b4, b6 := even8V(xq, rx, rx3, sgn)
+				st(yq, 0, b0)
+				st(yq, 2*ry, b2)
+				st(yq, 4*ry, b4)
+				st(yq, 6*ry, b6)
+				b1, b3, b5, b7 := odd8V(diff8V(xq, rx, rx3))
+				st(yq, ry, b1)
+				st(yq, 3*ry, b3)
+				st(yq, 5*ry, b5)
+				st(yq, 7*ry, b7)
+				xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 			}
-			st(yb, o, b0)
-			st(yb, o+s, b1)
-			st(yb, o+2*s, b2)
-			st(yb, o+3*s, b3)
-			st(yb, o+4*s, b4)
-			st(yb, o+5*s, b5)
-			st(yb, o+6*s, b6)
-			st(yb, o+7*s, b7)
+			continue
+		}
+		w := tw[7*p : 7*p+7 : 7*p+7]
+		for q := 0; q < s; q += 2 {
+			b0, b2, b4, b6 := even8V(xq, rx, rx3, sgn)
+			st(yq, 0, b0)
+			st(yq, 2*ry, bcast(w[1]).mul(b2))
+			st(yq, 4*ry, bcast(w[3]).mul(b4))
+			st(yq, 6*ry, bcast(w[5]).mul(b6))
+			b1, b3, b5, b7 := odd8V(diff8V(xq, rx, rx3))
+			st(yq, ry, bcast(w[0]).mul(b1))
+			st(yq, 3*ry, bcast(w[2]).mul(b3))
+			st(yq, 5*ry, bcast(w[4]).mul(b5))
+			st(yq, 7*ry, bcast(w[6]).mul(b7))
+			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}
 }
@@ -82,35 +103,37 @@ func simdPass8Real(y []complex128, x []float64, tw []complex128, m int) bool {
 
 // pass8RealV is pass8Real for an even m, two butterflies p, p+1 at a
 // time: the packed values z[p+k·m], z[p+1+k·m] are adjacent in x, so a
-// vector holds the same input of two butterflies, and output j of
-// butterfly p goes to y[8p+j].
+// vector holds the same input of two butterflies; output j of butterfly
+// p goes to y[8p+j] and its twiddle is tw[7p+j-1]. The even outputs are
+// stored before the odd ones are formed, as in pass8V.
 func pass8RealV(y []complex128, x []float64, tw []complex128, m int) {
 	_, _, _ = x[16*m-1], y[8*m-1], tw[7*m-1]
-	xb, yb, wb := unsafe.Pointer(unsafe.SliceData(x)), addr(y), addr(tw)
-	k := newConsts8()
+	xq, yq, wq := unsafe.Pointer(unsafe.SliceData(x)), addr(y), addr(tw)
+	sgn := archsimd.LoadFloat64x4(&signs)
+	r := cb * m // byte stride of the rows read
+	r3 := 3 * r
 	for p := 0; p < m; p += 2 {
-		b0, b2, b4, b6 := bfly4V(ld(xb, p).Add(ld(xb, p+4*m)), ld(xb, p+m).Add(ld(xb, p+5*m)),
-			ld(xb, p+2*m).Add(ld(xb, p+6*m)), ld(xb, p+3*m).Add(ld(xb, p+7*m)), k.sgn)
-		b1, b3, b5, b7 := odd8V(ld(xb, p).Sub(ld(xb, p+4*m)), ld(xb, p+m).Sub(ld(xb, p+5*m)),
-			ld(xb, p+2*m).Sub(ld(xb, p+6*m)), ld(xb, p+3*m).Sub(ld(xb, p+7*m)), k)
-		o := 8 * p
-		st2(yb, o, b0)
-		st2(yb, o+1, mulLanes(b1, twLanes(wb, 7*p+0)))
-		st2(yb, o+2, mulLanes(b2, twLanes(wb, 7*p+1)))
-		st2(yb, o+3, mulLanes(b3, twLanes(wb, 7*p+2)))
-		st2(yb, o+4, mulLanes(b4, twLanes(wb, 7*p+3)))
-		st2(yb, o+5, mulLanes(b5, twLanes(wb, 7*p+4)))
-		st2(yb, o+6, mulLanes(b6, twLanes(wb, 7*p+5)))
-		st2(yb, o+7, mulLanes(b7, twLanes(wb, 7*p+6)))
+		b0, b2, b4, b6 := even8V(xq, r, r3, sgn)
+		st2(yq, 0, b0)
+		st2(yq, 2, mulLanes(b2, twLanes(wq, 1)))
+		st2(yq, 4, mulLanes(b4, twLanes(wq, 3)))
+		st2(yq, 6, mulLanes(b6, twLanes(wq, 5)))
+		b1, b3, b5, b7 := odd8V(diff8V(xq, r, r3))
+		st2(yq, 1, mulLanes(b1, twLanes(wq, 0)))
+		st2(yq, 3, mulLanes(b3, twLanes(wq, 2)))
+		st2(yq, 5, mulLanes(b5, twLanes(wq, 4)))
+		st2(yq, 7, mulLanes(b7, twLanes(wq, 6)))
+		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 16*cb), unsafe.Add(wq, 14*cb)
 	}
 }
 
-// st2 stores the lanes of v into b[i] and b[i+8].
-func st2(b unsafe.Pointer, i int, v vec) {
-	st1(b, i, v.GetLo())
-	st1(b, i+8, v.GetHi())
+// st2 stores the lanes of v into the complex values b[j] and b[j+8].
+func st2(b unsafe.Pointer, j int, v vec) {
+	st1(b, cb*j, v.GetLo())
+	st1(b, cb*(j+8), v.GetHi())
 }
 
-// twLanes returns the twiddles b[i] and b[i+7] of one output of two
-// adjacent butterflies of pass8Real (b[i+1] is in range when b[i+7] is).
-func twLanes(b unsafe.Pointer, i int) vec { return ld(b, i).SetHi(ld1(b, i+7)) }
+// twLanes returns the twiddles b[j] and b[j+7] of one output of two
+// adjacent butterflies of pass8Real (b[j+1] is read too, and is in range
+// when b[j+7] is).
+func twLanes(b unsafe.Pointer, j int) vec { return ld(b, cb*j).SetHi(ld1(b, cb*(j+7))) }

@@ -27,17 +27,17 @@ func simdUntangle(X, htw []complex128) bool {
 	half := archsimd.BroadcastFloat64x4(0.5)
 	sgn := archsimd.LoadFloat64x4(&signs)
 	for k := 1; k < h; k += 2 {
-		a := ld(xb, k)
-		b := ld(xb, m-k-1)
+		a := ld(xb, cb*k)
+		b := ld(xb, cb*(m-k-1))
 		b = b.Select128FromPair(1, 0, b) // lanes X[m-k], X[m-k-1]
 		u, v := a.Add(b), a.Sub(b)
 		// E = ((ar+br)/2, (ai-bi)/2), 2O = (ai+bi, br-ar)
 		e := u.SelectFromPairGrouped(0, 3, v).Mul(half)
 		o := u.SelectFromPairGrouped(1, 2, v).Mul(sgn)
-		t := mulLanes(o, ld(wb, k))
+		t := mulLanes(o, ld(wb, cb*k))
 		lo, hi := e.Add(t), e.Sub(t).Mul(sgn) // hi = conj(E - w·O)
-		st(xb, k, lo)
-		st(xb, m-k-1, hi.Select128FromPair(1, 0, hi))
+		st(xb, cb*k, lo)
+		st(xb, cb*(m-k-1), hi.Select128FromPair(1, 0, hi))
 	}
 	return true
 }
