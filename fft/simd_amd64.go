@@ -97,13 +97,27 @@ func bcast(w complex128) tw2 {
 // the wrong way round.)
 func (w tw2) mul(a vec) vec { return a.MulAddSub(w.re, swap(a).Mul(w.im)) }
 
-// mulLanes returns a·w lane by lane, for a vector w of two twiddles.
-func mulLanes(a, w vec) vec {
-	return a.MulAddSub(w.SelectFromPairGrouped(0, 0, w), swap(a).Mul(w.SelectFromPairGrouped(1, 1, w)))
+// laneTwiddles lays out twiddles for vectors whose two lanes are
+// multiplied by different twiddles, a(i) and b(i), i < n: for each i the
+// eight floats re a(i), re a(i), re b(i), re b(i), im a(i), im a(i),
+// im b(i), im b(i), which ldTw loads as a tw2 without shuffles.
+func laneTwiddles(n int, a, b func(i int) complex128) []float64 {
+	t := make([]float64, 8*n)
+	for i := 0; i < n; i++ {
+		u, v := a(i), b(i)
+		copy(t[8*i:8*i+8], []float64{real(u), real(u), real(v), real(v), imag(u), imag(u), imag(v), imag(v)})
+	}
+	return t
 }
+
+// ldTw returns the tw2 at b+off in a table from laneTwiddles.
+func ldTw(b unsafe.Pointer, off int) tw2 { return tw2{ld(b, off), ld(b, off+32)} }
 
 // signs holds (1, -1, 1, -1): swap(a)·signs is -i·a.
 var signs = [4]float64{1, -1, 1, -1}
 
 // negI returns -i·a, given sgn = signs.
 func negI(a, sgn vec) vec { return swap(a).Mul(sgn) }
+
+// faddr returns the address of x[0]; x must not be empty.
+func faddr(x []float64) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(x)) }

@@ -9,10 +9,18 @@ package fft
 // whether it did.
 func simdPass(y, x []complex128, g *stage) bool { return false }
 
+// simdPackedTwiddles would lay out the twiddles tw of the first pass of
+// a packed plan for simdPass8Real.
+func simdPackedTwiddles(tw []complex128, m int) []float64 { return nil }
+
 // simdPass8Real would run pass8Real with SIMD kernels; it reports whether
 // it did.
-func simdPass8Real(y []complex128, x []float64, tw []complex128, m int) bool { return false }
+func simdPass8Real(y []complex128, x, vtw []float64, m int) bool { return false }
+
+// simdUntangleTwiddles would lay out the twiddles htw of untangle for
+// simdUntangle.
+func simdUntangleTwiddles(htw []complex128) []float64 { return nil }
 
 // simdUntangle would run untangle with SIMD kernels; it reports whether it
 // did.
-func simdUntangle(X, htw []complex128) bool { return false }
+func simdUntangle(X []complex128, vhtw []float64) bool { return false }

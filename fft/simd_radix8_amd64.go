@@ -65,7 +65,8 @@ func pass8V(y, x, tw []complex128, s, m int) {
 				st(yq, 2*ry, b2)
 				st(yq, 4*ry, b4)
 				st(yq, 6*ry, b6)
-				b1, b3, b5, b7 := odd8V(diff8V(xq, rx, rx3))
+				d0, d1, d2, d3 := diff8V(xq, rx, rx3)
+				b1, b3, b5, b7 := odd8V(d0, d1, d2, d3)
 				st(yq, ry, b1)
 				st(yq, 3*ry, b3)
 				st(yq, 5*ry, b5)
@@ -81,7 +82,8 @@ func pass8V(y, x, tw []complex128, s, m int) {
 			st(yq, 2*ry, bcast(w[1]).mul(b2))
 			st(yq, 4*ry, bcast(w[3]).mul(b4))
 			st(yq, 6*ry, bcast(w[5]).mul(b6))
-			b1, b3, b5, b7 := odd8V(diff8V(xq, rx, rx3))
+			d0, d1, d2, d3 := diff8V(xq, rx, rx3)
+			b1, b3, b5, b7 := odd8V(d0, d1, d2, d3)
 			st(yq, ry, bcast(w[0]).mul(b1))
 			st(yq, 3*ry, bcast(w[2]).mul(b3))
 			st(yq, 5*ry, bcast(w[4]).mul(b5))
@@ -91,39 +93,54 @@ func pass8V(y, x, tw []complex128, s, m int) {
 	}
 }
 
-// simdPass8Real runs pass8RealV in place of pass8Real when the CPU has
-// the SIMD instructions and m is even, and reports whether it did.
-func simdPass8Real(y []complex128, x []float64, tw []complex128, m int) bool {
+// simdPackedTwiddles returns the twiddles tw of the first pass of a
+// packed plan laid out for pass8RealV (see laneTwiddles), or nil when the
+// SIMD path is off or cannot run that pass (m odd).
+func simdPackedTwiddles(tw []complex128, m int) []float64 {
 	if !useSIMD || m%2 != 0 {
+		return nil
+	}
+	// Pair P holds butterflies p = 2P and p+1; its entry j holds the
+	// twiddles of output j+1.
+	return laneTwiddles(7*m/2, func(i int) complex128 { return tw[14*(i/7)+i%7] },
+		func(i int) complex128 { return tw[14*(i/7)+7+i%7] })
+}
+
+// simdPass8Real runs pass8RealV in place of pass8Real when the SIMD path
+// is on and laid out twiddles vtw (from simdPackedTwiddles) exist, and
+// reports whether it did.
+func simdPass8Real(y []complex128, x, vtw []float64, m int) bool {
+	if !useSIMD || vtw == nil {
 		return false
 	}
-	pass8RealV(y, x, tw, m)
+	pass8RealV(y, x, vtw, m)
 	return true
 }
 
 // pass8RealV is pass8Real for an even m, two butterflies p, p+1 at a
 // time: the packed values z[p+k·m], z[p+1+k·m] are adjacent in x, so a
 // vector holds the same input of two butterflies; output j of butterfly
-// p goes to y[8p+j] and its twiddle is tw[7p+j-1]. The even outputs are
-// stored before the odd ones are formed, as in pass8V.
-func pass8RealV(y []complex128, x []float64, tw []complex128, m int) {
-	_, _, _ = x[16*m-1], y[8*m-1], tw[7*m-1]
-	xq, yq, wq := unsafe.Pointer(unsafe.SliceData(x)), addr(y), addr(tw)
+// p goes to y[8p+j]. vtw holds the twiddles from simdPackedTwiddles. The
+// even outputs are stored before the odd ones are formed, as in pass8V.
+func pass8RealV(y []complex128, x, vtw []float64, m int) {
+	_, _, _ = x[16*m-1], y[8*m-1], vtw[28*m-1]
+	xq, yq, wq := faddr(x), addr(y), faddr(vtw)
 	sgn := archsimd.LoadFloat64x4(&signs)
 	r := cb * m // byte stride of the rows read
 	r3 := 3 * r
 	for p := 0; p < m; p += 2 {
 		b0, b2, b4, b6 := even8V(xq, r, r3, sgn)
 		st2(yq, 0, b0)
-		st2(yq, 2, mulLanes(b2, twLanes(wq, 1)))
-		st2(yq, 4, mulLanes(b4, twLanes(wq, 3)))
-		st2(yq, 6, mulLanes(b6, twLanes(wq, 5)))
-		b1, b3, b5, b7 := odd8V(diff8V(xq, r, r3))
-		st2(yq, 1, mulLanes(b1, twLanes(wq, 0)))
-		st2(yq, 3, mulLanes(b3, twLanes(wq, 2)))
-		st2(yq, 5, mulLanes(b5, twLanes(wq, 4)))
-		st2(yq, 7, mulLanes(b7, twLanes(wq, 6)))
-		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 16*cb), unsafe.Add(wq, 14*cb)
+		st2(yq, 2, ldTw(wq, 64).mul(b2))
+		st2(yq, 4, ldTw(wq, 3*64).mul(b4))
+		st2(yq, 6, ldTw(wq, 5*64).mul(b6))
+		d0, d1, d2, d3 := diff8V(xq, r, r3)
+		b1, b3, b5, b7 := odd8V(d0, d1, d2, d3)
+		st2(yq, 1, ldTw(wq, 0).mul(b1))
+		st2(yq, 3, ldTw(wq, 2*64).mul(b3))
+		st2(yq, 5, ldTw(wq, 4*64).mul(b5))
+		st2(yq, 7, ldTw(wq, 6*64).mul(b7))
+		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 16*cb), unsafe.Add(wq, 7*64)
 	}
 }
 
@@ -132,8 +149,3 @@ func st2(b unsafe.Pointer, j int, v vec) {
 	st1(b, cb*j, v.GetLo())
 	st1(b, cb*(j+8), v.GetHi())
 }
-
-// twLanes returns the twiddles b[j] and b[j+7] of one output of two
-// adjacent butterflies of pass8Real (b[j+1] is read too, and is in range
-// when b[j+7] is).
-func twLanes(b unsafe.Pointer, j int) vec { return ld(b, cb*j).SetHi(ld1(b, cb*(j+7))) }
