@@ -69,11 +69,6 @@ func ld(b unsafe.Pointer, off int) vec {
 // st stores v into the two complex values at b+off.
 func st(b unsafe.Pointer, off int, v vec) { v.Store((*[4]float64)(unsafe.Add(b, off))) }
 
-// ld1 returns the 128-bit vector of the complex value at b+off.
-func ld1(b unsafe.Pointer, off int) archsimd.Float64x2 {
-	return archsimd.LoadFloat64x2((*[2]float64)(unsafe.Add(b, off)))
-}
-
 // st1 stores the 128-bit vector v into the complex value at b+off.
 func st1(b unsafe.Pointer, off int, v archsimd.Float64x2) {
 	v.Store((*[2]float64)(unsafe.Add(b, off)))

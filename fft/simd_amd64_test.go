@@ -120,3 +120,31 @@ func TestSIMDTransformsMatchPureGo(t *testing.T) {
 		checkClose(t, fmt.Sprintf("real n %d", n), gotR, wantR, maxAbs(wantR))
 	}
 }
+
+// TestSIMDDispatch checks which passes the SIMD path takes: every radix
+// 2, 3, 4, 5 and 8 pass with an even stride, no pass with an odd stride
+// or another radix, and none at all when it is switched off.
+func TestSIMDDispatch(t *testing.T) {
+	if !useSIMD {
+		t.Skip("CPU lacks AVX2 or FMA")
+	}
+	defer func() { useSIMD = true }()
+	for _, r := range []int{2, 3, 4, 5, 7, 8, 11} {
+		for _, s := range []int{1, 2, 3, 4, 9, 12} {
+			for _, on := range []bool{true, false} {
+				m := 3
+				n := r * s * m
+				g := &newStages(n, []int{s, r, m})[1]
+				if s == 1 {
+					g = &newStages(n, []int{r, m})[0]
+				}
+				x, y := randComplex(n, 1), make([]complex128, n)
+				useSIMD = on
+				want := on && s%2 == 0 && (r <= 5 || r == 8)
+				if got := simdPass(y, x, g); got != want {
+					t.Errorf("radix %d, stride %d, SIMD on %v: simdPass took the pass: %v, want %v", r, s, on, got, want)
+				}
+			}
+		}
+	}
+}
