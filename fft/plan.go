@@ -22,7 +22,6 @@ type Plan struct {
 	stages []stage    // mixed-radix passes, when blue is nil
 	blue   *bluestein // Bluestein transform for lengths with a large prime factor
 	work   int        // scratch length needed by exec
-	vtw    []float64  // twiddles of the first pass of execPacked for the SIMD path; nil without it
 	pool   workPool   // Works for the plain methods
 }
 
@@ -47,9 +46,6 @@ func buildPlan(n int, packed bool) *Plan {
 			radices = factorizeFor(n, true)
 		}
 		p.stages = newStages(n, radices)
-		if packed && len(p.stages) > 1 && p.stages[0].r == 8 {
-			p.vtw = simdPackedTwiddles(p.stages[0].tw, p.stages[0].m)
-		}
 		for i := range p.stages {
 			p.work = max(p.work, n+p.stages[i].workLen())
 		}
@@ -181,7 +177,7 @@ func (p *Plan) execPacked(dst []complex128, x []float64, work []complex128) {
 	}
 	dst = dst[:p.n]
 	out := p.passOut(0, dst, work[:p.n])
-	if !simdPass8Real(out, x[:2*p.n], p.vtw, p.stages[0].m) {
+	if !simdPass8Real(out, x[:2*p.n], &p.stages[0]) {
 		pass8Real(out, x[:2*p.n], p.stages[0].tw, p.stages[0].m)
 	}
 	p.runStages(dst, work, out, 1)

@@ -29,9 +29,21 @@ var useSIMD = archsimd.X86.AVX2() && archsimd.X86.FMA()
 type vec = archsimd.Float64x4
 
 // simdPass runs pass g from x into y with the SIMD kernels when the CPU
-// has them and the stride is even, and reports whether it did.
+// has them and the stride is even, or the pass is a first pass of radix 4
+// or 8 with an even m, and reports whether it did.
 func simdPass(y, x []complex128, g *stage) bool {
-	if !useSIMD || g.s%2 != 0 {
+	if !useSIMD {
+		return false
+	}
+	if g.s == 1 && g.vtw != nil {
+		if g.r == 4 {
+			pass4FirstV(y, floats(x), g.vtw, g.m)
+		} else {
+			pass8FirstV(y, floats(x), g.vtw, g.m)
+		}
+		return true
+	}
+	if g.s%2 != 0 {
 		return false
 	}
 	switch g.r {

@@ -57,22 +57,39 @@ func TestSIMDPassesMatchPureGo(t *testing.T) {
 	}
 }
 
-func TestSIMDPass8RealMatchesPureGo(t *testing.T) {
+func TestSIMDFirstPassesMatchPureGo(t *testing.T) {
 	if !useSIMD {
 		t.Skip("CPU lacks AVX2 or FMA")
 	}
+	defer func() { useSIMD = true }()
 	for _, m := range []int{2, 4, 6, 8, 10, 24, 64, 250} {
-		x, tw := randReal(16*m, uint64(m)), passTwiddles(8, 1, m)
-		want, got := make([]complex128, 8*m), make([]complex128, 8*m)
-		pass8Real(want, x, tw, m)
-		if !simdPass8Real(got, x, simdPackedTwiddles(tw, m), m) {
-			t.Fatalf("m %d: SIMD path declined", m)
+		for _, r := range []int{4, 8} {
+			n := r * m
+			x, tw := randComplex(n, uint64(m)), passTwiddles(r, 1, m)
+			g := &stage{r: r, s: 1, m: m, tw: tw, vtw: simdFirstTwiddles(r, m, tw)}
+			want, got := make([]complex128, n), make([]complex128, n)
+			useSIMD = false
+			g.apply(want, x, nil)
+			useSIMD = true
+			if !simdPass(got, x, g) {
+				t.Fatalf("radix %d, m %d: SIMD path declined", r, m)
+			}
+			checkClose(t, fmt.Sprintf("radix %d, m %d", r, m), got, want, maxAbs(x))
+			if r == 8 {
+				xr := floats(x)
+				pass8Real(want, xr, tw, m)
+				if !simdPass8Real(got, xr, g) {
+					t.Fatalf("real, m %d: SIMD path declined", m)
+				}
+				checkClose(t, fmt.Sprintf("real, m %d", m), got, want, maxAbs(x))
+			}
 		}
-		checkClose(t, fmt.Sprintf("m %d", m), got, want, maxAbs(widen(x)))
 	}
-	// Odd m is left to pure Go.
-	if simdPackedTwiddles(passTwiddles(8, 1, 3), 3) != nil {
-		t.Error("m 3: SIMD path did not decline")
+	// Odd m and other radices are left to pure Go.
+	for _, r := range []int{2, 3, 4, 5, 8} {
+		if simdFirstTwiddles(r, 3, passTwiddles(r, 1, 3)) != nil || (r != 4 && r != 8 && simdFirstTwiddles(r, 4, passTwiddles(r, 1, 4)) != nil) {
+			t.Errorf("radix %d: SIMD path did not decline", r)
+		}
 	}
 }
 

@@ -9,13 +9,13 @@ package fft
 // whether it did.
 func simdPass(y, x []complex128, g *stage) bool { return false }
 
-// simdPackedTwiddles would lay out the twiddles tw of the first pass of
-// a packed plan for simdPass8Real.
-func simdPackedTwiddles(tw []complex128, m int) []float64 { return nil }
+// simdFirstTwiddles would lay out the twiddles tw of a first pass of
+// radix r for its SIMD kernel.
+func simdFirstTwiddles(r, m int, tw []complex128) []float64 { return nil }
 
-// simdPass8Real would run pass8Real with SIMD kernels; it reports whether
-// it did.
-func simdPass8Real(y []complex128, x, vtw []float64, m int) bool { return false }
+// simdPass8Real would run pass8Real for the first pass g with SIMD
+// kernels; it reports whether it did.
+func simdPass8Real(y []complex128, x []float64, g *stage) bool { return false }
 
 // simdUntangleTwiddles would lay out the twiddles htw of untangle for
 // simdUntangle.

@@ -17,6 +17,9 @@ type stage struct {
 	cos, sin []float64
 	// rader runs the pass for a prime r > maxOddRadix; nil otherwise.
 	rader *rader
+	// vtw holds tw laid out for the SIMD kernel of a first pass (s == 1)
+	// of radix 4 or 8; nil without one (see simd_amd64.go).
+	vtw []float64
 }
 
 // newStages builds the passes for the given radices of n.
@@ -53,6 +56,9 @@ func newStages(n int, radices []int) []stage {
 					g.cos[(j-1)*h+k-1], g.sin[(j-1)*h+k-1] = real(w), -imag(w)
 				}
 			}
+		}
+		if s == 1 {
+			g.vtw = simdFirstTwiddles(r, m, g.tw)
 		}
 		st[i] = g
 		s *= r
