@@ -67,7 +67,10 @@ func simdPass(y, x []complex128, g *stage) bool {
 // check the length of each slice once and then address its elements by
 // byte offsets from pointers they advance, which keeps bounds checks,
 // slice headers and index arithmetic out of their loops (indexed, the
-// loops ran out of general registers and spilled).
+// loops ran out of general registers and spilled; offsets from a fixed
+// pointer took 5-20 % longer). A loop advances its pointers only when another
+// iteration follows, so that none points past the end of its slice, which
+// would be invalid (checkptr, the garbage collector).
 func addr(x []complex128) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(x)) }
 
 // cb is the size of a complex128 in bytes.

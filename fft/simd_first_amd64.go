@@ -61,12 +61,15 @@ func pass4FirstV(y []complex128, x, vtw []float64, m int) {
 	xq, yq, wq := faddr(x), addr(y), faddr(vtw)
 	sgn := archsimd.LoadFloat64x4(&signs)
 	r := cb * m // byte stride of the rows read
-	for p := 0; p < m; p += 2 {
+	for p := 0; ; {
 		b0, b1, b2, b3 := bfly4V(ld(xq, 0), ld(xq, r), ld(xq, 2*r), ld(xq, 3*r), sgn)
 		stLanes(yq, 0, 4, b0)
 		stLanes(yq, 1, 4, ldTw(wq, 0).mul(b1))
 		stLanes(yq, 2, 4, ldTw(wq, 64).mul(b2))
 		stLanes(yq, 3, 4, ldTw(wq, 2*64).mul(b3))
+		if p += 2; p >= m {
+			break // advance no pointer past the end of its slice
+		}
 		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 8*cb), unsafe.Add(wq, 3*64)
 	}
 }
@@ -80,7 +83,7 @@ func pass8FirstV(y []complex128, x, vtw []float64, m int) {
 	sgn := archsimd.LoadFloat64x4(&signs)
 	r := cb * m // byte stride of the rows read
 	r3 := 3 * r
-	for p := 0; p < m; p += 2 {
+	for p := 0; ; {
 		b0, b2, b4, b6 := even8V(xq, r, r3, sgn)
 		stLanes(yq, 0, 8, b0)
 		stLanes(yq, 2, 8, ldTw(wq, 64).mul(b2))
@@ -92,6 +95,9 @@ func pass8FirstV(y []complex128, x, vtw []float64, m int) {
 		stLanes(yq, 3, 8, ldTw(wq, 2*64).mul(b3))
 		stLanes(yq, 5, 8, ldTw(wq, 4*64).mul(b5))
 		stLanes(yq, 7, 8, ldTw(wq, 6*64).mul(b7))
+		if p += 2; p >= m {
+			break // advance no pointer past the end of its slice
+		}
 		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 16*cb), unsafe.Add(wq, 7*64)
 	}
 }

@@ -11,10 +11,13 @@ func pass2V(y, x, tw []complex128, s, m int) {
 	xb, yb := addr(x), addr(y)
 	rx, ry := cb*sm, cb*s // byte strides of the rows read and written
 	if m == 1 {           // no twiddles
-		for q := 0; q < s; q += 2 {
+		for q := 0; ; {
 			a, b := ld(xb, 0), ld(xb, rx)
 			st(yb, 0, a.Add(b))
 			st(yb, ry, a.Sub(b))
+			if q += 2; q >= s {
+				break // advance no pointer past the end of its slice
+			}
 			xb, yb = unsafe.Add(xb, 2*cb), unsafe.Add(yb, 2*cb)
 		}
 		return
@@ -23,10 +26,13 @@ func pass2V(y, x, tw []complex128, s, m int) {
 	for p, v := range tw {
 		w := bcast(v)
 		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 2*cb*s*p)
-		for q := 0; q < s; q += 2 {
+		for q := 0; ; {
 			a, b := ld(xq, 0), ld(xq, rx)
 			st(yq, 0, a.Add(b))
 			st(yq, ry, w.mul(a.Sub(b)))
+			if q += 2; q >= s {
+				break // advance no pointer past the end of its slice
+			}
 			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}

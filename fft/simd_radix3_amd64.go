@@ -36,11 +36,14 @@ func pass3V(y, x, tw []complex128, s, m int) {
 	for p := 1; p < m; p++ {
 		w1, w2 := bcast(tw[2*p]), bcast(tw[2*p+1])
 		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 3*cb*s*p)
-		for q := 0; q < s; q += 2 {
+		for q := 0; ; {
 			b0, b1, b2 := bfly3V(ld(xq, 0), ld(xq, rx), ld(xq, 2*rx), k)
 			st(yq, 0, b0)
 			st(yq, ry, w1.mul(b1))
 			st(yq, 2*ry, w2.mul(b2))
+			if q += 2; q >= s {
+				break // advance no pointer past the end of its slice
+			}
 			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}
@@ -49,11 +52,14 @@ func pass3V(y, x, tw []complex128, s, m int) {
 // pass3NoTwV is pass3NoTw for an even s, on the arrays at yb and xb.
 func pass3NoTwV(yb, xb unsafe.Pointer, s, sx int, k consts3) {
 	rx, ry := cb*sx, cb*s
-	for q := 0; q < s; q += 2 {
+	for q := 0; ; {
 		b0, b1, b2 := bfly3V(ld(xb, 0), ld(xb, rx), ld(xb, 2*rx), k)
 		st(yb, 0, b0)
 		st(yb, ry, b1)
 		st(yb, 2*ry, b2)
+		if q += 2; q >= s {
+			break // advance no pointer past the end of its slice
+		}
 		xb, yb = unsafe.Add(xb, 2*cb), unsafe.Add(yb, 2*cb)
 	}
 }

@@ -28,12 +28,15 @@ func pass4V(y, x, tw []complex128, s, m int) {
 	for p := 1; p < m; p++ {
 		w1, w2, w3 := bcast(tw[3*p]), bcast(tw[3*p+1]), bcast(tw[3*p+2])
 		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 4*cb*s*p)
-		for q := 0; q < s; q += 2 {
+		for q := 0; ; {
 			b0, b1, b2, b3 := bfly4V(ld(xq, 0), ld(xq, rx), ld(xq, 2*rx), ld(xq, rx3), sgn)
 			st(yq, 0, b0)
 			st(yq, ry, w1.mul(b1))
 			st(yq, 2*ry, w2.mul(b2))
 			st(yq, ry3, w3.mul(b3))
+			if q += 2; q >= s {
+				break // advance no pointer past the end of its slice
+			}
 			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}
@@ -43,12 +46,15 @@ func pass4V(y, x, tw []complex128, s, m int) {
 func pass4NoTwV(yb, xb unsafe.Pointer, s, sx int, sgn vec) {
 	rx, ry := cb*sx, cb*s
 	rx3, ry3 := 3*rx, 3*ry
-	for q := 0; q < s; q += 2 {
+	for q := 0; ; {
 		b0, b1, b2, b3 := bfly4V(ld(xb, 0), ld(xb, rx), ld(xb, 2*rx), ld(xb, rx3), sgn)
 		st(yb, 0, b0)
 		st(yb, ry, b1)
 		st(yb, 2*ry, b2)
 		st(yb, ry3, b3)
+		if q += 2; q >= s {
+			break // advance no pointer past the end of its slice
+		}
 		xb, yb = unsafe.Add(xb, 2*cb), unsafe.Add(yb, 2*cb)
 	}
 }

@@ -44,13 +44,16 @@ func pass5V(y, x, tw []complex128, s, m int) {
 	for p := 1; p < m; p++ {
 		w := tw[4*p : 4*p+4 : 4*p+4]
 		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 5*cb*s*p)
-		for q := 0; q < s; q += 2 {
+		for q := 0; ; {
 			b0, b1, b2, b3, b4 := bfly5V(ld(xq, 0), ld(xq, rx), ld(xq, 2*rx), ld(xq, rx3), ld(xq, 4*rx))
 			st(yq, 0, b0)
 			st(yq, ry, bcast(w[0]).mul(b1))
 			st(yq, 2*ry, bcast(w[1]).mul(b2))
 			st(yq, ry3, bcast(w[2]).mul(b3))
 			st(yq, 4*ry, bcast(w[3]).mul(b4))
+			if q += 2; q >= s {
+				break // advance no pointer past the end of its slice
+			}
 			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}
@@ -60,13 +63,16 @@ func pass5V(y, x, tw []complex128, s, m int) {
 func pass5NoTwV(yb, xb unsafe.Pointer, s, sx int) {
 	rx, ry := cb*sx, cb*s
 	rx3, ry3 := 3*rx, 3*ry
-	for q := 0; q < s; q += 2 {
+	for q := 0; ; {
 		b0, b1, b2, b3, b4 := bfly5V(ld(xb, 0), ld(xb, rx), ld(xb, 2*rx), ld(xb, rx3), ld(xb, 4*rx))
 		st(yb, 0, b0)
 		st(yb, ry, b1)
 		st(yb, 2*ry, b2)
 		st(yb, ry3, b3)
 		st(yb, 4*ry, b4)
+		if q += 2; q >= s {
+			break // advance no pointer past the end of its slice
+		}
 		xb, yb = unsafe.Add(xb, 2*cb), unsafe.Add(yb, 2*cb)
 	}
 }

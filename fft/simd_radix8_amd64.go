@@ -59,7 +59,7 @@ func pass8V(y, x, tw []complex128, s, m int) {
 	for p := 0; p < m; p++ {
 		xq, yq := unsafe.Add(xb, cb*s*p), unsafe.Add(yb, 8*cb*s*p)
 		if p == 0 { // unit twiddles; when m == 1 the whole pass
-			for q := 0; q < s; q += 2 {
+			for q := 0; ; {
 				b0, b2, b4, b6 := even8V(xq, rx, rx3, sgn)
 				st(yq, 0, b0)
 				st(yq, 2*ry, b2)
@@ -71,12 +71,15 @@ func pass8V(y, x, tw []complex128, s, m int) {
 				st(yq, 3*ry, b3)
 				st(yq, 5*ry, b5)
 				st(yq, 7*ry, b7)
+				if q += 2; q >= s {
+					break // advance no pointer past the end of its slice
+				}
 				xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 			}
 			continue
 		}
 		w := tw[7*p : 7*p+7 : 7*p+7]
-		for q := 0; q < s; q += 2 {
+		for q := 0; ; {
 			b0, b2, b4, b6 := even8V(xq, rx, rx3, sgn)
 			st(yq, 0, b0)
 			st(yq, 2*ry, bcast(w[1]).mul(b2))
@@ -88,6 +91,9 @@ func pass8V(y, x, tw []complex128, s, m int) {
 			st(yq, 3*ry, bcast(w[2]).mul(b3))
 			st(yq, 5*ry, bcast(w[4]).mul(b5))
 			st(yq, 7*ry, bcast(w[6]).mul(b7))
+			if q += 2; q >= s {
+				break // advance no pointer past the end of its slice
+			}
 			xq, yq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 2*cb)
 		}
 	}

@@ -39,7 +39,7 @@ func simdUntangle(X []complex128, vhtw []float64) bool {
 	half := archsimd.BroadcastFloat64x4(0.5)
 	sgn := archsimd.LoadFloat64x4(&signs)
 	lo, hi := unsafe.Add(xb, cb), unsafe.Add(xb, cb*(m-2))
-	for k := 1; k < h; k += 2 {
+	for k := 1; ; {
 		a := ld(lo, 0)
 		b := ld(hi, 0)
 		b = b.Select128FromPair(1, 0, b) // lanes X[m-k], X[m-k-1]
@@ -51,6 +51,9 @@ func simdUntangle(X []complex128, vhtw []float64) bool {
 		zl, zh := e.Add(t), e.Sub(t).Mul(sgn) // zh = conj(E - w·O)
 		st(lo, 0, zl)
 		st(hi, 0, zh.Select128FromPair(1, 0, zh))
+		if k += 2; k >= h {
+			break // advance no pointer past the end of its slice
+		}
 		lo, hi, wb = unsafe.Add(lo, 2*cb), unsafe.Add(hi, -2*cb), unsafe.Add(wb, 64)
 	}
 	return true
