@@ -18,7 +18,7 @@ type stage struct {
 	// rader runs the pass for a prime r > maxOddRadix; nil otherwise.
 	rader *rader
 	// vtw holds tw laid out for the SIMD kernel of a first pass (s == 1)
-	// of radix 4 or 8; nil without one (see simd_amd64.go).
+	// of radix 4 or 8; nil without one (see simd_first_amd64.go).
 	vtw []float64
 }
 
