@@ -4,17 +4,19 @@ package fft
 
 // The SIMD path: with GOEXPERIMENT=simd on amd64, and a CPU with AVX2 and
 // FMA, the radix-2, 3, 4, 5 and 8 passes with an even stride s, the first
-// radix-8 pass of a packed real transform (pass8Real, for even m) and the
-// untangling of the real spectrum (for an even number of pairs) run on
-// 256-bit vectors of float64 from simd/archsimd, two complex values to a
-// vector. Passes with an odd stride (only lengths with no factor 2), the
-// odd remainders named above and every other kernel run in pure Go.
+// pass (s = 1) of radix 4 or 8 with an even number of blocks m, which
+// includes pass8Real, and the untangling of the real spectrum (for an even
+// number of pairs) run on 256-bit vectors of float64 from simd/archsimd,
+// two complex values to a vector. Passes with an odd stride (odd lengths
+// and first passes of radix 2, 3 and 5), odd block or pair counts and
+// every other kernel (generic odd radices, Rader, Bluestein, tangle) run
+// in pure Go.
 //
 // A vector holds the interleaved real and imaginary parts of two adjacent
-// complex values. The Stockham passes vectorise over q, two columns at a
-// time, so every lane of a vector shares the twiddles of its p, which are
-// broadcast; pass8Real and untangle vectorise over p or k, with one
-// twiddle per lane.
+// complex values. The passes with s ≥ 2 vectorise over q, two columns at
+// a time, so both lanes of a vector share the twiddles of their p, which
+// are broadcast; first passes and untangle vectorise over p or k, with a
+// twiddle per lane, laid out at plan time (laneTwiddles).
 
 import (
 	"simd/archsimd"
