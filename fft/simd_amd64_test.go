@@ -13,19 +13,10 @@ import (
 const simdTol = 1e-12
 
 // passTwiddles returns the twiddles newStages gives a pass of radix r,
-// stride s and m blocks.
+// stride s and m blocks (the passes of radix s and m around it are not
+// run).
 func passTwiddles(r, s, m int) []complex128 {
-	if m == 1 {
-		return nil
-	}
-	base := unitRoots(r * s * m)
-	tw := make([]complex128, m*(r-1))
-	for p := 0; p < m; p++ {
-		for j := 1; j < r; j++ {
-			tw[p*(r-1)+j-1] = base[j*p*s]
-		}
-	}
-	return tw
+	return newStages(r*s*m, []int{s, r, m})[1].tw
 }
 
 // checkClose fails t unless got and want agree to simdTol relative to
