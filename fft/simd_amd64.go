@@ -111,19 +111,31 @@ func (w tw2) mul(a vec) vec { return a.MulAddSub(w.re, swap(a).Mul(w.im)) }
 
 // laneTwiddles lays out twiddles for vectors whose two lanes are
 // multiplied by different twiddles, a(i) and b(i), i < n: for each i the
-// eight floats re a(i), re a(i), re b(i), re b(i), im a(i), im a(i),
-// im b(i), im b(i), which ldTw loads as a tw2 without shuffles.
+// four floats re a(i), im a(i), re b(i), im b(i), a vector that ldTw
+// splits into a tw2 with two in-lane shuffles. (Storing the split and
+// duplicated parts instead, eight floats, saved the shuffles but doubled
+// the table and was no faster.)
 func laneTwiddles(n int, a, b func(i int) complex128) []float64 {
-	t := make([]float64, 8*n)
+	t := make([]float64, twf*n)
 	for i := 0; i < n; i++ {
 		u, v := a(i), b(i)
-		copy(t[8*i:8*i+8], []float64{real(u), real(u), real(v), real(v), imag(u), imag(u), imag(v), imag(v)})
+		copy(t[twf*i:twf*i+twf], []float64{real(u), imag(u), real(v), imag(v)})
 	}
 	return t
 }
 
+// twb is the size in bytes of an entry of a table from laneTwiddles, twf
+// in float64s.
+const (
+	twb = 32
+	twf = twb / 8
+)
+
 // ldTw returns the tw2 at b+off in a table from laneTwiddles.
-func ldTw(b unsafe.Pointer, off int) tw2 { return tw2{ld(b, off), ld(b, off+32)} }
+func ldTw(b unsafe.Pointer, off int) tw2 {
+	w := ld(b, off)
+	return tw2{w.SelectFromPairGrouped(0, 0, w), w.SelectFromPairGrouped(1, 1, w)}
+}
 
 // signs holds (1, -1, 1, -1): swap(a)·signs is -i·a.
 var signs = [4]float64{1, -1, 1, -1}

@@ -57,7 +57,7 @@ func stLanes(b unsafe.Pointer, j, r int, v vec) {
 // pass4FirstV is the first pass (s = 1) of pass4 for an even m, with the
 // twiddles vtw from simdFirstTwiddles.
 func pass4FirstV(y []complex128, x, vtw []float64, m int) {
-	_, _, _ = x[8*m-1], y[4*m-1], vtw[12*m-1]
+	_, _, _ = x[8*m-1], y[4*m-1], vtw[3*m/2*twf-1]
 	xq, yq, wq := faddr(x), addr(y), faddr(vtw)
 	sgn := archsimd.LoadFloat64x4(&signs)
 	r := cb * m // byte stride of the rows read
@@ -65,12 +65,12 @@ func pass4FirstV(y []complex128, x, vtw []float64, m int) {
 		b0, b1, b2, b3 := bfly4V(ld(xq, 0), ld(xq, r), ld(xq, 2*r), ld(xq, 3*r), sgn)
 		stLanes(yq, 0, 4, b0)
 		stLanes(yq, 1, 4, ldTw(wq, 0).mul(b1))
-		stLanes(yq, 2, 4, ldTw(wq, 64).mul(b2))
-		stLanes(yq, 3, 4, ldTw(wq, 2*64).mul(b3))
+		stLanes(yq, 2, 4, ldTw(wq, twb).mul(b2))
+		stLanes(yq, 3, 4, ldTw(wq, 2*twb).mul(b3))
 		if p += 2; p >= m {
 			break // advance no pointer past the end of its slice
 		}
-		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 8*cb), unsafe.Add(wq, 3*64)
+		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 8*cb), unsafe.Add(wq, 3*twb)
 	}
 }
 
@@ -78,7 +78,7 @@ func pass4FirstV(y []complex128, x, vtw []float64, m int) {
 // even m, with the twiddles vtw from simdFirstTwiddles. The even outputs
 // are stored before the odd ones are formed, as in pass8V.
 func pass8FirstV(y []complex128, x, vtw []float64, m int) {
-	_, _, _ = x[16*m-1], y[8*m-1], vtw[28*m-1]
+	_, _, _ = x[16*m-1], y[8*m-1], vtw[7*m/2*twf-1]
 	xq, yq, wq := faddr(x), addr(y), faddr(vtw)
 	sgn := archsimd.LoadFloat64x4(&signs)
 	r := cb * m // byte stride of the rows read
@@ -86,18 +86,18 @@ func pass8FirstV(y []complex128, x, vtw []float64, m int) {
 	for p := 0; ; {
 		b0, b2, b4, b6 := even8V(xq, r, r3, sgn)
 		stLanes(yq, 0, 8, b0)
-		stLanes(yq, 2, 8, ldTw(wq, 64).mul(b2))
-		stLanes(yq, 4, 8, ldTw(wq, 3*64).mul(b4))
-		stLanes(yq, 6, 8, ldTw(wq, 5*64).mul(b6))
+		stLanes(yq, 2, 8, ldTw(wq, twb).mul(b2))
+		stLanes(yq, 4, 8, ldTw(wq, 3*twb).mul(b4))
+		stLanes(yq, 6, 8, ldTw(wq, 5*twb).mul(b6))
 		d0, d1, d2, d3 := diff8V(xq, r, r3)
 		b1, b3, b5, b7 := odd8V(d0, d1, d2, d3)
 		stLanes(yq, 1, 8, ldTw(wq, 0).mul(b1))
-		stLanes(yq, 3, 8, ldTw(wq, 2*64).mul(b3))
-		stLanes(yq, 5, 8, ldTw(wq, 4*64).mul(b5))
-		stLanes(yq, 7, 8, ldTw(wq, 6*64).mul(b7))
+		stLanes(yq, 3, 8, ldTw(wq, 2*twb).mul(b3))
+		stLanes(yq, 5, 8, ldTw(wq, 4*twb).mul(b5))
+		stLanes(yq, 7, 8, ldTw(wq, 6*twb).mul(b7))
 		if p += 2; p >= m {
 			break // advance no pointer past the end of its slice
 		}
-		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 16*cb), unsafe.Add(wq, 7*64)
+		xq, yq, wq = unsafe.Add(xq, 2*cb), unsafe.Add(yq, 16*cb), unsafe.Add(wq, 7*twb)
 	}
 }

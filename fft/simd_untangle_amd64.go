@@ -34,7 +34,7 @@ func simdUntangle(X []complex128, vhtw []float64) bool {
 	// Lane pairs k and m-k, k = 1..h, are read before they are written;
 	// when m is even the last vector holds X[h] in both, and the hi store
 	// comes last, as in untangle.
-	_, _ = X[m], vhtw[4*h-1]
+	_, _ = X[m], vhtw[h/2*twf-1]
 	xb, wb := addr(X), faddr(vhtw)
 	half := archsimd.BroadcastFloat64x4(0.5)
 	sgn := archsimd.LoadFloat64x4(&signs)
@@ -54,7 +54,7 @@ func simdUntangle(X []complex128, vhtw []float64) bool {
 		if k += 2; k >= h {
 			break // advance no pointer past the end of its slice
 		}
-		lo, hi, wb = unsafe.Add(lo, 2*cb), unsafe.Add(hi, -2*cb), unsafe.Add(wb, 64)
+		lo, hi, wb = unsafe.Add(lo, 2*cb), unsafe.Add(hi, -2*cb), unsafe.Add(wb, twb)
 	}
 	return true
 }
