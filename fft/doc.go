@@ -58,8 +58,8 @@
 // multiply-adds round differently), not bit for bit. Without the
 // experiment, and on other architectures, none of it is compiled. On the
 // AMD EPYC the benchmarks ran on, the real transforms of 1024 to 65536
-// points took 0.38-0.43 of the pure-Go time, and the complex ones
-// 0.35-0.47.
+// points took 0.37-0.43 of the pure-Go time, and the complex ones
+// 0.35-0.46.
 //
 // # Errors
 //
