@@ -41,6 +41,31 @@
 // methods (Plan.ForwardWork, RealPlan.InverseWork, Hilbert.EnvelopeWork,
 // Spectrum.PowerWork, Welch.PSDWork, STFT.SpectrogramWork, …).
 //
+// # SIMD
+//
+// The package is pure Go. On amd64 it has an optional SIMD path, built
+// only with Go's experimental simd/archsimd package:
+//
+//	GOEXPERIMENT=simd go build ./...   (go test, go install alike)
+//
+// It runs the hot kernels on 256-bit AVX2 vectors with fused multiply-adds,
+// two complex values to a vector: the radix-2, 3, 4, 5 and 8 passes of the
+// mixed-radix transform whose stride is even (every pass but the first of
+// an even length), a first pass of radix 4 or 8 whose block count n/r is
+// even (which includes the first pass of an even real transform, which
+// reads the real samples) and the untangling of the real spectrum (when
+// ⌊n/4⌋ is even). Everything else runs in pure Go: passes with an odd
+// stride (odd lengths; first passes of radix 2, 3 and 5), odd block
+// counts, generic odd radices, Rader, Bluestein and the pre-processing of
+// the inverse real transform. At run time the path is used only when the
+// CPU has AVX2 and FMA; the pure-Go kernels run otherwise. Results agree
+// with the pure-Go path to rounding (within 1e-15 of the largest bin; fused
+// multiply-adds round differently), not bit for bit. Without the
+// experiment, and on other architectures, none of it is compiled. On the
+// AMD EPYC the benchmarks ran on, the real transforms of 1024 to 65536
+// points took 0.37-0.43 of the pure-Go time, and the complex ones
+// 0.35-0.46.
+//
 // # Errors
 //
 // Constructors return errors for lengths and configurations, and the

@@ -179,7 +179,9 @@ func (p *Plan) execPacked(dst []complex128, x []float64, work []complex128) {
 	}
 	dst = dst[:p.n]
 	out := p.passOut(0, dst, work[:p.n])
-	pass8Real(out, x[:2*p.n], p.stages[0].tw, p.stages[0].m)
+	if !simdPass8Real(out, x[:2*p.n], &p.stages[0]) {
+		pass8Real(out, x[:2*p.n], p.stages[0].tw, p.stages[0].m)
+	}
 	p.runStages(dst, work, out, 1)
 }
 

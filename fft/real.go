@@ -19,6 +19,7 @@ type RealPlan struct {
 	full *Plan        // n-point complex plan when n is odd
 	tw   []complex128 // tw[k] = exp(-2πi·k/n), k ≤ n/4, when n is even
 	htw  []complex128 // htw[k] = tw[k]/2, for the forward transform
+	vhtw []float64    // htw laid out for the SIMD path; nil without it
 	work int          // scratch length of forward and inverse
 	pool workPool     // Works for the plain methods
 }
@@ -49,6 +50,7 @@ func newRealPlan(n int) *RealPlan {
 		p.tw[k] = expi(k, n)
 		p.htw[k] = scaleC(p.tw[k], 0.5)
 	}
+	p.vhtw = simdUntangleTwiddles(p.htw)
 	p.work = m + p.half.work
 	p.pool.nc = p.work
 	return p
@@ -141,7 +143,9 @@ func (p *RealPlan) NewWork() *Work { return newWork(p.work, 0) }
 func (p *RealPlan) forwardEven(dst []complex128, src []float64, buf []complex128) {
 	m := p.n / 2
 	p.half.execPacked(dst[:m], src, buf[m:])
-	untangle(dst[:m+1], p.htw)
+	if !simdUntangle(dst[:m+1], p.vhtw) {
+		untangle(dst[:m+1], p.htw)
+	}
 }
 
 // pack writes z[j] = x[2j] + i·x[2j+1]. It is kept out of line: inlined,

@@ -17,6 +17,9 @@ type stage struct {
 	cos, sin []float64
 	// rader runs the pass for a prime r > maxOddRadix; nil otherwise.
 	rader *rader
+	// vtw holds tw laid out for the SIMD kernel of a first pass (s == 1)
+	// of radix 4 or 8; nil without one (see simd_first_amd64.go).
+	vtw []float64
 }
 
 // newStages builds the passes for the given radices of n.
@@ -54,6 +57,9 @@ func newStages(n int, radices []int) []stage {
 				}
 			}
 		}
+		if s == 1 {
+			g.vtw = simdFirstTwiddles(r, m, g.tw)
+		}
 		st[i] = g
 		s *= r
 	}
@@ -73,6 +79,9 @@ func (g *stage) workLen() int {
 func (g *stage) apply(y, x, work []complex128) {
 	if g.rader != nil {
 		g.rader.pass(y, x, g, work)
+		return
+	}
+	if simdPass(y, x, g) {
 		return
 	}
 	switch g.r {
