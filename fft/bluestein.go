@@ -2,10 +2,9 @@ package fft
 
 // bluestein computes a length-n DFT with Bluestein's chirp-z identity
 // jk = (j² + k² - (k-j)²)/2: X[k] = c̄[k]·Σ_j (x[j]·c̄[j])·c[k-j] with
-// c[j] = exp(πi·j²/n), a circular convolution of length m = 2h ≥ 2n-1
-// (h a 2,3,5-smooth length ≥ n, see bluesteinLength; see padConv), so
-// lengths with large prime factors cost a few fast transforms instead of
-// O(n²).
+// c[j] = exp(πi·j²/n), a circular convolution of a 2,3,5-smooth length
+// m ≥ 2n-1 (see bluesteinLength and padConv), so lengths with large prime
+// factors cost a few fast transforms instead of O(n²).
 type bluestein struct {
 	n     int
 	chirp []complex128 // chirp[k] = exp(-πi·k²/n), k < n
@@ -52,7 +51,7 @@ func (b *bluestein) exec(dst, src, work []complex128) {
 	b.conv.run(buf, n, cw)
 	dst = dst[:n]
 	for k, c := range chirp {
-		z := b.conv.out(buf, k)
+		z := buf[k]
 		dst[k] = complex(real(z), -imag(z)) * c
 	}
 }

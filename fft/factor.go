@@ -75,9 +75,8 @@ func factorizeFor(n int, packed bool) (radices []int) {
 }
 
 // bluesteinLength returns the circular convolution length m of a
-// Bluestein transform of length n: twice smoothLength(n), so that m ≥ 2n-1
-// and the convolution's transforms run at length m/2 (see bluestein).
-func bluesteinLength(n int) int { return 2 * smoothLength(n) }
+// Bluestein transform of length n: smoothLength(2n-1).
+func bluesteinLength(n int) int { return smoothLength(2*n - 1) }
 
 // smoothLength returns the 2,3,5-smooth m ≥ lo with the least estimated
 // cost m·(10·a + 14.5·(b·log₂3 + c·log₂5)) for m = 2^a·3^b·5^c. The weights

@@ -7,12 +7,10 @@ import "fmt"
 // Lengths whose prime factors are all at most 31 run as a mixed-radix
 // Stockham autosort transform (radix 8, 4, 2, 3, 5 and a generic odd
 // radix) with precomputed twiddles. A larger prime factor p gets a Rader
-// pass, a cyclic convolution of length p-1 (or one zero-padded to twice a
-// 2,3,5-smooth length ≥ p-1) done with fast transforms, unless Bluestein's
-// chirp-z algorithm, a convolution zero-padded to twice a 2,3,5-smooth
-// length ≥ n, is estimated to be cheaper for the whole length; so every n
-// costs O(n log n). A padded convolution of length 2h runs as four
-// transforms of length h.
+// pass, a cyclic convolution of length p-1 (or a zero-padded 2,3,5-smooth
+// length ≥ 2p-3) done with fast transforms, unless Bluestein's chirp-z
+// algorithm on a 2,3,5-smooth length ≥ 2n-1 is estimated to be cheaper for
+// the whole length; so every n costs O(n log n).
 //
 // A Plan is immutable and safe for concurrent use by many goroutines.
 // Forward and Inverse take scratch space from a per-plan pool, so they do

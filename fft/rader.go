@@ -8,24 +8,19 @@ package fft
 // a cyclic convolution of length p-1 of the permuted input with the
 // sequence c[w] = ω^(g^w), done with fast transforms of length m (see
 // raderLength): m = p-1, or, when p-1 transforms slowly, a zero-padded
-// m ≥ 2p-2 (see padConv).
+// 2,3,5-smooth m ≥ 2p-3 (see padConv).
 // X[0] = x[0] + Σ_v x[g^-v] is the first bin of the first transform.
 type rader struct {
-	p, m  int
-	inner *Plan        // length p-1 for the cyclic convolution; nil when padded
-	kern  []complex128 // cyclic: DFT of c, scaled by 1/m
-	conv  *padConv     // padded: c wrapped to length m
-	in    []int32      // in[v] = g^-v mod p, v < p-1: the input gathered into slot v
-	out   []int32      // out[u] = g^u mod p: the output read from slot u
+	p, m int
+	conv *padConv // with c wrapped to length m (c itself when m = p-1)
+	in   []int32  // in[v] = g^-v mod p, v < p-1: the input gathered into slot v
+	out  []int32  // out[u] = g^u mod p: the output read from slot u
 }
 
 // newRader precomputes the permutations and the transformed kernel for a
-// convolution of length m: p-1, or an even m ≥ 2p-2.
+// convolution of length m: p-1, or at least 2p-3.
 func newRader(p, m int) *rader {
 	l := p - 1
-	if m != l && (m%2 != 0 || m < 2*l) {
-		panic("fft: Rader convolution length must be p-1 or even and at least 2(p-1)")
-	}
 	rd := &rader{p: p, m: m, in: make([]int32, l), out: make([]int32, l)}
 	g := primitiveRoot(p)
 	gInv := powMod(g, p-2, p)
@@ -40,43 +35,8 @@ func newRader(p, m int) *rader {
 		w := ((d % l) + l) % l
 		kern[((d%m)+m)%m] = scaleC(expi(int(rd.out[w]), p), f)
 	}
-	if m != l {
-		rd.conv = newPadConv(kern)
-		return rd
-	}
-	rd.inner = newPlan(m)
-	rd.inner.exec(kern, kern, make([]complex128, rd.inner.work))
-	rd.kern = kern
+	rd.conv = newPadConv(kern)
 	return rd
-}
-
-// convWork is the scratch length of one convolution beside its column.
-func (rd *rader) convWork() int {
-	if rd.conv != nil {
-		return rd.conv.workLen()
-	}
-	return rd.inner.work
-}
-
-// convolve runs the convolution of the gathered input in col[:p-1]
-// (len(col) = m) and leaves conj of its outputs in col[:p-1]; it returns
-// the sum of the inputs.
-func (rd *rader) convolve(col, work []complex128) complex128 {
-	l := rd.p - 1
-	if c := rd.conv; c != nil {
-		dc := c.run(col, l, work)
-		for u := range l {
-			col[u] = c.out(col, u)
-		}
-		return dc
-	}
-	col = col[:len(rd.kern)]
-	rd.inner.exec(col, col, work)
-	dc := col[0]
-	// The inverse transform is conj(DFT(conj(·))).
-	conjProduct(col, rd.kern)
-	rd.inner.exec(col, col, work)
-	return dc
 }
 
 // raderBlockBytes bounds the scratch columns one block of a Rader pass
@@ -96,7 +56,7 @@ func (rd *rader) block(s int) int {
 
 // workLen is the scratch length of a pass with stride s: block(s) columns
 // of m and one convolution's scratch.
-func (rd *rader) workLen(s int) int { return rd.block(s)*rd.m + rd.convWork() }
+func (rd *rader) workLen(s int) int { return rd.block(s)*rd.m + rd.conv.workLen() }
 
 // pass is the Stockham pass of radix p (see stage) by Rader's algorithm;
 // work has length workLen(g.s). The s transforms of a block p read the
@@ -122,7 +82,7 @@ func (rd *rader) pass(y, x []complex128, g *stage, work []complex128) {
 			x0 := xp[q0 : q0+nb]
 			gather(cols, xp[q0:], perm, nb, sm, cm)
 			for q := range x0 {
-				yp[q0+q] = x0[q] + rd.convolve(cols[q*cm:(q+1)*cm], iw)
+				yp[q0+q] = x0[q] + rd.conv.run(cols[q*cm:(q+1)*cm], l, iw)
 			}
 			scatter(yp[q0:], cols, x0, out, w, s, cm)
 		}

@@ -110,7 +110,7 @@ func TestPlannerChoices(t *testing.T) {
 // zero-padded convolution lengths, whatever the planner would choose.
 func TestRaderConvolutions(t *testing.T) {
 	for _, p := range []int{37, 97, 257, 1019, 65537} {
-		for _, m := range []int{p - 1, 2 * smoothLength(p-1), 2*(p-1) + 6} {
+		for _, m := range []int{p - 1, smoothLength(2*p - 3), 2*p - 3 + 7} {
 			g := &stage{r: p, s: 1, m: 1, rader: newRader(p, m)}
 			work := make([]complex128, g.workLen())
 			checkForward(t, func(dst, src []complex128) []complex128 {
@@ -163,7 +163,7 @@ func TestRaderBlocks(t *testing.T) {
 		p := must(NewPlan(n))
 		checkForward(t, p.Forward, n)
 	}
-	rd := newRader(1019, 2*smoothLength(1018))
+	rd := newRader(1019, smoothLength(2*1019-3))
 	assert.Equal(t, 12, rd.block(35))
 	assert.Equal(t, 1, newRader(65537, 65536).block(3))
 }
@@ -180,34 +180,33 @@ func TestRaderScratchBounded(t *testing.T) {
 }
 
 // TestPadConv checks the padded convolution against a direct circular
-// convolution.
+// convolution, for inputs filling half the length and all of it (Rader's
+// cyclic case).
 func TestPadConv(t *testing.T) {
-	for _, m := range []int{2, 8, 30, 96, 250} {
+	for _, c := range []struct{ m, nin int }{{1, 1}, {2, 1}, {8, 4}, {30, 15}, {97, 49}, {250, 125}, {12, 12}, {36, 36}} {
+		m := c.m
 		k := randComplex(m, 5)
-		x := randComplex(m/2, 6)
-		want := make([]complex128, m/2)
+		x := randComplex(c.nin, 6)
 		var sum complex128
 		for _, v := range x {
 			sum += v
-		}
-		for j := range want {
-			for i, v := range x {
-				want[j] += v * k[((j-i)%m+m)%m]
-			}
 		}
 		scaled := make([]complex128, m)
 		for i, v := range k {
 			scaled[i] = v / complex(float64(m), 0)
 		}
-		c := newPadConv(scaled)
+		pc := newPadConv(scaled)
 		buf := make([]complex128, m)
 		copy(buf, x)
-		dc := c.run(buf, len(x), make([]complex128, c.workLen()))
+		dc := pc.run(buf, len(x), make([]complex128, pc.workLen()))
 		require.InDelta(t, 0, cmplx.Abs(dc-sum), 1e-12, "m=%d: first bin", m)
-		for j, w := range want {
-			z := c.out(buf, j)
-			got := complex(real(z), -imag(z))
-			require.InDelta(t, 0, cmplx.Abs(got-w), 1e-12*float64(m), "m=%d: output %d", m, j)
+		for j := range m {
+			var want complex128
+			for i, v := range x {
+				want += v * k[((j-i)%m+m)%m]
+			}
+			got := complex(real(buf[j]), -imag(buf[j]))
+			require.InDelta(t, 0, cmplx.Abs(got-want), 1e-12*float64(m), "m=%d: output %d", m, j)
 		}
 	}
 }
