@@ -67,11 +67,17 @@
 // 0.35-0.46.
 //
 // The experiment is a whole-program switch, and with Go 1.26.8 it slowed
-// code that has no SIMD variant: the time-domain indicators of features
-// (BenchmarkTimeFeatures, 1M samples) took 1.28 times as long, gonum's
-// statistics 1.25 times, so a bearing diagnosis of 30 000 or 120 000
-// samples, FFTs and all, gained only 5-7 % (best of 3 interleaved runs,
-// pinned). Measure your own program both ways before you ship with it.
+// scalar float code that has no SIMD variant: a loop of sums ran 1.2-1.3
+// times as long even in a program without any SIMD code, and ran at full
+// speed again after archsimd.ClearAVXUpperBits (VZEROUPPER), so the upper
+// halves of the vector registers are left dirty outside this package and
+// Go's legacy-SSE scalar code pays for it; the time-domain indicators of
+// features took 1.28 times as long. The SIMD kernels here clear those
+// halves when they finish, so code that runs after a transform is not
+// slowed by them: a bearing diagnosis of 30 000 or 120 000 samples took
+// 0.84-0.85 of its pure-Go time (best of 3 interleaved runs, pinned;
+// 0.94-0.97 before the kernels cleared the registers). Measure your own
+// program both ways before you ship with it.
 //
 // # Errors
 //

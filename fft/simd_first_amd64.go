@@ -39,6 +39,7 @@ func simdPass8Real(y []complex128, x []float64, g *stage) bool {
 		return false
 	}
 	pass8FirstV(y, x, g.vtw, g.m)
+	archsimd.ClearAVXUpperBits()
 	return true
 }
 

@@ -56,5 +56,6 @@ func simdUntangle(X []complex128, vhtw []float64) bool {
 		}
 		lo, hi, wb = unsafe.Add(lo, 2*cb), unsafe.Add(hi, -2*cb), unsafe.Add(wb, twb)
 	}
+	archsimd.ClearAVXUpperBits()
 	return true
 }
