@@ -1,9 +1,10 @@
 package fft
 
-// padConv is a circular convolution of length m with a fixed kernel, for
-// inputs of at most (m+1)/2 values and outputs read only below that, as
-// Bluestein's algorithm and a zero-padded Rader pass need: two transforms
-// of length m with the kernel product between.
+// padConv is a circular convolution of length m with a fixed kernel: two
+// transforms of length m with the kernel product between. Bluestein's
+// algorithm and a zero-padded Rader pass give it at most (m+1)/2 inputs,
+// zero-padded to m, and read the outputs below that, so that it computes
+// a linear convolution; a cyclic Rader pass gives it m inputs.
 //
 // Running it instead as four transforms of m/2 (the even and odd bins of a
 // half-zero input) was tried and not kept: alone it was 3-22 % faster for
