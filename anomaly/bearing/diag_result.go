@@ -68,6 +68,13 @@ type Diagnosis struct {
 	Confidence float64 `json:"confidence"`
 	// ShaftHz is the shaft speed the diagnosis used, Hz.
 	ShaftHz float64 `json:"shaft_hz"`
+	// AnalysisRate is the sample rate analysed, Hz (samples per revolution
+	// for ProfileDiagnoser, which diagnoses in the angle domain): the
+	// signal's own, or a lower one when every band above a quarter of the
+	// signal's rate is empty (DiagnoserConfig.EmptyBandDB), as in a
+	// recording sampled faster than its sensor or anti-aliasing filter
+	// passes, or resampled up from a slower stream.
+	AnalysisRate float64 `json:"analysis_rate_hz"`
 	// Defects are the kinematic defect frequencies of the bearing at
 	// ShaftHz, Hz.
 	Defects features.DefectFrequencies `json:"defects"`

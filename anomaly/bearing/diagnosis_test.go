@@ -35,6 +35,7 @@ func TestDiagnoserConfigDefaults(t *testing.T) {
 	assert.Equal(t, 6, c.KurtogramLevels)
 	assert.Equal(t, 20.0, c.MinRevolutions)
 	assert.Equal(t, 0.5, c.SaturatedMinScore)
+	assert.Equal(t, 30.0, c.EmptyBandDB)
 	// Config returns a copy.
 	c.Methods[0] = bearing.MethodCPW
 	assert.Equal(t, bearing.MethodRaw, dg.Config().Methods[0])
@@ -64,10 +65,12 @@ func TestDiagnoserConfigErrors(t *testing.T) {
 		"MEDTaps":           {MEDTaps: 1},
 		"MinRevolutions":    {MinRevolutions: math.Inf(1)},
 		"SaturatedMinScore": {SaturatedMinScore: 1.5},
+		"EmptyBandDB":       {EmptyBandDB: 301},
+		"EmptyBandDB ":      {EmptyBandDB: math.NaN()},
 	} {
 		_, err := bearing.NewDiagnoser(c)
 		if assert.Error(t, err, field) {
-			assert.Contains(t, err.Error(), "DiagnoserConfig."+field)
+			assert.Contains(t, err.Error(), "DiagnoserConfig."+strings.TrimSpace(field))
 		}
 	}
 }

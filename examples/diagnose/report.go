@@ -23,6 +23,10 @@ type report struct {
 	Samples    int     `json:"samples"`
 	RateHz     float64 `json:"rate_hz"`
 	RateSource string  `json:"rate_source"`
+	// AnalysisRateHz is the rate the diagnosis analysed
+	// (bearing.Diagnosis.AnalysisRate): RateHz, or lower when the band
+	// above was empty; absent for order-tracked diagnoses.
+	AnalysisRateHz float64 `json:"analysis_rate_hz,omitempty"`
 	// RPM is the shaft speed, the mean speed when OrderTracked.
 	RPM       float64 `json:"rpm"`
 	RPMSource string  `json:"rpm_source"`
@@ -85,7 +89,8 @@ func newReport(file string, r *recording, d *bearing.Diagnosis) *report {
 		Verdict: d.Verdict, Confidence: d.Confidence, ShaftHz: d.ShaftHz,
 		BPFOHz: d.Defects.BPFO, BPFIHz: d.Defects.BPFI, BSFHz: d.Defects.BSF, FTFHz: d.Defects.FTF,
 		Method: d.Method, BandHz: d.Band, Reason: d.Reason, Evidence: d.Evidence,
-		Saturation: newSaturationReport(d.Saturation),
+		AnalysisRateHz: d.AnalysisRate,
+		Saturation:     newSaturationReport(d.Saturation),
 	}
 }
 

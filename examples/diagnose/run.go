@@ -129,6 +129,7 @@ func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*r
 	rec.RPM = 60 * p.MeanShaftHz
 	r := newReport(file, rec, p.Diagnosis)
 	r.OrderTracked, r.OrderTracking = true, &p.OrderTracking
+	r.AnalysisRateHz = 0 // the angle domain's rate is in samples per revolution
 	return r, nil
 }
 
