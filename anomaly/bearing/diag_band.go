@@ -32,18 +32,22 @@ func occupiedTop(X []complex128, rate, emptyDB float64) float64 {
 	// The bins of the Hann-windowed signal, X[k]/2 − (X[k−1] + X[k+1])/4:
 	// a rectangular window's leakage falls only as 1/f and would fill an
 	// empty band 60-80 dB below a loud one; the Hann window's falls as
-	// 1/f³.
+	// 1/f³. X[nb+1] = conj(X[nb−1]).
 	var pw [occupiedBands]float64
-	for k := 1; k <= nb; k++ {
-		next := X[nb-1] // X[nb+1] = conj(X[nb-1]), whose power is the same
-		if k < nb {
-			next = X[k+1]
+	for b := range pw {
+		k0, k1 := b*nb/occupiedBands+1, (b+1)*nb/occupiedBands
+		var sum float64
+		for k := k0; k <= k1; k++ {
+			pr, pi := real(X[k-1]), imag(X[k-1])
+			if k < nb {
+				pr, pi = pr+real(X[k+1]), pi+imag(X[k+1])
+			} else {
+				pr, pi = pr+real(X[k-1]), pi-imag(X[k-1])
+			}
+			re, im := 0.5*real(X[k])-0.25*pr, 0.5*imag(X[k])-0.25*pi
+			sum += re*re + im*im
 		}
-		v := X[k]/2 - (X[k-1]+next)/4
-		if k == nb {
-			v = X[k]/2 - (X[k-1]+complex(real(next), -imag(next)))/4
-		}
-		pw[(k-1)*occupiedBands/nb] += real(v)*real(v) + imag(v)*imag(v)
+		pw[b] = sum
 	}
 	var total float64
 	for _, p := range pw {
