@@ -69,9 +69,27 @@ func writeCWRUFixture(t *testing.T, dir string) {
 		prefix := fmt.Sprintf("X%03d", r.number)
 		de := faultSignal(t, "6205-2RS", r.fault, r.rate, r.rpm/60, r.secs, uint64(r.number))
 		fe := faultSignal(t, "6205-2RS", "", r.rate, r.rpm/60, r.secs, uint64(r.number)+1)
-		writeMAT(t, filepath.Join(dir, sub, fmt.Sprintf("%d.mat", r.number)),
-			matDouble(prefix+"_DE_time", de...), matDouble(prefix+"_FE_time", fe...), matDouble(prefix+"RPM", r.rpm))
+		vars := [][]byte{matDouble(prefix+"_DE_time", de...), matDouble(prefix+"_FE_time", fe...), matDouble(prefix+"RPM", r.rpm)}
+		if r.fault != "" { // as in the real files, the normal record has no base-plate channel
+			vars = append(vars, matDouble(prefix+"_BA_time", faultSignal(t, "6205-2RS", r.fault, r.rate, r.rpm/60, r.secs, uint64(r.number)+2)...))
+		}
+		writeMAT(t, filepath.Join(dir, sub, fmt.Sprintf("%d.mat", r.number)), vars...)
 	}
+}
+
+func TestCWRUSuiteBaseChannel(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	writeCWRUFixture(t, dir)
+	defer func(o cwruOptions) { cwruOpts = o }(cwruOpts)
+	cwruOpts.Channel = "BA"
+	var so, se bytes.Buffer
+	require.Equal(t, 0, cli(&so, &se, "cwru", dir, out, ""), se.String())
+	m := readJSON(t, out, "cwru")
+	assert.Equal(t, "BA", m["channel"])
+	assert.EqualValues(t, 2, m["correct"])
+	assert.Contains(t, so.String(), "base-plate accelerometer channel only (X###_BA_time)")
+	assert.Contains(t, so.String(), "Records without the BA channel, not diagnosed: 97.")
+	assert.Contains(t, so.String(), "normal/97.mat has no BA channel")
 }
 
 func TestCWRUSuiteFixture(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/spindle-pdm/spindle/features/fault"
@@ -22,9 +23,10 @@ const cwruNormal = "normal/97.mat"
 // cwruOptions are the cwru suite's own flags: the accelerometer channel
 // diagnosed and the segment length.
 type cwruOptions struct {
-	// Channel is "DE" (the drive-end sensor, on the faulted bearing) or
+	// Channel is "DE" (the drive-end sensor, on the faulted bearing),
 	// "FE" (the fan-end sensor: the same drive-end bearing seen from the
-	// other end of the motor, as a plant's far sensor sees it).
+	// other end of the motor, as a plant's far sensor sees it) or "BA"
+	// (the sensor on the base plate that carries the motor).
 	Channel string
 	// Segment > 0 cuts every record into consecutive windows of that many
 	// seconds, each diagnosed on its own; 0 diagnoses whole records.
@@ -37,8 +39,8 @@ var cwruOpts = cwruOptions{Channel: "DE"}
 // validate checks the options, naming every bad one.
 func (o cwruOptions) validate() error {
 	var bad []string
-	if o.Channel != "DE" && o.Channel != "FE" {
-		bad = append(bad, fmt.Sprintf("-channel %q (want DE or FE)", o.Channel))
+	if o.Channel != "DE" && o.Channel != "FE" && o.Channel != "BA" {
+		bad = append(bad, fmt.Sprintf("-channel %q (want DE, FE or BA)", o.Channel))
 	}
 	if !(o.Segment >= 0) || math.IsInf(o.Segment, 0) {
 		bad = append(bad, fmt.Sprintf("-segment %v (want seconds ≥ 0; 0 for whole records)", o.Segment))
@@ -51,7 +53,7 @@ func (o cwruOptions) validate() error {
 
 type cwruJSON struct {
 	Suite string `json:"suite"`
-	// Channel is the accelerometer diagnosed, DE or FE; SegmentS the
+	// Channel is the accelerometer diagnosed, DE, FE or BA; SegmentS the
 	// window length in seconds (0: whole records).
 	Channel  string  `json:"channel"`
 	SegmentS float64 `json:"segment_s"`
@@ -93,7 +95,7 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 	if opt.Segment > 0 {
 		seg = fmt.Sprintf(", each record cut into consecutive %g s segments diagnosed on their own", opt.Segment)
 	}
-	method := fmt.Sprintf(cwruMethod, map[string]string{"DE": "drive-end", "FE": "fan-end"}[opt.Channel], opt.Channel, seg)
+	method := fmt.Sprintf(cwruMethod, map[string]string{"DE": "drive-end", "FE": "fan-end", "BA": "base-plate"}[opt.Channel], opt.Channel, seg)
 	b, ok := features.LookupBearing("6205-2RS")
 	if !ok {
 		return nil, errors.New("bearing 6205-2RS is not in features.LookupBearing")
@@ -127,10 +129,7 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 		if err != nil {
 			return nil, err
 		}
-		x := rec.DE
-		if opt.Channel == "FE" {
-			x = rec.FE
-		}
+		x := map[string][]float64{"DE": rec.DE, "FE": rec.FE, "BA": rec.BA}[opt.Channel]
 		in := &diagInput{
 			record: fmt.Sprint(rec.Info.Number), truth: rec.Info.Fault,
 			x: x, rate: rec.SampleRate, shaftHz: rec.RPM / 60, segment: opt.Segment,
@@ -169,6 +168,9 @@ func runCWRU(dir, out string, logw io.Writer) (*outcome, error) {
 		Anchor: cwruAnchor, AnchorClear: 40, AnchorPartial: 6, Method: method, Calibration: calibration(rs), UnknownByReason: unknownReasons(faulty), Records: rs,
 	}
 	normal := "normal/97.mat not present"
+	if slices.Contains(lacking, "97") {
+		normal = "normal/97.mat has no " + opt.Channel + " channel"
+	}
 	if len(normals) == 1 {
 		res.NormalVerdict, res.NormalConfidence = normals[0].Verdict, normals[0].Confidence
 		normal = fmt.Sprintf("normal baseline 97: **%s** (confidence %.2f)", res.NormalVerdict, res.NormalConfidence)

@@ -15,7 +15,7 @@ type args struct {
 	data    string  // shared data folder or the suite's own
 	out     string  // folder for JSON and charts
 	md      string  // markdown file; "" for none
-	channel string  // cwru: DE or FE
+	channel string  // cwru: DE, FE or BA
 	segment float64 // cwru: window length in seconds, 0 for whole records
 	test    string  // femto: the challenge's Test_set folder, "" for none
 }
@@ -28,7 +28,7 @@ func newFlags(a *args) *flag.FlagSet {
 		"shared data folder (holding cmapss/, femto/, ...) or the suite's own folder,\ne.g. -data ../shared/data/cwru")
 	fl.StringVar(&a.out, "out", "bench-out", "folder for <suite>.json and the charts (created if missing),\ne.g. -out /tmp/bench")
 	fl.StringVar(&a.md, "md", "", "markdown to write: with all, the whole file (default BENCHMARKS.md);\nwith one suite, the file whose section for the suite is replaced, e.g. -md BENCHMARKS.md")
-	fl.StringVar(&a.channel, "channel", "DE", "cwru only: the accelerometer diagnosed, DE (drive end) or FE (fan end),\ne.g. -channel FE")
+	fl.StringVar(&a.channel, "channel", "DE", "cwru only: the accelerometer diagnosed, DE (drive end), FE (fan end) or BA\n(base plate), e.g. -channel FE")
 	fl.Float64Var(&a.segment, "segment", 0, "cwru only: cut each record into windows of this many seconds (default 0:\nwhole records), e.g. -segment 1")
 	fl.StringVar(&a.test, "test", "", "femto only: the challenge's Test_set folder (one folder per bearing; default none);\npredicts each at its last snapshot into femto_test.json, e.g. -test ~/Test_set")
 	return fl
@@ -83,8 +83,8 @@ func parseArgs(argv []string) (a args, problems []string, help bool) {
 	case a.suite != "all" && findSuite(a.suite) == nil:
 		problems = append(problems, fmt.Sprintf("unknown suite %q: want one of %s or all", a.suite, suiteNames()))
 	}
-	if a.channel != "DE" && a.channel != "FE" {
-		problems = append(problems, fmt.Sprintf("-channel %q: want DE or FE", a.channel))
+	if a.channel != "DE" && a.channel != "FE" && a.channel != "BA" {
+		problems = append(problems, fmt.Sprintf("-channel %q: want DE, FE or BA", a.channel))
 	}
 	if !(a.segment >= 0) || math.IsInf(a.segment, 0) {
 		problems = append(problems, fmt.Sprintf("-segment %v: want a finite number of seconds ≥ 0", a.segment))
