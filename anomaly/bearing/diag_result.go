@@ -29,16 +29,16 @@ import (
 //     (outer race, cage); another harmonic and a ±shaft sideband (inner
 //     race, whose defect turns through the load zone); another harmonic
 //     or a ±FTF sideband of the fundamental (ball, carried by the cage).
-//  3. Method winner. The qualified race or ball fault of highest score
-//     wins the method; the cage only when nothing else qualifies. The
-//     method is ambiguous when another race or ball fault scores
-//     DominanceRatio of the winner's score or more.
-//  4. Verdict. One fault named, unambiguously, by at least MinMethods
-//     methods and no other fault named: that fault. Different faults
-//     named, an ambiguous method, too few methods, or a cage series alone
-//     (the SES of a cage defect and of a cage-modulated ball defect look
-//     alike): Unknown. Nothing qualifies anywhere: Healthy, if health is
-//     earned (rule 6), else Unknown.
+//  3. Pooling. Each fault's scores are summed over the methods: its
+//     qualified sum (the methods where it qualifies) and its total sum
+//     (every method).
+//  4. Verdict. The race or ball fault of greatest qualified sum, if it
+//     qualifies in at least MinMethods methods and no other race or ball
+//     fault's total sum reaches DominanceRatio times its qualified sum:
+//     that fault. Too few methods, a rival of comparable strength, or a
+//     cage series alone (the SES of a cage defect and of a cage-modulated
+//     ball defect look alike): Unknown. Nothing qualifies anywhere:
+//     Healthy, if health is earned (rule 6), else Unknown.
 //  5. Sensor. When the signal reaches its converter's full scale
 //     (Saturation), a fault verdict whose Score is below SaturatedMinScore,
 //     and a Healthy one, become Unknown.

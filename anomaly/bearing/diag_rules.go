@@ -14,7 +14,6 @@ import (
 const (
 	reasonHealthy   = "no fault series qualifies in any method"
 	reasonFault     = "the fault's harmonic series qualifies and dominates in enough methods"
-	reasonConflict  = "different methods name different faults"
 	reasonAmbiguous = "two fault series of comparable strength: no single diagnosis"
 	reasonFewVotes  = "the fault series qualifies in fewer methods than MinMethods"
 	reasonCage      = "FTF series without 2×BSF lines: a cage defect and a cage-modulated ball defect look alike"
@@ -29,14 +28,12 @@ type methodView struct {
 	score     [4]float64 // per fault, in [0, 1]
 	qualified [4]bool
 	nh, ns    [4]int
-	top       int  // index of the method's winner, or -1
-	ambiguous bool // a second race or ball fault scores DominanceRatio of the winner
 }
 
 // view attributes the lines of one method's scans (setting their
 // Explained flags) and scores and qualifies each fault.
 func (c *DiagnoserConfig) view(sc *[4]faultScan, df, shaft float64) methodView {
-	v := methodView{top: -1}
+	var v methodView
 	faults := fault.Components()
 	names := componentNames()
 	var fund [4]float64
@@ -117,21 +114,6 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df, shaft float64) methodView {
 			q = q && (v.nh[i] >= 2 || h1sides >= 1)
 		}
 		v.qualified[i] = q
-	}
-	for i := range v.score {
-		if !v.qualified[i] || (faults[i] == fault.Cage && v.top >= 0) {
-			continue
-		}
-		if v.top < 0 || faults[v.top] == fault.Cage || v.score[i] > v.score[v.top] {
-			v.top = i
-		}
-	}
-	if v.top >= 0 {
-		for i := range v.score {
-			if i != v.top && faults[i] != fault.Cage && v.score[i] > 0 && v.score[i] >= c.DominanceRatio*v.score[v.top] {
-				v.ambiguous = true
-			}
-		}
 	}
 	return v
 }
@@ -238,27 +220,38 @@ func latticeSpacing(v fault.Kind, d features.DefectFrequencies) float64 {
 func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectFrequencies) {
 	faults := fault.Components()
 	var views [numMethods]methodView
-	var votes [4]int
-	var runs, ambiguous int
+	// Rules 3 and 4 of Diagnosis: each fault's qualified and total scores
+	// summed over the methods, and the methods it qualifies in.
+	var qsum, all [4]float64
+	var nq [4]int
+	var runs int
+	anyQualified := false
 	for _, m := range c.Methods {
 		if !a.ran[m] {
 			continue
 		}
 		runs++
 		views[m] = c.view(&a.scans[m], a.res, df.ShaftHz)
-		switch t := views[m].top; {
-		case t < 0:
-		case views[m].ambiguous:
-			ambiguous++
-		default:
-			votes[t]++
+		for i, s := range views[m].score {
+			all[i] += s
+			if views[m].qualified[i] {
+				qsum[i] += s
+				nq[i]++
+				anyQualified = true
+			}
 		}
 	}
-	named, win := 0, -1
-	for i, n := range votes {
-		if n > 0 {
-			named++
+	win, ambiguous := -1, false
+	for i, v := range faults {
+		if v != fault.Cage && nq[i] > 0 && (win < 0 || qsum[i] > qsum[win]) {
 			win = i
+		}
+	}
+	if win >= 0 {
+		for i, v := range faults {
+			if i != win && v != fault.Cage && all[i] > 0 && all[i] >= c.DominanceRatio*qsum[win] {
+				ambiguous = true
+			}
 		}
 	}
 
@@ -285,18 +278,16 @@ func (c *DiagnoserConfig) decide(out *Diagnosis, a *scanSet, df features.DefectF
 	}
 
 	switch {
-	case named == 1 && ambiguous == 0 && faults[win] == fault.Cage:
+	case !anyQualified:
+		out.Verdict, out.Reason = c.healthVerdict(a.health)
+	case win < 0:
 		out.Verdict, out.Reason = fault.Unknown, reasonCage
-	case named == 1 && ambiguous == 0 && votes[win] >= c.MinMethods:
-		out.Verdict, out.Reason = faults[win], reasonFault
-	case named == 1 && ambiguous == 0:
+	case nq[win] < c.MinMethods:
 		out.Verdict, out.Reason = fault.Unknown, reasonFewVotes
-	case named > 1:
-		out.Verdict, out.Reason = fault.Unknown, reasonConflict
-	case ambiguous > 0:
+	case ambiguous:
 		out.Verdict, out.Reason = fault.Unknown, reasonAmbiguous
 	default:
-		out.Verdict, out.Reason = c.healthVerdict(a.health)
+		out.Verdict, out.Reason = faults[win], reasonFault
 	}
 	out.Health = a.health
 	noSeries := isHealthReason(out.Reason)

@@ -28,7 +28,7 @@ func TestDiagnoserConfigDefaults(t *testing.T) {
 	assert.Equal(t, 12.0, c.FundamentalDB)
 	assert.Equal(t, 6.0, c.SidebandDB)
 	assert.Equal(t, 30.0, c.CapDB)
-	assert.Equal(t, 0.5, c.DominanceRatio)
+	assert.Equal(t, 0.4, c.DominanceRatio)
 	assert.Equal(t, 2, c.MinMethods)
 	assert.Equal(t, bearing.DefaultMethods(), c.Methods)
 	assert.Equal(t, 64, c.MEDTaps)

@@ -8,9 +8,12 @@
 // by three methods (raw band, kurtogram band, cepstrum pre-whitened; a
 // fourth, minimum entropy deconvolution, is opt-in through
 // DiagnoserConfig.Methods). It attributes lines that two faults share,
-// requires corroborating harmonics and sidebands and agreement between
-// methods, and answers Unknown rather than guessing when the evidence
-// conflicts. A Diagnosis serialises to JSON; its Reason says in one line why
+// requires corroborating harmonics and sidebands, pools each fault's
+// evidence over the methods (the verdict's fault must qualify in at least
+// two and dominate every rival), and answers Unknown rather than guessing
+// when the evidence conflicts. A recording whose upper band is empty
+// (sampled faster than its sensor passes) is analysed at the rate of its
+// occupied band. A Diagnosis serialises to JSON; its Reason says in one line why
 // the verdict is what it is, and its Evidence lists every line measured.
 //
 // Health is earned, not assumed: Healthy needs the signal to span enough
