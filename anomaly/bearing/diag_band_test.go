@@ -52,3 +52,19 @@ func TestDecimatedLength(t *testing.T) {
 		assert.GreaterOrEqual(t, c.rate*float64(got)/float64(c.m)/2, min(c.keep, c.rate/2), "%+v keeps the band", c)
 	}
 }
+
+func TestShaftFit(t *testing.T) {
+	// Lines at h·29.2 Hz, h = 1..10, 20 dB over a flat floor; a bin of
+	// 0.1 Hz. The comb is found from 30 Hz within ±5 %, to a fraction of
+	// a bin, and the search stays within the tolerance.
+	s := lineSpectrum{df: 0.1, db: make([]float64, 4000)}
+	for h := 1; h <= 10; h++ {
+		s.db[int(math.Round(float64(h)*29.2/0.1))] = 20
+	}
+	got := s.shaftFit(30, 0.05, shaftHarmonics, 30)
+	assert.InDelta(t, 29.2, got, 0.01)
+	g := s.shaftFit(30, 0.02, shaftHarmonics, 30) // 29.2 is 2.7 % below: out of reach
+	assert.True(t, g >= 30*0.98-1e-9 && g <= 30*1.02+1e-9, "%v: within the tolerance only", g)
+	short := lineSpectrum{df: 0.1, db: make([]float64, 100)}
+	assert.Equal(t, 30.0, short.shaftFit(30, 0.05, shaftHarmonics, 30), "a comb beyond the spectrum: the speed given")
+}

@@ -66,8 +66,11 @@ type Diagnosis struct {
 	// have: it stays below 0.5); for Unknown, the highest Score of
 	// the faults (how much evidence is left unattributed).
 	Confidence float64 `json:"confidence"`
-	// ShaftHz is the shaft speed the diagnosis used, Hz.
+	// ShaftHz is the shaft speed the diagnosis used, Hz: the one given,
+	// or the one read from the signal (DiagnoserConfig.SpeedTolerance).
 	ShaftHz float64 `json:"shaft_hz"`
+	// GivenShaftHz is the shaft speed given to Diagnose, Hz.
+	GivenShaftHz float64 `json:"given_shaft_hz"`
 	// AnalysisRate is the sample rate analysed, Hz (samples per revolution
 	// for ProfileDiagnoser, which diagnoses in the angle domain): the
 	// signal's own, or a lower one when every band above a quarter of the

@@ -67,6 +67,7 @@ func TestDiagnoserConfigErrors(t *testing.T) {
 		"SaturatedMinScore": {SaturatedMinScore: 1.5},
 		"EmptyBandDB":       {EmptyBandDB: 301},
 		"EmptyBandDB ":      {EmptyBandDB: math.NaN()},
+		"SpeedTolerance":    {SpeedTolerance: -0.1},
 	} {
 		_, err := bearing.NewDiagnoser(c)
 		if assert.Error(t, err, field) {

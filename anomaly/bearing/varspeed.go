@@ -39,6 +39,7 @@ func NewProfileDiagnoser(cfg DiagnoserConfig) (*ProfileDiagnoser, error) {
 	if cfg.Methods == nil {
 		cfg.Methods = []Method{MethodRaw}
 	}
+	cfg.SpeedTolerance = 0 // the profile gives the speed
 	d, err := NewDiagnoser(cfg)
 	if err != nil {
 		return nil, err

@@ -19,6 +19,7 @@ type options struct {
 	channel string              // -channel: "" for each format's natural channel
 	rate    float64             // -fs in Hz; 0 to take the file's
 	rpm     float64             // -rpm in rev/min; 0 to take the file's
+	rpmTol  float64             // -rpm-tolerance: the speed is read from the signal within this fraction; 0 to use it as given
 	bearing *features.Bearing   // -bearing, -orders or the geometry flags; nil for the file's
 	table   bool                // -format table
 	tacho   string              // -tacho: channel of a tachometer; "" for none
@@ -96,12 +97,13 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		fmt.Fprint(stderr, examplesText)
 	}
 	o := &options{}
-	var fs, rpm, bearing, orders, elements, elemDiam, pitchDiam, angle, ppr, speed, speedRange string
+	var fs, rpm, rpmTol, bearing, orders, elements, elemDiam, pitchDiam, angle, ppr, speed, speedRange string
 	format := "json"
 	text := func(p *string, name, usage string) { fl.Var(textFlag{p}, name, usage) }
 	fl.StringVar(&o.channel, "channel", "", "channel, by name or 0-based index: DE, FE or BA (CWRU); 0.. (IMS, WAV); a header name or 0.. among the numeric columns (CSV); horizontal (0) or vertical (1) (FEMTO, XJTU-SY); e.g. -channel FE\n(default: DE for CWRU, else 0)")
 	text(&fs, "fs", "sample rate in `Hz`, overriding the file's; e.g. -fs 12000\n(default: the file's, see the table above)")
 	text(&rpm, "rpm", "shaft speed in `rev/min`, overriding the file's; e.g. -rpm 1797\n(default: the file's, see the table above)")
+	text(&rpmTol, "rpm-tolerance", "the speed (-rpm or the file's) is known only to this `fraction`, e.g. a nameplate speed: read the shaft speed from the vibration's shaft harmonics within it (bearing.DiagnoserConfig.SpeedTolerance, at most 0.2); e.g. -rpm 1800 -rpm-tolerance 0.05\n(default 0: the speed as given)")
 	text(&bearing, "bearing", "catalogued bearing `designation`: "+strings.Join(bearingNames(), ", ")+"; e.g. -bearing 6205-2RS\n(default: the data set's, see the table above)")
 	text(&orders, "orders", "defect frequencies as multiples of shaft speed, `BPFO,BPFI,BSF,FTF`, instead of -bearing; e.g. -orders 3.5848,5.4152,2.357,0.39828\n(default: the file's own orders where it carries them, else the bearing's)")
 	text(&elements, "elements", "explicit geometry instead of -bearing: `number` of rolling elements per row; e.g. -elements 9 (default: none)")
@@ -141,6 +143,18 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	}
 	if set["rpm"] {
 		o.rpm = positive("rpm", rpm)
+	}
+	if set["rpm-tolerance"] {
+		v, err := strconv.ParseFloat(strings.TrimSpace(rpmTol), 64)
+		if err != nil || !(v >= 0 && v <= 0.2) {
+			bad("-rpm-tolerance %s: need a fraction in [0, 0.2]", rpmTol)
+		}
+		o.rpmTol = v
+		for _, f := range []string{"tacho", "speed", "speed-range"} {
+			if set[f] {
+				bad("-rpm-tolerance is for one constant speed, not with -%s", f)
+			}
+		}
 	}
 	o.ppr = 1
 	if set["ppr"] {

@@ -27,10 +27,15 @@ type report struct {
 	// (bearing.Diagnosis.AnalysisRate): RateHz, or lower when the band
 	// above was empty; absent for order-tracked diagnoses.
 	AnalysisRateHz float64 `json:"analysis_rate_hz,omitempty"`
-	// RPM is the shaft speed, the mean speed when OrderTracked.
-	RPM       float64 `json:"rpm"`
-	RPMSource string  `json:"rpm_source"`
-	Bearing   string  `json:"bearing"`
+	// RPM is the shaft speed given (the file's, -rpm), the mean speed when
+	// OrderTracked; ShaftHz is the speed diagnosed, which differs when
+	// -rpm-tolerance read it from the signal.
+	RPM float64 `json:"rpm"`
+	// SpeedRead tells that the shaft speed was read from the signal within
+	// -rpm-tolerance of RPM (ShaftHz is the speed read).
+	SpeedRead bool   `json:"speed_read,omitempty"`
+	RPMSource string `json:"rpm_source"`
+	Bearing   string `json:"bearing"`
 	// Label is the data set's own fault label (see recording.Label).
 	Label      string     `json:"label,omitempty"`
 	Verdict    fault.Kind `json:"verdict"`
@@ -114,7 +119,8 @@ func (j *jsonWriter) flush() error          { return nil }
 
 // tableWriter aligns one row per file, printed when all files are done.
 // The fault columns hold each fault's evidence score, starred when the
-// evidence qualifies; "speed" is "fixed", or "tracked" with the range of
+// evidence qualifies; "speed" is "fixed", "read" (from the signal, within
+// -rpm-tolerance of the speed given), or "tracked" with the range of
 // the shaft speed when the signal was order tracked; "clipped" counts the samples at the converter's full
 // scale ("-" when it cannot be read).
 type tableWriter struct{ tw *tabwriter.Writer }
@@ -162,6 +168,9 @@ func (t *tableWriter) write(r *report) error {
 		clipped = fmt.Sprint(r.Saturation.SamplesAtRail)
 	}
 	speed := "fixed"
+	if r.SpeedRead {
+		speed = "read"
+	}
 	if r.OrderTracked && r.OrderTracking != nil {
 		speed = fmt.Sprintf("tracked %.1f-%.1f Hz", r.OrderTracking.MinShaftHz, r.OrderTracking.MaxShaftHz)
 	}

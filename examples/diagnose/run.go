@@ -47,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		return exitUsage
 	}
-	d, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
+	d, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{SpeedTolerance: o.rpmTol})
 	if err != nil {
 		fmt.Fprintln(stderr, "diagnose:", err)
 		return exitUsage
@@ -121,7 +121,9 @@ func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*r
 		if err != nil {
 			return nil, fmt.Errorf("%s channel %s: %w", rec.Format, rec.Channel, err)
 		}
-		return newReport(file, rec, dg), nil
+		r := newReport(file, rec, dg)
+		r.SpeedRead = o.rpmTol > 0
+		return r, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s channel %s, order tracked: %w", rec.Format, rec.Channel, err)

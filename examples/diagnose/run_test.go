@@ -242,6 +242,15 @@ func TestRunOverrides(t *testing.T) {
 	assert.InDelta(t, 3.5848*1796/60, m["bpfo_hz"], 1e-3)
 	assert.Equal(t, "outer_race", m["verdict"])
 
+	// -rpm-tolerance reads the speed from the signal around the one given.
+	rc, stdout, stderr = runCLI(t, "-rpm", "1840", "-rpm-tolerance", "0.05", f.CWRU)
+	require.Equal(t, exitOK, rc, stderr)
+	m = jsonLines(t, stdout)[0]
+	assert.InDelta(t, 1840, m["rpm"], 0)
+	assert.Equal(t, true, m["speed_read"])
+	assert.InDelta(t, 1796.0/60, m["shaft_hz"], 1796.0/60*0.005, "the speed read, not the 2.4 %% faster one given")
+	assert.Equal(t, "outer_race", m["verdict"])
+
 	// -fs overrides the catalogue's rate.
 	rc, stdout, stderr = runCLI(t, "-fs", "11000", f.CWRU)
 	require.Equal(t, exitOK, rc, stderr)
@@ -333,6 +342,8 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"-elements", "x", "-element-diameter", "1", "-pitch-diameter", "5", f.CWRU}, "-elements x: need a whole number"},
 		{[]string{"-fs", "-3", f.CWRU}, "-fs -3: need a finite value > 0"},
 		{[]string{"-rpm", "NaN", f.CWRU}, "-rpm NaN"},
+		{[]string{"-rpm-tolerance", "0.5", f.CWRU}, "-rpm-tolerance 0.5: need a fraction in [0, 0.2]"},
+		{[]string{"-rpm-tolerance", "0.05", "-speed-range", "100-200", f.CWRU}, "-rpm-tolerance is for one constant speed, not with -speed-range"},
 		{[]string{"-nosuchflag", f.CWRU}, "flag provided but not defined"},
 	} {
 		rc, stdout, stderr := runCLI(t, c.args...)

@@ -78,7 +78,11 @@ func TestBrokerTLS(t *testing.T) {
 		TLS: &tls.Config{RootCAs: ca.pool, Certificates: []tls.Certificate{client}}})
 	require.NoError(t, err)
 	p.Close()
+	// One attempt only (the retry interval outlasts the timeout): the
+	// broker's handling of a refused handshake must be over before b2
+	// closes, or mochi-mqtt's Close races with the connection it is still
+	// setting up (a data race inside the broker library, seen under load).
 	_, err = NewPublisher(ClientConfig{Broker: b2.URL(), ClientID: "nocert", ConnectTimeout: time.Second,
-		ReconnectInterval: 50 * time.Millisecond, TLS: &tls.Config{RootCAs: ca.pool}})
+		ReconnectInterval: 10 * time.Second, TLS: &tls.Config{RootCAs: ca.pool}})
 	assert.Error(t, err, "a client without a certificate connected")
 }
