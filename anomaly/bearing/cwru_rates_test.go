@@ -7,9 +7,7 @@ import (
 	"testing"
 
 	"github.com/spindle-pdm/spindle/anomaly/bearing"
-	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features/fault"
-	"github.com/spindle-pdm/spindle/internal/testenv"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,17 +25,8 @@ func TestCWRURates(t *testing.T) {
 	if testing.Short() {
 		t.Skip("diagnoses 360 resampled records")
 	}
-	dir := testenv.DataDir(t, "cwru")
 	b := simBearing(t)
-	var recs []bandItem
-	for _, info := range datasets.CWRUCatalog() {
-		if info.Table != "12k_drive_end" {
-			continue
-		}
-		rec, err := datasets.LoadCWRU(os.DirFS(dir), fmt.Sprintf("12k_drive_end/%d.mat", info.Number))
-		require.NoError(t, err)
-		recs = append(recs, bandItem{"cwru", fmt.Sprint(info.Number), rec.DE, rec.SampleRate, rec.RPM / 60, info.Fault, nil})
-	}
+	recs := cwruDrive(t, "DE")
 	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
 	type row struct {

@@ -30,16 +30,21 @@ func simBearing(t testing.TB) features.Bearing {
 // at the shaft speed (inner race) or cage rate (ball), plus 1×–3× shaft
 // harmonics of 0.5 g.
 func simulate(t testing.TB, v fault.Kind, snr, seconds float64, seed uint64) []float64 {
-	t.Helper()
-	d, err := simBearing(t).DefectFrequencies(simShaft)
-	require.NoError(t, err)
-	cfg := datasets.BearingSim{
+	return simulateWith(t, v, datasets.BearingSim{
 		SampleRate: 12000, Duration: seconds, Jitter: 0.01, ImpactAmp: 1,
 		Resonances:     []datasets.Resonance{{Freq: 3500, Damping: 0.05}},
 		ShaftHz:        simShaft,
 		ShaftHarmonics: []float64{0.5, 0.3, 0.2},
 		SNR:            snr, Seed: seed,
-	}
+	})
+}
+
+// simulateWith completes cfg with the impacts of a fault of kind v of the
+// CWRU bearing at simShaft (Healthy: none) and returns the signal.
+func simulateWith(t testing.TB, v fault.Kind, cfg datasets.BearingSim) []float64 {
+	t.Helper()
+	d, err := simBearing(t).DefectFrequencies(simShaft)
+	require.NoError(t, err)
 	switch v {
 	case fault.OuterRace:
 		cfg.DefectFreq = d.BPFO

@@ -109,6 +109,7 @@ type bandItem struct {
 	shaft     float64
 	truth     fault.Kind
 	brg       *features.Bearing // nil: the CWRU drive-end bearing
+	noSpeed   bool              // a CWRU file without its own speed (shaft is the table's)
 }
 
 // bandOutcome grades a verdict: +1 right, −1 wrong (another fault, or
@@ -168,6 +169,25 @@ func diagnoseAllFull(t *testing.T, dg *bearing.Diagnoser, b features.Bearing, it
 	return out
 }
 
+// cwruDrive returns the channel ch ("DE", "FE" or "BA") of the CWRU 12
+// kHz drive-end records that have it, in catalogue order, at each file's
+// speed (set "cwru", name the record number), or skips t without the data.
+func cwruDrive(t *testing.T, ch string) []bandItem {
+	dir := testenv.DataDir(t, "cwru")
+	var out []bandItem
+	for _, info := range datasets.CWRUCatalog() {
+		if info.Table != "12k_drive_end" {
+			continue
+		}
+		rec, err := datasets.LoadCWRU(os.DirFS(dir), fmt.Sprintf("12k_drive_end/%d.mat", info.Number))
+		require.NoError(t, err)
+		if x := map[string][]float64{"DE": rec.DE, "FE": rec.FE, "BA": rec.BA}[ch]; x != nil {
+			out = append(out, bandItem{"cwru", fmt.Sprint(info.Number), x, rec.SampleRate, rec.RPM / 60, info.Fault, nil, !rec.RPMFromFile})
+		}
+	}
+	return out
+}
+
 // bandFloors are the converter floors of the study, as fractions of the
 // signal's power (0: none).
 var bandFloors = []float64{0, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3}
@@ -193,31 +213,17 @@ func oversampled(t *testing.T, items []bandItem) []bandItem {
 // that at 30 dB the bands above 12 kHz lie 20-30 dB below the mean band
 // power. A level that called them empty would cut the fault's band away.
 func loudShaft(t *testing.T) []bandItem {
-	d, err := simBearing(t).DefectFrequencies(simShaft)
-	require.NoError(t, err)
 	var out []bandItem
 	for _, v := range []fault.Kind{fault.Healthy, fault.OuterRace, fault.InnerRace, fault.Ball} {
 		for i, snr := range []float64{30, 20} {
-			cfg := datasets.BearingSim{
+			x := simulateWith(t, v, datasets.BearingSim{
 				SampleRate: 48000, Duration: 5, Jitter: 0.01, ImpactAmp: 1,
 				Resonances:     []datasets.Resonance{{Freq: 15000, Damping: 0.05}},
 				ShaftHz:        simShaft,
 				ShaftHarmonics: []float64{20, 10, 5},
 				SNR:            snr, Seed: uint64(60 + i),
-			}
-			switch v {
-			case fault.OuterRace:
-				cfg.DefectFreq = d.BPFO
-			case fault.InnerRace:
-				cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = d.BPFI, d.ShaftHz, 0.8
-			case fault.Ball:
-				cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = 2*d.BSF, d.FTF, 0.8
-			case fault.Healthy:
-				cfg.DefectFreq, cfg.ImpactAmp = d.BPFO, 0
-			}
-			x, _, err := datasets.SimulateBearing(cfg)
-			require.NoError(t, err)
-			out = append(out, bandItem{"sim48", fmt.Sprintf("loud shaft %v %g dB", v, snr), x, 48000, simShaft, v, nil})
+			})
+			out = append(out, bandItem{"sim48", fmt.Sprintf("loud shaft %v %g dB", v, snr), x, 48000, simShaft, v, nil, false})
 		}
 	}
 	return out
@@ -242,7 +248,7 @@ func TestOccupiedBandSelection(t *testing.T) {
 	var sims []bandItem
 	for _, v := range []fault.Kind{fault.Healthy, fault.OuterRace, fault.InnerRace, fault.Ball} {
 		for i, snr := range []float64{10, 0, -5} {
-			sims = append(sims, bandItem{"sim", fmt.Sprintf("%v %g dB", v, snr), simulate(t, v, snr, 5, uint64(40+i)), 12000, simShaft, v, nil})
+			sims = append(sims, bandItem{"sim", fmt.Sprintf("%v %g dB", v, snr), simulate(t, v, snr, 5, uint64(40+i)), 12000, simShaft, v, nil, false})
 		}
 	}
 	levels := []float64{10, 20, 30, 40, 50, 60, 70, 80, 300}
@@ -277,28 +283,23 @@ func TestOccupiedBandSelection(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, levels[best], def.Config().EmptyBandDB, "the default EmptyBandDB is the level chosen on the simulations")
 
-	dir := testenv.DataDir(t, "cwru")
 	var recs []bandItem
-	i := 0
-	for _, info := range datasets.CWRUCatalog() {
-		if info.Table != "12k_drive_end" {
+	for i, it := range cwruDrive(t, "DE") {
+		if write == "" && i%4 != 0 {
 			continue
 		}
-		if i++; write == "" && i%4 != 1 {
-			continue
-		}
-		rec, err := datasets.LoadCWRU(os.DirFS(dir), fmt.Sprintf("12k_drive_end/%d.mat", info.Number))
-		require.NoError(t, err)
-		recs = append(recs, bandItem{"native", fmt.Sprint(info.Number), rec.DE, rec.SampleRate, rec.RPM / 60, info.Fault, nil})
+		it.set = "native"
+		recs = append(recs, it)
 	}
+	dir := testenv.DataDir(t, "cwru")
 	native := diagnoseAll(t, def, b, recs)
 	// The normal record (48 kHz), both channels, and the MFPT records
 	// fill their bands too.
 	var full []bandItem
 	rec, err := datasets.LoadCWRU(os.DirFS(dir), "normal/97.mat")
 	require.NoError(t, err)
-	full = append(full, bandItem{"native", "97 DE", rec.DE, rec.SampleRate, rec.RPM / 60, fault.Healthy, nil},
-		bandItem{"native", "97 FE", rec.FE, rec.SampleRate, rec.RPM / 60, fault.Healthy, nil})
+	full = append(full, bandItem{"native", "97 DE", rec.DE, rec.SampleRate, rec.RPM / 60, fault.Healthy, nil, false},
+		bandItem{"native", "97 FE", rec.FE, rec.SampleRate, rec.RPM / 60, fault.Healthy, nil, false})
 	if mdir, ok := dataDir("mfpt"); ok {
 		files, err := filepath.Glob(filepath.Join(mdir, "*.mat"))
 		require.NoError(t, err)
@@ -306,7 +307,7 @@ func TestOccupiedBandSelection(t *testing.T) {
 		for _, f := range files {
 			r, err := datasets.OpenFile(f, datasets.OpenOptions{})
 			require.NoError(t, err)
-			full = append(full, bandItem{"native", filepath.Base(f), r.Channels[0].Samples, r.SampleRate, r.ShaftHz, r.Fault, &mb})
+			full = append(full, bandItem{"native", filepath.Base(f), r.Channels[0].Samples, r.SampleRate, r.ShaftHz, r.Fault, &mb, false})
 		}
 	}
 	diagnoseAll(t, def, b, full)

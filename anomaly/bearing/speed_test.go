@@ -8,9 +8,7 @@ import (
 	"testing"
 
 	"github.com/spindle-pdm/spindle/anomaly/bearing"
-	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features/fault"
-	"github.com/spindle-pdm/spindle/internal/testenv"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -55,25 +53,11 @@ func TestCWRUNominalSpeed(t *testing.T) {
 		t.Skip("diagnoses 468 records")
 	}
 	const nominal, tol = 1797.0, 0.05
-	dir := testenv.DataDir(t, "cwru")
 	b := simBearing(t)
 	chans := []string{"DE", "FE", "BA"}
 	recs := map[string][]bandItem{}
-	fileHz := map[string]float64{}
-	fromFile := map[string]bool{}
-	for _, info := range datasets.CWRUCatalog() {
-		if info.Table != "12k_drive_end" {
-			continue
-		}
-		rec, err := datasets.LoadCWRU(os.DirFS(dir), fmt.Sprintf("12k_drive_end/%d.mat", info.Number))
-		require.NoError(t, err)
-		name := fmt.Sprint(info.Number)
-		fileHz[name], fromFile[name] = rec.RPM/60, rec.RPMFromFile
-		for _, ch := range chans {
-			if x := map[string][]float64{"DE": rec.DE, "FE": rec.FE, "BA": rec.BA}[ch]; x != nil {
-				recs[ch] = append(recs[ch], bandItem{"cwru", name, x, rec.SampleRate, rec.RPM / 60, info.Fault, nil})
-			}
-		}
+	for _, ch := range chans {
+		recs[ch] = cwruDrive(t, ch)
 	}
 	type cell struct{ right, wrong, healthy5 int }
 	tally := func(items []bandItem, ds []*bearing.Diagnosis) (c cell) {
@@ -117,12 +101,12 @@ func TestCWRUNominalSpeed(t *testing.T) {
 			near, measured := 0, 0
 			var off []string
 			for i, d := range dr {
-				name := nom[i].name
-				if !fromFile[name] {
+				if items[i].noSpeed {
 					continue
 				}
 				measured++
-				e := (d.ShaftHz - fileHz[name]) / fileHz[name]
+				name, file := items[i].name, items[i].shaft
+				e := (d.ShaftHz - file) / file
 				if math.Abs(e) <= 0.005 {
 					near++
 				} else {
