@@ -70,10 +70,19 @@ func TestFuseCWRUChannels(t *testing.T) {
 		fe, err := dg.Diagnose(rec.FE, rec.SampleRate, rec.RPM/60, b)
 		require.NoError(t, err)
 		f := bearing.Fuse(nil, de, fe)
-		for _, c := range []struct {
+		chans := []struct {
 			ch string
 			d  *bearing.Diagnosis
-		}{{"DE", de}, {"FE", fe}, {"fused", f}} {
+		}{{"DE", de}, {"FE", fe}, {"fused", f}}
+		if rec.BA != nil {
+			ba, err := dg.Diagnose(rec.BA, rec.SampleRate, rec.RPM/60, b)
+			require.NoError(t, err)
+			chans = append(chans, struct {
+				ch string
+				d  *bearing.Diagnosis
+			}{"fused3", bearing.Fuse(nil, de, fe, ba)})
+		}
+		for _, c := range chans {
 			switch {
 			case c.d.Verdict == rec.Info.Fault:
 				count[c.ch+" correct"]++
@@ -87,7 +96,8 @@ func TestFuseCWRUChannels(t *testing.T) {
 		}
 	}
 	t.Logf("%v", count)
-	assert.Zero(t, count["fused healthy"])
+	assert.Zero(t, count["fused healthy"]+count["fused3 healthy"])
 	assert.LessOrEqual(t, count["fused wrong"], 2)
+	assert.LessOrEqual(t, count["fused3 wrong"], 2)
 	assert.GreaterOrEqual(t, count["fused correct"], max(count["DE correct"], count["FE correct"]), fmt.Sprint(count))
 }
