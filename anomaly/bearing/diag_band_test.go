@@ -61,10 +61,13 @@ func TestShaftFit(t *testing.T) {
 	for h := 1; h <= 10; h++ {
 		s.db[int(math.Round(float64(h)*29.2/0.1))] = 20
 	}
-	got := s.shaftFit(30, 0.05, shaftHarmonics, 30)
+	got, n := s.shaftFit(30, 0.05, shaftHarmonics, 30, 12)
+	assert.Equal(t, 10, n)
 	assert.InDelta(t, 29.2, got, 0.01)
-	g := s.shaftFit(30, 0.02, shaftHarmonics, 30) // 29.2 is 2.7 % below: out of reach
+	g, _ := s.shaftFit(30, 0.02, shaftHarmonics, 30, 12) // 29.2 is 2.7 % below: out of reach
 	assert.True(t, g >= 30*0.98-1e-9 && g <= 30*1.02+1e-9, "%v: within the tolerance only", g)
 	short := lineSpectrum{df: 0.1, db: make([]float64, 100)}
-	assert.Equal(t, 30.0, short.shaftFit(30, 0.05, shaftHarmonics, 30), "a comb beyond the spectrum: the speed given")
+	f, n := short.shaftFit(30, 0.05, shaftHarmonics, 30, 12)
+	assert.Equal(t, 30.0, f, "a comb beyond the spectrum: the speed given")
+	assert.Zero(t, n)
 }

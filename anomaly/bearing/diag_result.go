@@ -71,6 +71,10 @@ type Diagnosis struct {
 	ShaftHz float64 `json:"shaft_hz"`
 	// GivenShaftHz is the shaft speed given to Diagnose, Hz.
 	GivenShaftHz float64 `json:"given_shaft_hz"`
+	// SpeedRead tells that ShaftHz was read from the signal's shaft
+	// harmonics (DiagnoserConfig.SpeedTolerance); false when the speed
+	// given was used.
+	SpeedRead bool `json:"speed_read"`
 	// AnalysisRate is the sample rate analysed, Hz (samples per revolution
 	// for ProfileDiagnoser, which diagnoses in the angle domain): the
 	// signal's own, or a lower one when every band above a quarter of the

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/spindle-pdm/spindle/anomaly/bearing"
+	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features/fault"
 
 	"github.com/stretchr/testify/assert"
@@ -32,8 +33,18 @@ func TestDiagnoseSpeedTolerance(t *testing.T) {
 	d, err = read.Diagnose(x, 12000, given, b)
 	require.NoError(t, err)
 	assert.InDelta(t, simShaft, d.ShaftHz, simShaft*0.002, "the speed read")
+	assert.True(t, d.SpeedRead)
 	assert.Equal(t, given, d.GivenShaftHz)
 	assert.Equal(t, fault.InnerRace, d.Verdict, d.Reason)
+
+	// Without shaft lines there is nothing to read: the speed given stands.
+	quiet := simulateWith(t, fault.OuterRace, datasets.BearingSim{SampleRate: 12000, Duration: 5, Jitter: 0.01, ImpactAmp: 1,
+		Resonances: []datasets.Resonance{{Freq: 3500, Damping: 0.05}}, ShaftHz: simShaft, SNR: 0, Seed: 2})
+	d, err = read.Diagnose(quiet, 12000, simShaft, b)
+	require.NoError(t, err)
+	assert.False(t, d.SpeedRead)
+	assert.Equal(t, simShaft, d.ShaftHz)
+	assert.Equal(t, fault.OuterRace, d.Verdict, d.Reason)
 
 	_, err = bearing.NewDiagnoser(bearing.DiagnoserConfig{SpeedTolerance: 0.3})
 	assert.ErrorContains(t, err, "DiagnoserConfig.SpeedTolerance")

@@ -32,7 +32,8 @@ type report struct {
 	// -rpm-tolerance read it from the signal.
 	RPM float64 `json:"rpm"`
 	// SpeedRead tells that the shaft speed was read from the signal within
-	// -rpm-tolerance of RPM (ShaftHz is the speed read).
+	// -rpm-tolerance of RPM (ShaftHz is the speed read); false when the
+	// signal showed too few shaft lines to read it and RPM was used.
 	SpeedRead bool   `json:"speed_read,omitempty"`
 	RPMSource string `json:"rpm_source"`
 	Bearing   string `json:"bearing"`

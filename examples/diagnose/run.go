@@ -122,7 +122,7 @@ func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*r
 			return nil, fmt.Errorf("%s channel %s: %w", rec.Format, rec.Channel, err)
 		}
 		r := newReport(file, rec, dg)
-		r.SpeedRead = o.rpmTol > 0
+		r.SpeedRead = dg.SpeedRead
 		return r, nil
 	}
 	if err != nil {

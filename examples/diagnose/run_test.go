@@ -242,14 +242,30 @@ func TestRunOverrides(t *testing.T) {
 	assert.InDelta(t, 3.5848*1796/60, m["bpfo_hz"], 1e-3)
 	assert.Equal(t, "outer_race", m["verdict"])
 
-	// -rpm-tolerance reads the speed from the signal around the one given.
-	rc, stdout, stderr = runCLI(t, "-rpm", "1840", "-rpm-tolerance", "0.05", f.CWRU)
+	// -rpm-tolerance reads the speed from the signal's shaft lines around
+	// the one given: a machine turning at 1796 rpm, given 1840.
+	b := recfixture.CatalogBearing(t, "6205-2RS")
+	df, err := b.DefectFrequencies(1796.0 / 60)
+	require.NoError(t, err)
+	x, _, err := datasets.SimulateBearing(datasets.BearingSim{SampleRate: 12000, Duration: 4,
+		DefectFreq: df.BPFO, Jitter: 0.01, ImpactAmp: 1, Resonances: []datasets.Resonance{{Freq: 3000, Damping: 0.05}},
+		ShaftHz: 1796.0 / 60, ShaftHarmonics: []float64{0.5, 0.3, 0.2, 0.1}, SNR: 6, Seed: 5})
+	require.NoError(t, err)
+	csv := recfixture.WriteFile(t, t.TempDir(), "motor.csv", recfixture.Delimited([]string{"accel"}, ",", x))
+	rc, stdout, stderr = runCLI(t, "-fs", "12000", "-rpm", "1840", "-rpm-tolerance", "0.05", "-bearing", "6205-2RS", csv)
 	require.Equal(t, exitOK, rc, stderr)
 	m = jsonLines(t, stdout)[0]
 	assert.InDelta(t, 1840, m["rpm"], 0)
 	assert.Equal(t, true, m["speed_read"])
 	assert.InDelta(t, 1796.0/60, m["shaft_hz"], 1796.0/60*0.005, "the speed read, not the 2.4 %% faster one given")
 	assert.Equal(t, "outer_race", m["verdict"])
+	// The CWRU fixture's shaft lines are too weak to read: the speed given
+	// stands, and the report says so.
+	rc, stdout, stderr = runCLI(t, "-rpm", "1840", "-rpm-tolerance", "0.05", f.CWRU)
+	require.Equal(t, exitOK, rc, stderr)
+	m = jsonLines(t, stdout)[0]
+	assert.Nil(t, m["speed_read"])
+	assert.InDelta(t, 1840.0/60, m["shaft_hz"], 1e-9)
 
 	// -fs overrides the catalogue's rate.
 	rc, stdout, stderr = runCLI(t, "-fs", "11000", f.CWRU)
