@@ -409,7 +409,10 @@ func (d *Diagnoser) put(n int, sampleRate float64, a *analyzer) {
 // ≤ len(x) whose prime factors are 2, 3 and 5 (m ≥ 0.93·len(x), and
 // m ≥ 0.97·len(x) above 10⁵ samples): FFTs of such lengths are several times
 // faster than of arbitrary lengths, and signals of nearby lengths share
-// the cached plans.
+// the cached plans. With DiagnoserConfig.SpeedTolerance the shaft speed is
+// first read from the signal; a signal whose every band above a quarter
+// of its rate is empty (DiagnoserConfig.EmptyBandDB) is analysed at the
+// rate of its occupied band (Diagnosis.AnalysisRate).
 //
 // It returns an error when x holds a NaN or ±Inf sample or is constant,
 // when it is shorter than MinDiagnosisSamples or its analysed part spans
@@ -451,12 +454,12 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, sampleRate, shaftHz 
 	keep := max(occupiedTop(a.xspec, sampleRate, d.cfg.EmptyBandDB), top+d.cfg.FloorOrders*df.ShaftHz)
 	if n := decimatedLength(len(x), sampleRate, keep); n < len(x) {
 		lo := sampleRate * float64(n) / float64(len(x))
-		b, err := d.get(n, lo)
+		low, err := d.get(n, lo)
 		if err != nil {
 			return dst, wrap("%w", err)
 		}
-		defer d.put(n, lo, b)
-		x, a, rate = b.decimateFrom(a.xspec, len(x)), b, lo
+		defer d.put(n, lo, low)
+		x, a, rate = low.decimateFrom(a.xspec, len(x)), low, lo
 	}
 	if err := d.analyse(a, x, rate, df, top); err != nil {
 		return dst, err

@@ -218,6 +218,28 @@ func TestDiagnoseToAllocs(t *testing.T) {
 	for name, cfg := range diagConfigs() {
 		t.Run(name, func(t *testing.T) { testDiagnoseToAllocs(t, cfg) })
 	}
+	// The speed read and the reduction of an oversampled signal reuse
+	// their buffers too.
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{SpeedTolerance: 0.05})
+	require.NoError(t, err)
+	b := simBearing(t)
+	for _, rate := range []float64{12000, 48000} {
+		x := simulate(t, fault.OuterRace, 5, 2, 1)
+		if rate > 12000 {
+			x = upsample(t, x, 4)
+		}
+		d, err := dg.DiagnoseTo(nil, x, rate, simShaft*1.02, b)
+		require.NoError(t, err)
+		allocs := testing.AllocsPerRun(5, func() {
+			if _, err := dg.DiagnoseTo(d, x, rate, simShaft*1.02, b); err != nil {
+				t.Fatal(err)
+			}
+		})
+		assert.Zero(t, allocs, "%g Hz", rate)
+		assert.True(t, d.SpeedRead)
+		assert.Equal(t, 12000.0, d.AnalysisRate)
+		assert.Equal(t, fault.OuterRace, d.Verdict)
+	}
 }
 
 func testDiagnoseToAllocs(t *testing.T, cfg bearing.DiagnoserConfig) {
