@@ -17,10 +17,10 @@ import "math"
 const shaftHarmonics = 10
 
 // minShaftLines is the fewest lines of the shaft comb, each at least
-// FundamentalDB over the floor, for the speed read to stand. Noise alone
-// puts a line that high once in 50 000 bins; the 164 CWRU channels show 8
-// to 10 such lines in all but 3, simulated bearings without shaft lines
-// none.
+// FundamentalDB over the floor, for the speed read to stand. In noise a
+// line (the greater of two bins) reaches that height about once in 25 000
+// lines; simulated bearings without shaft lines show none, the 164 CWRU
+// channels 8 to 10 in all but 3.
 const minShaftLines = 3
 
 // shaftFit returns the shaft speed (Hz) within f0·(1 ± tol) whose comb of

@@ -446,7 +446,7 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, sampleRate, shaftHz 
 	given, read := shaftHz, false
 	if tol := d.cfg.SpeedTolerance; tol > 0 {
 		shaftHz, read = d.readSpeed(a, a.xspec, sampleRate, shaftHz, tol)
-		if df, top, err = d.check(whole, sampleRate, shaftHz, b); err != nil {
+		if df, top, err = d.lines(len(whole), sampleRate, shaftHz, b); err != nil {
 			return dst, wrap("at the shaft speed read from the signal, %.4g Hz: %w", shaftHz, err)
 		}
 	}
@@ -474,8 +474,28 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, sampleRate, shaftHz 
 }
 
 // check validates the inputs and returns the defect frequencies and the
-// top frequency of the spectrum searched.
+// highest fault line searched (see lines).
 func (d *Diagnoser) check(x []float64, sampleRate, shaftHz float64, b features.Bearing) (features.DefectFrequencies, float64, error) {
+	df, fmax, err := d.lines(len(x), sampleRate, shaftHz, b)
+	if err != nil {
+		return df, 0, err
+	}
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return df, 0, errorf(ErrInput, "signal sample %d is %v", i, v)
+		}
+	}
+	if constant(x) {
+		return df, 0, errorf(ErrInput, "signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
+	}
+	return df, fmax, nil
+}
+
+// lines validates the rate, the shaft speed, the bearing and the length n
+// of a signal for them, and returns the defect frequencies and the
+// highest fault line searched, Hz: the checks that depend on the speed,
+// run again when the speed is read from the signal.
+func (d *Diagnoser) lines(n int, sampleRate, shaftHz float64, b features.Bearing) (features.DefectFrequencies, float64, error) {
 	var df features.DefectFrequencies
 	if !(sampleRate > 0) || math.IsInf(sampleRate, 0) {
 		return df, 0, errorf(ErrInput, "sample rate %v Hz, need a finite value > 0", sampleRate)
@@ -487,24 +507,15 @@ func (d *Diagnoser) check(x []float64, sampleRate, shaftHz float64, b features.B
 	if err != nil {
 		return df, 0, wrap("%w", err)
 	}
-	if len(x) < MinDiagnosisSamples {
-		return df, 0, errorf(ErrInput, "signal of %d samples, need at least %d", len(x), MinDiagnosisSamples)
+	if n < MinDiagnosisSamples {
+		return df, 0, errorf(ErrInput, "signal of %d samples, need at least %d", n, MinDiagnosisSamples)
 	}
-	if revs := float64(analysisLength(len(x))) / sampleRate * shaftHz; revs < d.cfg.MinRevolutions {
+	if revs := float64(analysisLength(n)) / sampleRate * shaftHz; revs < d.cfg.MinRevolutions {
 		return df, 0, errorf(ErrInput, "signal of %d samples (%d analysed) at %g Hz spans %.3g revolutions of a %g Hz shaft, need at least %g",
-			len(x), analysisLength(len(x)), sampleRate, revs, shaftHz, d.cfg.MinRevolutions)
-	}
-	for i, v := range x {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return df, 0, errorf(ErrInput, "signal sample %d is %v", i, v)
-		}
-	}
-	if constant(x) {
-		return df, 0, errorf(ErrInput, "signal of %d samples is constant (%v): no vibration to diagnose", len(x), x[0])
+			n, analysisLength(n), sampleRate, revs, shaftHz, d.cfg.MinRevolutions)
 	}
 	fmax := d.cfg.topOrder(df)
-	top := fmax + d.cfg.FloorOrders*shaftHz
-	if top > sampleRate/2 {
+	if top := fmax + d.cfg.FloorOrders*shaftHz; top > sampleRate/2 {
 		return df, 0, errorf(ErrInput, "fault lines up to %.4g Hz (%d harmonics of %.4g Hz shaft speed with bearing %q) pass the Nyquist frequency %g Hz",
 			top, d.cfg.Harmonics, shaftHz, b.Name, sampleRate/2)
 	}
