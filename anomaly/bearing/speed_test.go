@@ -96,11 +96,7 @@ func TestCWRUNominalSpeed(t *testing.T) {
 	var note string
 	for _, ch := range chans {
 		items := recs[ch]
-		nom := make([]bandItem, len(items))
-		for i, it := range items {
-			nom[i] = it
-			nom[i].shaft = nominal / 60
-		}
+		nom := atSpeed(items, nominal/60)
 		cf := tally(items, diagnoseAllFull(t, exact, b, items))
 		cn := tally(nom, diagnoseAllFull(t, exact, b, nom))
 		dr := diagnoseAllFull(t, read, b, nom)
@@ -145,11 +141,7 @@ func TestCWRUNominalSpeed(t *testing.T) {
 					segs = append(segs, c)
 				}
 			}
-			nom := make([]bandItem, len(segs))
-			for i, it := range segs {
-				nom[i] = it
-				nom[i].shaft = nominal / 60
-			}
+			nom := atSpeed(segs, nominal/60)
 			cf := tally(segs, diagnoseAllFull(t, exact, b, segs))
 			cn := tally(nom, diagnoseAllFull(t, exact, b, nom))
 			cr := tally(nom, diagnoseAllFull(t, read, b, nom))
@@ -160,4 +152,14 @@ func TestCWRUNominalSpeed(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, []byte(sb.String()), 0o644))
 	}
 	t.Log("\n" + sb.String())
+}
+
+// atSpeed returns copies of items given the shaft speed hz.
+func atSpeed(items []bandItem, hz float64) []bandItem {
+	out := make([]bandItem, len(items))
+	for i, it := range items {
+		out[i] = it
+		out[i].shaft = hz
+	}
+	return out
 }
