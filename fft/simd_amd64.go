@@ -126,7 +126,8 @@ func laneTwiddles(n int, a, b func(i int) complex128) []float64 {
 	t := make([]float64, twf*n)
 	for i := 0; i < n; i++ {
 		u, v := a(i), b(i)
-		copy(t[twf*i:twf*i+twf], []float64{real(u), imag(u), real(v), imag(v)})
+		e := t[twf*i : twf*i+twf]
+		e[0], e[1], e[2], e[3] = real(u), imag(u), real(v), imag(v)
 	}
 	return t
 }
