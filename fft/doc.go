@@ -58,8 +58,8 @@
 // reads the real samples) and the untangling of the real spectrum (when
 // ⌊n/4⌋ is even). Everything else runs in pure Go: passes with an odd
 // stride (odd lengths; first passes of radix 2, 3 and 5), odd block
-// counts, generic odd radices, Rader, Bluestein and the pre-processing of
-// the inverse real transform. At run time the path is used only when the
+// counts, radix 7 and the generic odd radices, Rader, Bluestein and the
+// pre-processing of the inverse real transform. At run time the path is used only when the
 // CPU has AVX2 and FMA; the pure-Go kernels run otherwise. Results agree
 // with the pure-Go path to rounding (within 1e-15 of the largest bin; fused
 // multiply-adds round differently), not bit for bit. Without the

@@ -5,7 +5,7 @@ import "fmt"
 // Plan is a complex discrete Fourier transform of one length n ≥ 1.
 //
 // Lengths whose prime factors are all at most 31 run as a mixed-radix
-// Stockham autosort transform (radix 8, 4, 2, 3, 5 and a generic odd
+// Stockham autosort transform (radix 8, 4, 2, 3, 5, 7 and a generic odd
 // radix) with precomputed twiddles. A larger prime factor p gets a Rader
 // pass, a cyclic convolution of length p-1 (or a zero-padded 2,3,5-smooth
 // length ≥ 2p-3) done with fast transforms, unless Bluestein's chirp-z

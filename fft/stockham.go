@@ -12,8 +12,8 @@ type stage struct {
 	// tw[p·(r-1)+j-1] = exp(-2πi·j·p/(r·m)). It is empty when m == 1.
 	tw []complex128
 	// cos and sin hold cos(2πjk/r) and sin(2πjk/r) at [(j-1)·h+k-1] for
-	// j, k = 1..h, h = (r-1)/2, for the generic odd-radix pass; nil
-	// otherwise.
+	// j, k = 1..h, h = (r-1)/2, for the generic odd-radix pass (r > 7);
+	// nil otherwise.
 	cos, sin []float64
 	// rader runs the pass for a prime r > maxOddRadix; nil otherwise.
 	rader *rader
@@ -46,16 +46,8 @@ func newStages(n int, radices []int) []stage {
 		if r > maxOddRadix {
 			m, _ := raderLength(r)
 			g.rader = newRader(r, m)
-		} else if r%2 == 1 && r > 5 {
-			h := (r - 1) / 2
-			g.cos = make([]float64, h*h)
-			g.sin = make([]float64, h*h)
-			for j := 1; j <= h; j++ {
-				for k := 1; k <= h; k++ {
-					w := expi(j*k, r)
-					g.cos[(j-1)*h+k-1], g.sin[(j-1)*h+k-1] = real(w), -imag(w)
-				}
-			}
+		} else if r%2 == 1 && r > 7 {
+			g.cos, g.sin = oddTables(r)
 		}
 		if s == 1 {
 			g.vtw = simdFirstTwiddles(r, m, g.tw)
@@ -64,6 +56,20 @@ func newStages(n int, radices []int) []stage {
 		s *= r
 	}
 	return st
+}
+
+// oddTables returns the cos and sin tables of stage for the generic pass of
+// odd radix r.
+func oddTables(r int) (cos, sin []float64) {
+	h := (r - 1) / 2
+	cos, sin = make([]float64, h*h), make([]float64, h*h)
+	for j := 1; j <= h; j++ {
+		for k := 1; k <= h; k++ {
+			w := expi(j*k, r)
+			cos[(j-1)*h+k-1], sin[(j-1)*h+k-1] = real(w), -imag(w)
+		}
+	}
+	return cos, sin
 }
 
 // workLen is the scratch length apply needs.
@@ -93,6 +99,8 @@ func (g *stage) apply(y, x, work []complex128) {
 		pass4(y, x, g.tw, g.s, g.m)
 	case 5:
 		pass5(y, x, g.tw, g.s, g.m)
+	case 7:
+		pass7(y, x, g.tw, g.s, g.m)
 	case 8:
 		pass8(y, x, g.tw, g.s, g.m)
 	default:
