@@ -46,7 +46,9 @@ import (
 //     only when the signal spans MinHealthyCageRevolutions cage
 //     revolutions (Health.CageRevolutions) and no band wide enough to
 //     hold the fault series is impulsive beyond HealthyKurtosis
-//     (Health.Kurtosis); otherwise the verdict is Unknown and Reason
+//     (Health.Kurtosis) and, when DiagnoserConfig.Reference is given,
+//     every band's level lies within the healthy reference's spread
+//     (Health.Reference); otherwise the verdict is Unknown and Reason
 //     says which is missing. Lines on a harmonic of the shaft speed are
 //     explained as shaft-synchronous (ExplainedBy "shaft") and count for
 //     no fault.
@@ -121,6 +123,9 @@ type HealthEvidence struct {
 	// edges in Hz.
 	Kurtosis float64    `json:"kurtosis"`
 	Band     [2]float64 `json:"band_hz"`
+	// Reference is the comparison with DiagnoserConfig.Reference (Checked
+	// false without one).
+	Reference ReferenceCheck `json:"reference"`
 }
 
 // Fault returns the evidence of fault v (OuterRace, InnerRace, Ball or

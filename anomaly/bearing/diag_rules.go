@@ -21,6 +21,8 @@ const (
 	reasonShort     = "no fault series qualifies, but the signal spans too few cage revolutions to earn a healthy verdict (see Health)"
 	reasonImpulsive = "no fault series qualifies, but a band holds impacts beyond what a healthy bearing shows (see Health)"
 	reasonNoKurt    = "no fault series qualifies, but the signal is too short to measure its impulsiveness"
+	reasonOutside   = "no fault series qualifies, but the signal lies outside the healthy reference's spread (see Health.Reference)"
+	reasonRefShort  = "no fault series qualifies, but the signal is shorter than one segment of the healthy reference"
 )
 
 // methodView is the evidence of one method after attribution.
@@ -129,6 +131,10 @@ func (c *DiagnoserConfig) healthVerdict(h HealthEvidence) (fault.Kind, string) {
 		return fault.Unknown, reasonNoKurt
 	case h.Kurtosis > c.HealthyKurtosis:
 		return fault.Unknown, reasonImpulsive
+	case c.Reference != nil && !h.Reference.Checked:
+		return fault.Unknown, reasonRefShort
+	case c.Reference != nil && !h.Reference.Within():
+		return fault.Unknown, reasonOutside
 	}
 	return fault.Healthy, reasonHealthy
 }
@@ -137,7 +143,7 @@ func (c *DiagnoserConfig) healthVerdict(h HealthEvidence) (fault.Kind, string) {
 // fault series decided the verdict.
 func isHealthReason(reason string) bool {
 	switch reason {
-	case reasonHealthy, reasonShort, reasonNoKurt, reasonImpulsive:
+	case reasonHealthy, reasonShort, reasonNoKurt, reasonImpulsive, reasonOutside, reasonRefShort:
 		return true
 	}
 	return false

@@ -125,6 +125,17 @@ type DiagnoserConfig struct {
 	// Default 20: the spectrum then resolves the shaft sidebands by 20
 	// bins.
 	MinRevolutions float64
+	// Reference, when not nil, is the healthy spread of this machine's
+	// vibration (NewHealthyReference, from recordings of the same sensor
+	// at the same sample rate when the machine was known to be healthy). A
+	// Healthy verdict then also needs the signal within it: every band's
+	// level within ReferenceZ standard deviations of the healthy mean
+	// (Diagnosis.Health.Reference); a signal louder or quieter in some band,
+	// or shorter than one of the reference's segments, is Unknown. A
+	// signal at another sample rate is an error. Fault verdicts do not
+	// depend on it. Default nil: no reference. ProfileDiagnoser ignores it
+	// (its angle-domain signal has no fixed rate).
+	Reference *HealthyReference
 	// MinHealthyCageRevolutions is the fewest revolutions of the cage
 	// (FTF periods) the analysed signal must span for a Healthy verdict;
 	// a shorter signal with no fault series is Unknown. A fault's absence
@@ -322,7 +333,8 @@ type analyzer struct {
 	ls       lineSpectrum
 	scanSet
 	levels int
-	dec    decimated // builds this analyzer's signal from a longer one's spectrum
+	dec    decimated        // builds this analyzer's signal from a longer one's spectrum
+	ref    referenceScratch // the reference check's plan and buffers
 }
 
 // scanSet is the evidence of every method for every fault.
@@ -463,6 +475,11 @@ func (d *Diagnoser) DiagnoseTo(dst *Diagnosis, x []float64, sampleRate, shaftHz 
 	}
 	if err := d.analyse(a, x, rate, df, top); err != nil {
 		return dst, err
+	}
+	if ref := d.cfg.Reference; ref != nil {
+		if a.health.Reference, err = ref.check(whole, sampleRate, &a.ref); err != nil {
+			return dst, err
+		}
 	}
 	if dst == nil {
 		dst = &Diagnosis{}

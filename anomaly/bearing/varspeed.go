@@ -40,6 +40,7 @@ func NewProfileDiagnoser(cfg DiagnoserConfig) (*ProfileDiagnoser, error) {
 		cfg.Methods = []Method{MethodRaw}
 	}
 	cfg.SpeedTolerance = 0 // the profile gives the speed
+	cfg.Reference = nil    // the angle-domain signal has no fixed rate
 	d, err := NewDiagnoser(cfg)
 	if err != nil {
 		return nil, err
