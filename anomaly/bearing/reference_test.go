@@ -71,10 +71,13 @@ func TestHealthyReferenceCheck(t *testing.T) {
 func TestHealthyReferenceErrors(t *testing.T) {
 	x := noise(6000, 1, 1)
 	for name, f := range map[string]func() error{
-		"rate":         func() error { _, err := bearing.NewHealthyReference(math.NaN(), 1000, x); return err },
-		"segment":      func() error { _, err := bearing.NewHealthyReference(12000, 10, x); return err },
-		"long segment": func() error { _, err := bearing.NewHealthyReference(12000, bearing.MaxReferenceSegment+1, x); return err },
-		"segments":     func() error { _, err := bearing.NewHealthyReference(12000, 3000, x); return err },
+		"rate":    func() error { _, err := bearing.NewHealthyReference(math.NaN(), 1000, x); return err },
+		"segment": func() error { _, err := bearing.NewHealthyReference(12000, 10, x); return err },
+		"long segment": func() error {
+			_, err := bearing.NewHealthyReference(12000, bearing.MaxReferenceSegment+1, x)
+			return err
+		},
+		"segments": func() error { _, err := bearing.NewHealthyReference(12000, 3000, x); return err },
 		"nan": func() error {
 			y := append([]float64(nil), x...)
 			y[4321] = math.NaN()
