@@ -20,7 +20,10 @@
 // cage revolutions and no band to be impulsive beyond what a healthy
 // bearing shows, and lines on shaft harmonics are explained away rather
 // than taken for fault lines; its confidence stays below even odds, since
-// the absence of fault series is weaker evidence than their presence. The
+// the absence of fault series is weaker evidence than their presence.
+// Given a HealthyReference (DiagnoserConfig.Reference), learned from
+// recordings of the same machine when it was healthy, Healthy also needs
+// every band's level within that reference's spread. The
 // package's tests measure the calibration of the confidence on every
 // record of the shared data and on simulations, whole and in 1, 2 and 5 s
 // segments (testdata/diag_calibration.md). Fuse combines the diagnoses of

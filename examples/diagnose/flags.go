@@ -26,6 +26,7 @@ type options struct {
 	ppr     int                 // -ppr: tachometer pulses per revolution
 	speed   *order.SpeedProfile // -speed: the file's speed profile, Hz; nil for none
 	vibRPM  [2]float64          // -speed-range: bounds of the speed read from the vibration, rpm; zero for none
+	ref     string              // -reference: a healthy recording of the same machine; "" for none
 	files   []string
 }
 
@@ -69,6 +70,7 @@ Examples:
   diagnose -channel 2 data/ims/1st_test/2003.10.22.12.06.24
   diagnose -fs 10000 -rpm 1750 -bearing 6205-2RS -channel accel_x probe.csv
   diagnose -rpm 1750 -orders 3.5848,5.4152,2.357,0.39828 probe.wav
+  diagnose -rpm 1750 -bearing 6205-2RS -reference baseline.wav probe.wav
   diagnose -tacho 1 -ppr 1 -bearing 6205-2RS runup.csv
   diagnose -speed runup_rpm.csv -bearing 6205-2RS runup.wav
   diagnose -rpm 1750 -elements 9 -element-diameter 0.3126 -pitch-diameter 1.537 probe.wav
@@ -114,6 +116,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	text(&ppr, "ppr", "tachometer `pulses` per revolution, with -tacho; e.g. -ppr 60 (default 1)")
 	text(&speed, "speed", "speed profile `file` for order tracking instead of -rpm: CSV of time in s and rpm, one point a line, an optional header; e.g. -speed runup_rpm.csv\n(default: none, one speed)")
 	text(&speedRange, "speed-range", "order tracking without a tachometer: the shaft speed is read from the vibration's shaft line (order.SpeedFromVibration) between `MIN-MAX` rpm, instead of -rpm; e.g. -speed-range 500-2000\n(default: none, one speed)")
+	fl.StringVar(&o.ref, "reference", "", "a healthy recording `file` of the same machine, sensor and rate (read as the files are, the same -channel and -fs): a healthy verdict then also needs every band's level within its spread (bearing.HealthyReference, 1 s segments, a third of the file when it is shorter than 3 s); e.g. -reference baseline.wav\n(default: none)")
 	fl.StringVar(&format, "format", format, "output: json (one object per line) or table; e.g. -format table")
 	if len(args) == 0 {
 		fl.Usage()
@@ -185,6 +188,16 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 			bad("-speed-range %s: need MIN-MAX rpm, 0 < MIN < MAX", speedRange)
 		} else {
 			o.vibRPM = [2]float64{a, b}
+		}
+	}
+	if set["reference"] {
+		if strings.TrimSpace(o.ref) == "" {
+			bad("-reference: need a file")
+		}
+		for _, f := range []string{"tacho", "speed", "speed-range"} {
+			if set[f] {
+				bad("-reference is for one constant speed, not with -%s", f)
+			}
 		}
 	}
 	var speeds []string

@@ -57,6 +57,10 @@ type report struct {
 	// Evidence holds one entry per fault type: outer_race, inner_race,
 	// ball, cage.
 	Evidence []bearing.FaultEvidence `json:"evidence"`
+	// Health is what the signal shows for or against a healthy verdict
+	// (bearing.Diagnosis.Health): cage revolutions, the most impulsive
+	// band, and the comparison with -reference.
+	Health bearing.HealthEvidence `json:"health"`
 	// Saturation is the converter read back from the samples
 	// (bearing.Diagnosis.Saturation); absent when the samples are not ADC
 	// codes times a gain.
@@ -95,8 +99,8 @@ func newReport(file string, r *recording, d *bearing.Diagnosis) *report {
 		Verdict: d.Verdict, Confidence: d.Confidence, ShaftHz: d.ShaftHz,
 		BPFOHz: d.Defects.BPFO, BPFIHz: d.Defects.BPFI, BSFHz: d.Defects.BSF, FTFHz: d.Defects.FTF,
 		Method: d.Method, BandHz: d.Band, Reason: d.Reason, Evidence: d.Evidence,
-		AnalysisRateHz: d.AnalysisRate,
-		Saturation:     newSaturationReport(d.Saturation),
+		AnalysisRateHz: d.AnalysisRate, Health: d.Health,
+		Saturation: newSaturationReport(d.Saturation),
 	}
 }
 

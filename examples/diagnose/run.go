@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		return exitUsage
 	}
-	d, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{SpeedTolerance: o.rpmTol})
+	ref, err := loadReference(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "diagnose: -reference %s: %v\n", o.ref, err)
+		return exitFailures
+	}
+	d, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{SpeedTolerance: o.rpmTol, Reference: ref})
 	if err != nil {
 		fmt.Fprintln(stderr, "diagnose:", err)
 		return exitUsage
@@ -133,6 +139,21 @@ func diagnoseFile(d diagnoser, pd profileDiagnoser, file string, o *options) (*r
 	r.OrderTracked, r.OrderTracking = true, &p.OrderTracking
 	r.AnalysisRateHz = 0 // the angle domain's rate is in samples per revolution
 	return r, nil
+}
+
+// loadReference reads the -reference file as the diagnosed files are read
+// and learns its healthy spread, in 1 s segments (a third of the file when
+// it is shorter than 3 s); nil without -reference.
+func loadReference(o *options) (*bearing.HealthyReference, error) {
+	if o.ref == "" {
+		return nil, nil
+	}
+	rec, err := load(o.ref, o)
+	if err != nil {
+		return nil, err
+	}
+	seg := min(int(math.Round(rec.Rate)), len(rec.Signal)/3)
+	return bearing.NewHealthyReference(rec.Rate, seg, rec.Signal)
 }
 
 // expand replaces each directory among paths by the regular files in it,

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spindle-pdm/spindle/anomaly/bearing"
 	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/internal/recfixture"
 	"github.com/stretchr/testify/assert"
@@ -360,6 +361,8 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"-rpm", "NaN", f.CWRU}, "-rpm NaN"},
 		{[]string{"-rpm-tolerance", "0.5", f.CWRU}, "-rpm-tolerance 0.5: need a fraction in [0, 0.2]"},
 		{[]string{"-rpm-tolerance", "0.05", "-speed-range", "100-200", f.CWRU}, "-rpm-tolerance is for one constant speed, not with -speed-range"},
+		{[]string{"-reference", f.CWRU, "-speed-range", "100-200", f.CWRU}, "-reference is for one constant speed, not with -speed-range"},
+		{[]string{"-reference", " ", f.CWRU}, "-reference: need a file"},
 		{[]string{"-nosuchflag", f.CWRU}, "flag provided but not defined"},
 	} {
 		rc, stdout, stderr := runCLI(t, c.args...)
@@ -370,7 +373,7 @@ func TestRunUsage(t *testing.T) {
 	rc, _, stderr := runCLI(t, "-h")
 	assert.Equal(t, exitOK, rc)
 	// Every flag is documented with its default and an example.
-	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "tacho", "ppr", "speed", "speed-range", "format"} {
+	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "tacho", "ppr", "speed", "speed-range", "reference", "format"} {
 		i := strings.Index(stderr, "\n  -"+name+" ")
 		if i < 0 {
 			i = strings.Index(stderr, "\n  -"+name+"\n")
@@ -445,4 +448,26 @@ func TestBearingFromOrders(t *testing.T) {
 		assert.InDelta(t, want.BSF, got.BSF, 1e-9, name)
 		assert.InDelta(t, want.FTF, got.FTF, 1e-9, name)
 	}
+}
+
+// TestRunReference: -reference learns a healthy spread from a file read as
+// the others are and reports the comparison; a reference at another rate
+// fails each file, one that cannot be read fails the run.
+func TestRunReference(t *testing.T) {
+	f := recfixture.Make(t)
+	rc, stdout, stderr := runCLI(t, "-reference", f.CWRU, f.CWRU)
+	require.Equal(t, exitOK, rc, stderr)
+	m := jsonLines(t, stdout)[0]
+	assert.Equal(t, "outer_race", m["verdict"], "a fault verdict does not depend on the reference")
+	ref := m["health"].(map[string]any)["reference"].(map[string]any)
+	assert.Equal(t, true, ref["checked"])
+	assert.InDelta(t, 0, ref["z"], bearing.ReferenceZ, "the reference's own file lies within it")
+
+	rc, _, stderr = runCLI(t, "-reference", f.MFPT, f.CWRU)
+	assert.Equal(t, exitFailures, rc)
+	assert.Contains(t, stderr, "signal at 12000 Hz, healthy reference at 48828 Hz")
+
+	rc, _, stderr = runCLI(t, "-reference", "no-such-file.mat", f.CWRU)
+	assert.Equal(t, exitFailures, rc)
+	assert.Contains(t, stderr, "-reference no-such-file.mat")
 }
