@@ -139,8 +139,9 @@ func (c ReferenceCheck) Within() bool { return c.Checked && math.Abs(c.Z) <= Ref
 // Check compares x, sampled at rate Hz, with the reference: the level of
 // each band over all of x's whole segments against the reference's mean
 // and spread. A signal shorter than one segment is not checked (Checked
-// false). A rate other than the reference's, or a sample that is NaN or
-// ±Inf, is an error wrapping ErrInput.
+// false). A rate other than the reference's (beyond 1 part in 10⁶, as a
+// rate read from time stamps may differ), or a sample that is NaN or ±Inf,
+// is an error wrapping ErrInput.
 func (r *HealthyReference) Check(x []float64, rate float64) (ReferenceCheck, error) {
 	var sc referenceScratch
 	return r.check(x, rate, &sc)
@@ -157,7 +158,7 @@ type referenceScratch struct {
 
 // check is Check with the caller's scratch.
 func (r *HealthyReference) check(x []float64, rate float64, sc *referenceScratch) (ReferenceCheck, error) {
-	if rate != r.rate {
+	if !(math.Abs(rate/r.rate-1) <= 1e-6) {
 		return ReferenceCheck{}, errorf(ErrInput, "signal at %v Hz, healthy reference at %v Hz", rate, r.rate)
 	}
 	segs := len(x) / r.segment

@@ -200,6 +200,20 @@ func TestDiagnoseWithReference(t *testing.T) {
 	assert.Equal(t, fault.Healthy, d.Verdict, d.Reason)
 	assert.False(t, d.Health.Reference.Checked)
 
+	// Once warm, a diagnosis with the reference allocates nothing.
+	x := simulate(t, fault.Healthy, 10, 4, 5)
+	dst, err := dg.DiagnoseTo(nil, x, 12000, simShaft, b)
+	require.NoError(t, err)
+	allocs := testing.AllocsPerRun(3, func() {
+		_, err := dg.DiagnoseTo(dst, x, 12000, simShaft, b)
+		require.NoError(t, err)
+	})
+	if !raceEnabled {
+		assert.Zero(t, allocs)
+	}
+	_, err = dg.Diagnose(healthy, 12000*(1+1e-9), simShaft, b)
+	assert.NoError(t, err, "a rate within 1e-6 of the reference's")
+
 	// A fault verdict does not depend on the reference.
 	d, err = dg.Diagnose(simulate(t, fault.OuterRace, 0, 4, 4), 12000, simShaft, b)
 	require.NoError(t, err)
