@@ -50,8 +50,9 @@ import (
 //     every band's level lies within the healthy reference's spread
 //     (Health.Reference); otherwise the verdict is Unknown and Reason
 //     says which is missing. Lines on a harmonic of the shaft speed are
-//     explained as shaft-synchronous (ExplainedBy "shaft") and count for
-//     no fault.
+//     explained as shaft-synchronous (ExplainedBy "shaft"), and given
+//     DiagnoserConfig.SupplyHz those on a harmonic of the electrical supply
+//     (ExplainedBy "supply"); they count for no fault.
 type Diagnosis struct {
 	// Verdict is the diagnosed fault, fault.Healthy or fault.Unknown. The
 	// cage's evidence is reported but fault.Cage is never the verdict: an

@@ -58,8 +58,11 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df, shaft float64) methodView {
 		}
 	}
 	explained := func(f float64, rank int) string {
-		if shaftSynchronous(f, shaft, df) {
+		if onHarmonic(f, shaft, df) {
 			return explainedByShaft
+		}
+		if c.SupplyHz > 0 && onSupply(f, c.SupplyHz, shaft, df) {
+			return explainedBySupply
 		}
 		for _, j := range order[:rank] {
 			if faults[j] == fault.Cage || fund[j] < c.LineDB || sc[j].fundamental == 0 {
@@ -154,8 +157,12 @@ func isHealthReason(reason string) bool {
 // than presence, so health is never claimed at better than even odds.
 const healthyOdds = 0.5
 
-// explainedByShaft is the ExplainedBy of a shaft-synchronous line.
-const explainedByShaft = "shaft"
+// explainedByShaft is the ExplainedBy of a shaft-synchronous line, and
+// explainedBySupply that of a line on a harmonic of the electrical supply.
+const (
+	explainedByShaft  = "shaft"
+	explainedBySupply = "supply"
+)
 
 // componentNames returns the text names of fault.Components, without
 // allocating (the strings are constants).
@@ -163,18 +170,33 @@ func componentNames() [4]string {
 	return [4]string{fault.OuterRace.String(), fault.InnerRace.String(), fault.Ball.String(), fault.Cage.String()}
 }
 
-// shaftSynchronous reports whether a line at f Hz lies on a harmonic k·shaft
-// (k ≥ 1) of the shaft speed: within 1.5 bins of spacing df, or 0.2 % of f
-// when that is wider (the given shaft speed is often a nominal or averaged
-// one, and its error grows with k). A bearing's defect frequencies are
-// non-integer multiples of the shaft speed, so such a line is told from a
-// fault line only by a few bins of slip: the line counts for no fault.
-func shaftSynchronous(f, shaft, df float64) bool {
-	k := math.Round(f / shaft)
+// onHarmonic reports whether a line at f Hz lies on a harmonic k·base
+// (k ≥ 1) of the shaft speed or the supply frequency: within 1.5 bins of
+// spacing df, or 0.2 % of f when that is wider (the given shaft speed is
+// often a nominal or averaged one, and its error grows with k). A
+// bearing's defect frequencies are non-integer multiples of the shaft
+// speed, so such a line is told from a fault line only by a few bins of
+// slip: the line counts for no fault.
+func onHarmonic(f, base, df float64) bool {
+	k := math.Round(f / base)
 	if k < 1 {
 		return false
 	}
-	return math.Abs(f-k*shaft) <= max(1.5*df, 0.002*f)
+	return math.Abs(f-k*base) <= max(1.5*df, 0.002*f)
+}
+
+// onSupply reports whether a line at f Hz lies on a harmonic of the supply
+// frequency or on one of its shaft sidebands, k·supply + j·shaft with
+// k ≥ 1 and |j| ≤ 3 (the motor's electrical forces modulated by the
+// rotor's turn), each within onHarmonic's tolerance.
+func onSupply(f, supply, shaft, df float64) bool {
+	for j := -3; j <= 3; j++ {
+		g := f - float64(j)*shaft
+		if k := math.Round(g / supply); k >= 1 && math.Abs(g-k*supply) <= max(1.5*df, 0.002*f) {
+			return true
+		}
+	}
+	return false
 }
 
 // q maps a prominence to [0, 1]: 0 at thr dB, 1 at CapDB.

@@ -125,6 +125,17 @@ type DiagnoserConfig struct {
 	// Default 20: the spectrum then resolves the shaft sidebands by 20
 	// bins.
 	MinRevolutions float64
+	// SupplyHz, when above 0, is the frequency of the electrical supply of
+	// a motor-driven machine (50 or 60 Hz): lines on its harmonics k·SupplyHz
+	// (k ≥ 1; an induction motor's magnetic forces pulse at twice the
+	// supply frequency, and its slot and rectifier harmonics follow) and on
+	// their shaft sidebands k·SupplyHz ± j·shaft (|j| ≤ 3) are explained
+	// (ExplainedBy "supply") and count for no fault, within the tolerance
+	// of a shaft harmonic. A fault series whose lines coincide with them
+	// cannot be told from them. Default 0: no supply lines explained. Must
+	// be 0 or finite in (0, 1000]. ProfileDiagnoser ignores it (in the
+	// angle domain of a changing speed the supply has no fixed order).
+	SupplyHz float64
 	// Reference, when not nil, is the healthy spread of this machine's
 	// vibration (NewHealthyReference, from recordings of the same sensor
 	// at the same sample rate when the machine was known to be healthy). A
@@ -264,6 +275,8 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 		return bad("HealthyKurtosis", c.HealthyKurtosis, "a finite kurtosis > 0")
 	case !(c.SpeedTolerance >= 0 && c.SpeedTolerance <= 0.2):
 		return bad("SpeedTolerance", c.SpeedTolerance, "a fraction in [0, 0.2]")
+	case !(c.SupplyHz >= 0 && c.SupplyHz <= 1000):
+		return bad("SupplyHz", c.SupplyHz, "0 or a frequency in (0, 1000] Hz")
 	case !(c.EmptyBandDB > 0 && c.EmptyBandDB <= 300):
 		return bad("EmptyBandDB", c.EmptyBandDB, "a level in (0, 300] dB")
 	}

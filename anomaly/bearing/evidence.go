@@ -28,13 +28,14 @@ type HarmonicEvidence struct {
 	Present bool `json:"present"`
 	// Explained tells that the line lies on the harmonic or sideband
 	// lattice of a fault with a stronger fundamental, to which it is
-	// attributed, or on a harmonic of the shaft speed (a shaft-synchronous
+	// attributed, on a harmonic of the shaft speed (a shaft-synchronous
 	// component: unbalance, misalignment, looseness, which no bearing
-	// fault can be told from); an explained line does not count for this
-	// fault.
+	// fault can be told from), or on a harmonic of the electrical supply
+	// (DiagnoserConfig.SupplyHz); an explained line does not count for
+	// this fault.
 	Explained bool `json:"explained"`
 	// ExplainedBy names what explains the line: a fault ("outer_race",
-	// ...) or "shaft"; empty when Explained is false.
+	// ...), "shaft" or "supply"; empty when Explained is false.
 	ExplainedBy string `json:"explained_by,omitempty"`
 }
 
@@ -47,7 +48,7 @@ type SidebandEvidence struct {
 	ExpectedFreq float64 `json:"expected_freq_hz"`
 	ProminenceDB float64 `json:"prominence_db"`
 	Present      bool    `json:"present"`   // ProminenceDB ≥ DiagnoserConfig.SidebandDB
-	Explained    bool    `json:"explained"` // attributed to a stronger fault or the shaft, as for HarmonicEvidence
+	Explained    bool    `json:"explained"` // attributed to a stronger fault, the shaft or the supply, as for HarmonicEvidence
 	ExplainedBy  string  `json:"explained_by,omitempty"`
 }
 

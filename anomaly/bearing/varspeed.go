@@ -41,6 +41,7 @@ func NewProfileDiagnoser(cfg DiagnoserConfig) (*ProfileDiagnoser, error) {
 	}
 	cfg.SpeedTolerance = 0 // the profile gives the speed
 	cfg.Reference = nil    // the angle-domain signal has no fixed rate
+	cfg.SupplyHz = 0       // nor fixed supply orders
 	d, err := NewDiagnoser(cfg)
 	if err != nil {
 		return nil, err

@@ -27,6 +27,7 @@ type options struct {
 	speed   *order.SpeedProfile // -speed: the file's speed profile, Hz; nil for none
 	vibRPM  [2]float64          // -speed-range: bounds of the speed read from the vibration, rpm; zero for none
 	ref     string              // -reference: a healthy recording of the same machine; "" for none
+	supply  float64             // -supply-hz: the motor's supply frequency, Hz; 0 for none
 	files   []string
 }
 
@@ -99,6 +100,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		fmt.Fprint(stderr, examplesText)
 	}
 	o := &options{}
+	var supply string
 	var fs, rpm, rpmTol, bearing, orders, elements, elemDiam, pitchDiam, angle, ppr, speed, speedRange string
 	format := "json"
 	text := func(p *string, name, usage string) { fl.Var(textFlag{p}, name, usage) }
@@ -117,6 +119,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	text(&speed, "speed", "speed profile `file` for order tracking instead of -rpm: CSV of time in s and rpm, one point a line, an optional header; e.g. -speed runup_rpm.csv\n(default: none, one speed)")
 	text(&speedRange, "speed-range", "order tracking without a tachometer: the shaft speed is read from the vibration's shaft line (order.SpeedFromVibration) between `MIN-MAX` rpm, instead of -rpm; e.g. -speed-range 500-2000\n(default: none, one speed)")
 	fl.StringVar(&o.ref, "reference", "", "a healthy recording `file` of the same machine, sensor and rate (read as the files are, the same -channel and -fs): a healthy verdict then also needs every band's level within its spread (bearing.HealthyReference, 1 s segments, a third of the file when it is shorter than 3 s); e.g. -reference baseline.wav\n(default: none)")
+	text(&supply, "supply-hz", "the electrical supply `frequency` of the machine's motor, Hz (50 or 60): lines on its harmonics and their shaft sidebands are explained as electrical and count for no fault (bearing.DiagnoserConfig.SupplyHz); e.g. -supply-hz 60\n(default: none)")
 	fl.StringVar(&format, "format", format, "output: json (one object per line) or table; e.g. -format table")
 	if len(args) == 0 {
 		fl.Usage()
@@ -153,11 +156,6 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 			bad("-rpm-tolerance %s: need a fraction in [0, 0.2]", rpmTol)
 		}
 		o.rpmTol = v
-		for _, f := range []string{"tacho", "speed", "speed-range"} {
-			if set[f] {
-				bad("-rpm-tolerance is for one constant speed, not with -%s", f)
-			}
-		}
 	}
 	o.ppr = 1
 	if set["ppr"] {
@@ -190,13 +188,19 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 			o.vibRPM = [2]float64{a, b}
 		}
 	}
-	if set["reference"] {
-		if strings.TrimSpace(o.ref) == "" {
-			bad("-reference: need a file")
+	if set["supply-hz"] {
+		o.supply = positive("supply-hz", supply)
+		if o.supply > 1000 {
+			bad("-supply-hz %s: need a frequency of at most 1000 Hz", supply)
 		}
+	}
+	if set["reference"] && strings.TrimSpace(o.ref) == "" {
+		bad("-reference: need a file")
+	}
+	for _, c := range []string{"rpm-tolerance", "reference", "supply-hz"} {
 		for _, f := range []string{"tacho", "speed", "speed-range"} {
-			if set[f] {
-				bad("-reference is for one constant speed, not with -%s", f)
+			if set[c] && set[f] {
+				bad("-%s is for one constant speed, not with -%s", c, f)
 			}
 		}
 	}

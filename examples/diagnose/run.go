@@ -53,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "diagnose: -reference %s: %v\n", o.ref, err)
 		return exitFailures
 	}
-	d, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{SpeedTolerance: o.rpmTol, Reference: ref})
+	d, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{SpeedTolerance: o.rpmTol, Reference: ref, SupplyHz: o.supply})
 	if err != nil {
 		fmt.Fprintln(stderr, "diagnose:", err)
 		return exitUsage

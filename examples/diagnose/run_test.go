@@ -363,6 +363,9 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"-rpm-tolerance", "0.05", "-speed-range", "100-200", f.CWRU}, "-rpm-tolerance is for one constant speed, not with -speed-range"},
 		{[]string{"-reference", f.CWRU, "-speed-range", "100-200", f.CWRU}, "-reference is for one constant speed, not with -speed-range"},
 		{[]string{"-reference", " ", f.CWRU}, "-reference: need a file"},
+		{[]string{"-supply-hz", "0", f.CWRU}, "-supply-hz 0: need a finite value > 0"},
+		{[]string{"-supply-hz", "60", "-tacho", "1", f.CWRU}, "-supply-hz is for one constant speed, not with -tacho"},
+		{[]string{"-supply-hz", "5000", f.CWRU}, "-supply-hz 5000: need a frequency of at most 1000 Hz"},
 		{[]string{"-nosuchflag", f.CWRU}, "flag provided but not defined"},
 	} {
 		rc, stdout, stderr := runCLI(t, c.args...)
@@ -373,7 +376,7 @@ func TestRunUsage(t *testing.T) {
 	rc, _, stderr := runCLI(t, "-h")
 	assert.Equal(t, exitOK, rc)
 	// Every flag is documented with its default and an example.
-	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "tacho", "ppr", "speed", "speed-range", "reference", "format"} {
+	for _, name := range []string{"channel", "fs", "rpm", "bearing", "orders", "elements", "element-diameter", "pitch-diameter", "contact-angle", "tacho", "ppr", "speed", "speed-range", "reference", "supply-hz", "format"} {
 		i := strings.Index(stderr, "\n  -"+name+" ")
 		if i < 0 {
 			i = strings.Index(stderr, "\n  -"+name+"\n")
