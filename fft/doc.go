@@ -30,7 +30,7 @@
 // length (2^a·3^b·5^c) when the analysis allows it. BenchmarkRandomLengths
 // times 30 random lengths up to 2^20 against their nearest smooth lengths;
 // FFTW, timed on the same pairs (testdata/peers/lengths.sh), has the same
-// floor: its ratio exceeded 4 on 21 of the 30 lengths, as Spindle's did.
+// floor: its ratio exceeded 4 on 21 of the 30 lengths, Spindle's on 19.
 //
 // # Scratch space
 //
