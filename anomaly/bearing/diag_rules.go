@@ -188,11 +188,15 @@ func onHarmonic(f, base, df float64) bool {
 // onSupply reports whether a line at f Hz lies on a harmonic of the supply
 // frequency or on one of its shaft sidebands, k·supply + j·shaft with
 // k ≥ 1 and |j| ≤ 3 (the motor's electrical forces modulated by the
-// rotor's turn), each within onHarmonic's tolerance.
+// rotor's turn): within 1.5 bins of spacing df, or 0.2 % of j·shaft when
+// that is wider. The supply's frequency is held to a small fraction of a
+// percent, so only the shaft's part carries the error of a nominal speed
+// (onHarmonic's 0.2 %); a tolerance of 0.2 % of f would cover a fifth of
+// the spectrum near 400 Hz with the seven lines per supply harmonic.
 func onSupply(f, supply, shaft, df float64) bool {
 	for j := -3; j <= 3; j++ {
 		g := f - float64(j)*shaft
-		if k := math.Round(g / supply); k >= 1 && math.Abs(g-k*supply) <= max(1.5*df, 0.002*f) {
+		if k := math.Round(g / supply); k >= 1 && math.Abs(g-k*supply) <= max(1.5*df, 0.002*math.Abs(float64(j))*shaft) {
 			return true
 		}
 	}
