@@ -10,11 +10,7 @@
 set -euo pipefail
 rounds=${1:-3}
 core=${2:-1}
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../.." && pwd)
-[[ -e /usr/include/fftw3.h ]] && command -v gcc >/dev/null || bash "$here/run.sh" >/dev/null
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/setup.sh"
 gcc -O2 -o "$tmp/fftw" "$here/fftw_lengths.c" -lfftw3 -lm
 (cd "$root" && go test -c -o "$tmp/fft.test" ./fft/)
 # Go: n smooth ns/op(pair) ratio, per round.

@@ -12,11 +12,7 @@
 set -euo pipefail
 rounds=${1:-10}
 core=${2:-1}
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../.." && pwd)
-[[ -e /usr/include/fftw3.h ]] && command -v gcc >/dev/null || bash "$here/run.sh" >/dev/null
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/setup.sh"
 gcc -O2 -o "$tmp/fftw" "$here/fftw_rfft.c" -lfftw3 -lm
 (cd "$root" && go test -c -o "$tmp/pure.test" ./fft/)
 modes=(pure)
