@@ -144,8 +144,9 @@ type DiagnoserConfig struct {
 	// (Diagnosis.Health.Reference); a signal louder or quieter in some band,
 	// or shorter than one of the reference's segments, is Unknown. A
 	// signal at another sample rate is an error. Fault verdicts do not
-	// depend on it. Default nil: no reference. ProfileDiagnoser ignores it
-	// (its angle-domain signal has no fixed rate).
+	// depend on it. Default nil: no reference; a zero HealthyReference, not
+	// learned, is invalid. ProfileDiagnoser ignores it (its angle-domain
+	// signal has no fixed rate).
 	Reference *HealthyReference
 	// MinHealthyCageRevolutions is the fewest revolutions of the cage
 	// (FTF periods) the analysed signal must span for a Healthy verdict;
@@ -275,6 +276,8 @@ func (c DiagnoserConfig) withDefaults() (DiagnoserConfig, error) {
 		return bad("HealthyKurtosis", c.HealthyKurtosis, "a finite kurtosis > 0")
 	case !(c.SpeedTolerance >= 0 && c.SpeedTolerance <= 0.2):
 		return bad("SpeedTolerance", c.SpeedTolerance, "a fraction in [0, 0.2]")
+	case c.Reference != nil && c.Reference.segments == 0:
+		return bad("Reference", "a zero HealthyReference", "one from NewHealthyReference or UnmarshalBinary")
 	case !(c.SupplyHz >= 0 && c.SupplyHz <= 1000):
 		return bad("SupplyHz", c.SupplyHz, "0 or a frequency in (0, 1000] Hz")
 	case !(c.EmptyBandDB > 0 && c.EmptyBandDB <= 300):

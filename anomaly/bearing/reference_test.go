@@ -221,4 +221,6 @@ func TestDiagnoseWithReference(t *testing.T) {
 
 	_, err = dg.Diagnose(healthy, 24000, simShaft, b)
 	assert.ErrorIs(t, err, bearing.ErrInput)
+	_, err = bearing.NewDiagnoser(bearing.DiagnoserConfig{Reference: &bearing.HealthyReference{}})
+	assert.ErrorIs(t, err, bearing.ErrConfig)
 }
