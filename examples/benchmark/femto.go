@@ -97,7 +97,11 @@ type femtoJSON struct {
 	Nested           femtoNestedJSON                `json:"nested"`
 	Test             map[string]femtoTestPrediction `json:"test,omitempty"`
 	HealthIndicators []femtoHIScore                 `json:"health_indicators"`
-	Detail           []femtoCutResult               `json:"detail"`
+	// Departures: when each candidate indicator leaves its bearing's
+	// early life (femtoHILead), per bearing of Bearings.
+	Bearings   []string         `json:"bearings"`
+	Departures []femtoLead      `json:"indicator_departures"`
+	Detail     []femtoCutResult `json:"detail"`
 }
 
 // secs is a time in seconds that JSON writes as null when infinite (an
@@ -427,7 +431,10 @@ func scoreFEMTO(series []*femto.Series, out string) (*outcome, error) {
 		return nil, err
 	}
 	res.HealthIndicators = hi
-	o := &outcome{JSON: res, Markdown: femtoMarkdown(res) + femtoNestedMarkdown(res) + "\n" + femtoHIMarkdown(hi)}
+	if res.Bearings, res.Departures, err = femtoHILead(series); err != nil {
+		return nil, err
+	}
+	o := &outcome{JSON: res, Markdown: femtoMarkdown(res) + femtoNestedMarkdown(res) + "\n" + femtoHIMarkdown(hi) + "\n" + femtoLeadMarkdown(res.Bearings, res.Departures)}
 	path := filepath.Join(out, "femto.png")
 	if err := plotFEMTO(path, series); err != nil {
 		return nil, err

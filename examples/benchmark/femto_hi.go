@@ -121,3 +121,100 @@ func femtoHIMarkdown(scores []femtoHIScore) string {
 	}
 	return b.String()
 }
+
+// The exceedance rule of femtoHILead: an indicator has departed from its
+// bearing's early life (the baseline of femto.Tracking, not searched
+// itself) once its baseline-normalised value stays above femtoLeadSigmas
+// for femtoLeadRun values in a row (the truncation protocol's alarm, 3 σ
+// for 3 snapshots).
+const (
+	femtoLeadSigmas = 3
+	femtoLeadRun    = 3
+)
+
+// femtoLead is one candidate indicator's departure from early life on
+// each learning bearing.
+type femtoLead struct {
+	Indicator string `json:"indicator"`
+	// FirstFraction holds, per bearing (in the order of Bearings), the
+	// time of the first value of the first exceedance run as a fraction
+	// of the bearing's life; -1 when it never departs.
+	FirstFraction []float64 `json:"first_fraction"`
+	// CutsBefore counts the truncation protocol's cuts (femtoCuts on
+	// every bearing) made before the indicator departs: forecasts it
+	// gives no warning for.
+	CutsBefore int `json:"cuts_before_departure"`
+	Cuts       int `json:"cuts"`
+}
+
+// femtoHILead measures, for every candidate indicator of
+// femtoHICandidates, when it first leaves its bearing's early life, and
+// how many of the protocol's cuts come before that.
+func femtoHILead(series []*femto.Series) (bearings []string, leads []femtoLead, err error) {
+	names, hist, err := femtoHICandidates(series)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, s := range series {
+		bearings = append(bearings, s.Name)
+	}
+	start := femto.Tracking().Baseline // the early life itself is not searched
+	for c, name := range names {
+		l := femtoLead{Indicator: name}
+		for b, s := range series {
+			first := firstRun(hist[c][b], start, femtoLeadSigmas, femtoLeadRun)
+			frac := -1.0
+			if first >= 0 {
+				frac = s.Hours[first] / s.End()
+			}
+			l.FirstFraction = append(l.FirstFraction, frac)
+			for _, cut := range femtoCuts {
+				l.Cuts++
+				if frac < 0 || frac > cut {
+					l.CutsBefore++
+				}
+			}
+		}
+		leads = append(leads, l)
+	}
+	return bearings, leads, nil
+}
+
+// firstRun returns the index where the first run of n values above level
+// begins in z[from:], or -1.
+func firstRun(z []float64, from int, level float64, n int) int {
+	run := 0
+	for i := from; i < len(z); i++ {
+		if z[i] > level {
+			run++
+			if run == n {
+				return i - n + 1
+			}
+		} else {
+			run = 0
+		}
+	}
+	return -1
+}
+
+// femtoLeadMarkdown writes the departure table.
+func femtoLeadMarkdown(bearings []string, leads []femtoLead) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "When each candidate first leaves its bearing's early life (above %d baseline standard deviations for %d snapshots in a row), as a percentage of the bearing's life, and how many of the truncation protocol's cuts come before that — forecasts the indicator gives no warning for. Departing is not timing: an indicator that leaves its early life soon after the baseline and stays out dates no failure.\n\n| indicator |", femtoLeadSigmas, femtoLeadRun)
+	for _, n := range bearings {
+		b.WriteString(" " + n + " |")
+	}
+	b.WriteString(" cuts before it departs |\n|---|" + strings.Repeat("---|", len(bearings)+1) + "\n")
+	for _, l := range leads {
+		b.WriteString("| " + l.Indicator + " |")
+		for _, f := range l.FirstFraction {
+			if f < 0 {
+				b.WriteString(" never |")
+			} else {
+				fmt.Fprintf(&b, " %.0f%% |", 100*f)
+			}
+		}
+		fmt.Fprintf(&b, " %d of %d |\n", l.CutsBefore, l.Cuts)
+	}
+	return b.String()
+}

@@ -531,6 +531,47 @@ func TestSKABSuiteFixture(t *testing.T) {
 	assert.Equal(t, 1, cli(&so, &se, "skab", only, t.TempDir(), ""))
 }
 
+func TestFEMTOHILead(t *testing.T) {
+	// The synthetic mean square grows from half of each life: it departs
+	// after the baseline and before the first cut (60 %) on every bearing
+	// (noise may make it depart before 50 %). A bearing held flat never
+	// departs, and all its cuts come before.
+	series := syntheticFEMTO()
+	flat := series[2]
+	for k := range flat.RMS {
+		flat.RMS[k] = 0.5 * (1 + 0.02*math.Sin(2*math.Pi*float64(k)/7.3))
+	}
+	bearings, leads, err := femtoHILead(series)
+	require.NoError(t, err)
+	require.Len(t, bearings, len(series))
+	require.NotEmpty(t, leads)
+	l := leads[0]
+	require.Equal(t, "RMS² (horizontal mean square)", l.Indicator)
+	for b, f := range l.FirstFraction {
+		if b == 2 {
+			assert.Equal(t, -1.0, f, bearings[b])
+			continue
+		}
+		base := series[b].Hours[femto.Tracking().Baseline] / series[b].End()
+		assert.True(t, f >= base && f < 0.6, "%s departs at %.3f of life", bearings[b], f)
+	}
+	assert.Equal(t, len(femtoCuts), l.CutsBefore)
+	assert.Equal(t, len(series)*len(femtoCuts), l.Cuts)
+	md := femtoLeadMarkdown(bearings, leads)
+	assert.Contains(t, md, "| never |")
+	assert.Contains(t, md, fmt.Sprintf("%d of %d", len(femtoCuts), l.Cuts))
+}
+
+func TestFirstRun(t *testing.T) {
+	z := []float64{0, 4, 4, 0, 5, 5, 5, 5}
+	assert.Equal(t, 4, firstRun(z, 0, 3, 3), "a run broken by a dip does not count")
+	assert.Equal(t, 1, firstRun(z, 0, 3, 2))
+	assert.Equal(t, 2, firstRun(z, 2, 3, 1), "the search starts at from")
+	assert.Equal(t, 5, firstRun(z, 5, 3, 2))
+	assert.Equal(t, -1, firstRun(z, 0, 3, 5))
+	assert.Equal(t, -1, firstRun(z, 0, 5, 1), "strictly above the level")
+}
+
 func TestFEMTORankHI(t *testing.T) {
 	// RMS grows steadily on every bearing while the kurtosis is noise
 	// around 3: the mean square must outrank the kurtosis, and the fused
