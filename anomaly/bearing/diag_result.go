@@ -26,9 +26,12 @@ import (
 //  2. Qualification. A fault qualifies in a method when its unexplained
 //     fundamental reaches FundamentalDB and a second line corroborates
 //     it, as an impact train's harmonic series must: another harmonic
-//     (outer race, cage); another harmonic and a ±shaft sideband (inner
-//     race, whose defect turns through the load zone); another harmonic
-//     or a ±FTF sideband of the fundamental (ball, carried by the cage).
+//     (outer race); two consecutive harmonics (cage, whose low
+//     fundamental shares its band with many unrelated lines, so that two
+//     lines such as h1 and h4 alone are no series); another harmonic and
+//     a ±shaft sideband (inner race, whose defect turns through the load
+//     zone); another harmonic or a ±FTF sideband of the fundamental (ball,
+//     carried by the cage).
 //  3. Pooling. Each fault's scores are summed over the methods: its
 //     qualified sum (the methods where it qualifies) and its total sum
 //     (every method).

@@ -111,8 +111,10 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df, shaft float64) methodView {
 		v.score[i] = score
 		q := fundDB >= c.FundamentalDB
 		switch faults[i] {
-		case fault.OuterRace, fault.Cage:
+		case fault.OuterRace:
 			q = q && v.nh[i] >= 2
+		case fault.Cage:
+			q = q && v.nh[i] >= 2 && consecutive(s.harm)
 		case fault.InnerRace:
 			q = q && v.nh[i] >= 2 && v.ns[i] >= 1
 		case fault.Ball:
@@ -386,4 +388,18 @@ func (c *DiagnoserConfig) fillEvidence(e *FaultEvidence, v fault.Kind, i int, a 
 	e.Harmonics = append(harm, s.harm...)
 	e.Sidebands = append(side, s.side...)
 	e.HarmonicsFound, e.SidebandsFound = views[best].nh[i], views[best].ns[i]
+}
+
+// consecutive reports whether two consecutive harmonics of a series (h and
+// h+1) are both present and unexplained: the cage's corroboration (rule 2
+// of Diagnosis). Two lines such as h1 and h4 alone, with nothing between
+// them, are not read as an FTF series.
+func consecutive(harm []HarmonicEvidence) bool {
+	for k := 1; k < len(harm); k++ {
+		a, b := &harm[k-1], &harm[k]
+		if b.Harmonic == a.Harmonic+1 && a.Present && !a.Explained && b.Present && !b.Explained {
+			return true
+		}
+	}
+	return false
 }
