@@ -7,10 +7,8 @@ import (
 	"testing"
 
 	"github.com/spindle-pdm/spindle/anomaly/bearing"
-	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features/fault"
 	"github.com/spindle-pdm/spindle/fft"
-	"github.com/spindle-pdm/spindle/internal/testenv"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,9 +33,7 @@ func TestCWRURealHighBand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("diagnoses 360 upsampled records")
 	}
-	dir := testenv.DataDir(t, "cwru")
-	rec, err := datasets.LoadCWRU(os.DirFS(dir), "normal/97.mat")
-	require.NoError(t, err)
+	rec := normal97(t)
 	require.Equal(t, 48000.0, rec.SampleRate)
 	b := simBearing(t)
 	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})

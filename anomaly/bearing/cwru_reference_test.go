@@ -10,9 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spindle-pdm/spindle/anomaly/bearing"
-	"github.com/spindle-pdm/spindle/datasets"
 	"github.com/spindle-pdm/spindle/features/fault"
-	"github.com/spindle-pdm/spindle/internal/testenv"
 )
 
 // refSegment is the segment of the CWRU healthy references: 0.5 s at 12 kHz.
@@ -29,9 +27,7 @@ func TestCWRUHealthyReference(t *testing.T) {
 	if testing.Short() {
 		t.Skip("diagnoses about 500 CWRU records and segments twice")
 	}
-	dir := testenv.DataDir(t, "cwru")
-	rec, err := datasets.LoadCWRU(os.DirFS(dir), "normal/97.mat")
-	require.NoError(t, err)
+	rec := normal97(t)
 	b := simBearing(t)
 	plain, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)

@@ -188,6 +188,14 @@ func cwruDrive(t *testing.T, ch string) []bandItem {
 	return out
 }
 
+// normal97 returns the CWRU normal baseline normal/97.mat (48 kHz), or
+// skips t without the data.
+func normal97(t *testing.T) *datasets.CWRURecord {
+	rec, err := datasets.LoadCWRU(os.DirFS(testenv.DataDir(t, "cwru")), "normal/97.mat")
+	require.NoError(t, err)
+	return rec
+}
+
 // bandFloors are the converter floors of the study, as fractions of the
 // signal's power (0: none).
 var bandFloors = []float64{0, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3}
@@ -291,13 +299,11 @@ func TestOccupiedBandSelection(t *testing.T) {
 		it.set = "native"
 		recs = append(recs, it)
 	}
-	dir := testenv.DataDir(t, "cwru")
 	native := diagnoseAll(t, def, b, recs)
 	// The normal record (48 kHz), both channels, and the MFPT records
 	// fill their bands too.
 	var full []bandItem
-	rec, err := datasets.LoadCWRU(os.DirFS(dir), "normal/97.mat")
-	require.NoError(t, err)
+	rec := normal97(t)
 	full = append(full, bandItem{"native", "97 DE", rec.DE, rec.SampleRate, rec.RPM / 60, fault.Healthy, nil, false},
 		bandItem{"native", "97 FE", rec.FE, rec.SampleRate, rec.RPM / 60, fault.Healthy, nil, false})
 	if mdir, ok := dataDir("mfpt"); ok {
