@@ -141,10 +141,11 @@ type femtoLead struct {
 	// of the bearing's life; -1 when it never departs.
 	FirstFraction []float64 `json:"first_fraction"`
 	// CutsBefore counts the truncation protocol's cuts (femtoCuts on
-	// every bearing) made before the indicator departs: forecasts it
-	// gives no warning for.
+	// every bearing) made before the departure is known (at the run's
+	// last value): forecasts the indicator gives no warning for.
 	CutsBefore int `json:"cuts_before_departure"`
-	Cuts       int `json:"cuts"`
+	// Cuts is the number of cuts, len(femtoCuts) per bearing.
+	Cuts int `json:"cuts"`
 }
 
 // femtoHILead measures, for every candidate indicator of
@@ -163,14 +164,14 @@ func femtoHILead(series []*femto.Series) (bearings []string, leads []femtoLead, 
 		l := femtoLead{Indicator: name}
 		for b, s := range series {
 			first := firstRun(hist[c][b], start, femtoLeadSigmas, femtoLeadRun)
-			frac := -1.0
+			frac, known := -1.0, math.Inf(1)
 			if first >= 0 {
-				frac = s.Hours[first] / s.End()
+				frac, known = s.Hours[first]/s.End(), s.Hours[first+femtoLeadRun-1]/s.End()
 			}
 			l.FirstFraction = append(l.FirstFraction, frac)
 			for _, cut := range femtoCuts {
 				l.Cuts++
-				if frac < 0 || frac > cut {
+				if known > cut {
 					l.CutsBefore++
 				}
 			}
@@ -200,7 +201,7 @@ func firstRun(z []float64, from int, level float64, n int) int {
 // femtoLeadMarkdown writes the departure table.
 func femtoLeadMarkdown(bearings []string, leads []femtoLead) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "When each candidate first leaves its bearing's early life (above %d baseline standard deviations for %d snapshots in a row), as a percentage of the bearing's life, and how many of the truncation protocol's cuts come before that — forecasts the indicator gives no warning for. Departing is not timing: an indicator that leaves its early life soon after the baseline and stays out dates no failure.\n\n| indicator |", femtoLeadSigmas, femtoLeadRun)
+	fmt.Fprintf(&b, "When each candidate first leaves its bearing's early life (above %d baseline standard deviations for %d snapshots in a row), as a percentage of the bearing's life, and how many of the truncation protocol's cuts come before the departure is known (at the run's last snapshot) — forecasts the indicator gives no warning for. Departing is not timing: an indicator that leaves its early life soon after the baseline and stays out dates no failure.\n\n| indicator |", femtoLeadSigmas, femtoLeadRun)
 	for _, n := range bearings {
 		b.WriteString(" " + n + " |")
 	}
