@@ -24,8 +24,11 @@ import (
 //     ball — is marked Explained and does not count for it (3×BPFO and
 //     2×BPFI, for instance, lie 0.7 % apart).
 //  2. Qualification. A fault qualifies in a method when its unexplained
-//     fundamental reaches FundamentalDB and a second line corroborates
-//     it, as an impact train's harmonic series must: another harmonic
+//     fundamental reaches FundamentalDB (when the fundamental's line lies
+//     on a shaft harmonic, as the 6203-2RS's 2×BSF at 3.986× shaft does in
+//     a few seconds of signal, the next harmonic stands in for it) and a
+//     second line corroborates it, as an impact train's harmonic series
+//     must: another harmonic
 //     (outer race); two consecutive harmonics (cage, whose low
 //     fundamental shares its band with many unrelated lines, so that two
 //     lines such as h1 and h4 alone are no series); another harmonic and

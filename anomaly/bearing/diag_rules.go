@@ -78,16 +78,20 @@ func (c *DiagnoserConfig) view(sc *[4]faultScan, df, shaft float64) methodView {
 		s := &sc[i]
 		var hs, ss, fundDB float64
 		var h1sides int
+		lead := 1 // the harmonic whose line is tested against FundamentalDB
 		for k := range s.harm {
 			h := &s.harm[k]
 			h.ExplainedBy = explained(h.Freq, rank)
 			h.Explained = h.ExplainedBy != ""
+			if h.Harmonic == lead && h.ExplainedBy == explainedByShaft {
+				lead++ // a fundamental on a shaft harmonic: the next stands in
+			}
 			if !h.Present || h.Explained {
 				continue
 			}
 			v.nh[i]++
 			hs += c.q(h.ProminenceDB, c.LineDB)
-			if h.Harmonic == 1 {
+			if h.Harmonic == lead {
 				fundDB = h.ProminenceDB
 			}
 		}

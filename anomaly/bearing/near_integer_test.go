@@ -93,3 +93,32 @@ func TestNearIntegerOrders(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, []byte(sb.String()), 0o644))
 	}
 }
+
+// TestFundamentalOnShaftHarmonic: the 6203-2RS's 2×BSF (3.986× shaft)
+// lies within a bin or two of the 4th shaft harmonic in 5 s of signal, so
+// its fundamental's line is explained as shaft-synchronous; the series
+// still qualifies on its second harmonic (rule 2 of Diagnosis), and a
+// simulated ball fault is named.
+func TestFundamentalOnShaftHarmonic(t *testing.T) {
+	b, ok := features.LookupBearing("6203-2RS")
+	require.True(t, ok)
+	d, err := b.DefectFrequencies(simShaft)
+	require.NoError(t, err)
+	x, _, err := datasets.SimulateBearing(datasets.BearingSim{
+		SampleRate: 12000, Duration: 5, Jitter: 0.01, ImpactAmp: 1,
+		Resonances: []datasets.Resonance{{Freq: 3500, Damping: 0.05}},
+		ShaftHz:    simShaft, ShaftHarmonics: []float64{0.5, 0.3, 0.2, 0.2, 0.2, 0.2},
+		SNR: 10, Seed: 3, DefectFreq: 2 * d.BSF, ModFreq: d.FTF, ModDepth: 0.8,
+	})
+	require.NoError(t, err)
+	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
+	require.NoError(t, err)
+	r, err := dg.Diagnose(x, 12000, simShaft, b)
+	require.NoError(t, err)
+	ball := r.Fault(fault.Ball)
+	require.NotNil(t, ball)
+	require.NotEmpty(t, ball.Harmonics)
+	t.Logf("%v %.2f %s; 2×BSF h1 %+v", r.Verdict, r.Confidence, r.Reason, ball.Harmonics[0])
+	assert.Equal(t, "shaft", ball.Harmonics[0].ExplainedBy, "the test needs h1 on the shaft harmonic")
+	assert.Equal(t, fault.Ball, r.Verdict)
+}
