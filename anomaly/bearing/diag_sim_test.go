@@ -43,7 +43,14 @@ func simulate(t testing.TB, v fault.Kind, snr, seconds float64, seed uint64) []f
 // CWRU bearing at simShaft (Healthy: none) and returns the signal.
 func simulateWith(t testing.TB, v fault.Kind, cfg datasets.BearingSim) []float64 {
 	t.Helper()
-	d, err := simBearing(t).DefectFrequencies(simShaft)
+	return simulateBearing(t, simBearing(t), v, cfg)
+}
+
+// simulateBearing completes cfg with the impacts of a fault of kind v of
+// bearing b at simShaft (Healthy: none) and returns the signal.
+func simulateBearing(t testing.TB, b features.Bearing, v fault.Kind, cfg datasets.BearingSim) []float64 {
+	t.Helper()
+	d, err := b.DefectFrequencies(simShaft)
 	require.NoError(t, err)
 	switch v {
 	case fault.OuterRace:

@@ -41,8 +41,6 @@ func TestNearIntegerOrders(t *testing.T) {
 	for _, name := range []string{"6205-2RS", "6203-2RS"} {
 		b, ok := features.LookupBearing(name)
 		require.True(t, ok)
-		d, err := b.DefectFrequencies(simShaft)
-		require.NoError(t, err)
 		for _, v := range []fault.Kind{fault.OuterRace, fault.InnerRace, fault.Ball} {
 			fmt.Fprintf(&sb, "| %s | %v |", name, v)
 			for _, secs := range []float64{10, 5, 2, 1} {
@@ -56,17 +54,7 @@ func TestNearIntegerOrders(t *testing.T) {
 							ShaftHarmonics: []float64{0.5, 0.3, sh, sh, sh, sh},
 							SNR:            snr, Seed: 3,
 						}
-						switch v {
-						case fault.OuterRace:
-							cfg.DefectFreq = d.BPFO
-						case fault.InnerRace:
-							cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = d.BPFI, d.ShaftHz, 0.8
-						case fault.Ball:
-							cfg.DefectFreq, cfg.ModFreq, cfg.ModDepth = 2*d.BSF, d.FTF, 0.8
-						}
-						x, _, err := datasets.SimulateBearing(cfg)
-						require.NoError(t, err)
-						r, err := dg.Diagnose(x, 12000, simShaft, b)
+						r, err := dg.Diagnose(simulateBearing(t, b, v, cfg), 12000, simShaft, b)
 						require.NoError(t, err)
 						what := fmt.Sprintf("%s %v %g s SNR %g shaft %g g: %v at %.2f", name, v, secs, snr, sh, r.Verdict, r.Confidence)
 						switch r.Verdict {
@@ -102,15 +90,12 @@ func TestNearIntegerOrders(t *testing.T) {
 func TestFundamentalOnShaftHarmonic(t *testing.T) {
 	b, ok := features.LookupBearing("6203-2RS")
 	require.True(t, ok)
-	d, err := b.DefectFrequencies(simShaft)
-	require.NoError(t, err)
-	x, _, err := datasets.SimulateBearing(datasets.BearingSim{
+	x := simulateBearing(t, b, fault.Ball, datasets.BearingSim{
 		SampleRate: 12000, Duration: 5, Jitter: 0.01, ImpactAmp: 1,
 		Resonances: []datasets.Resonance{{Freq: 3500, Damping: 0.05}},
 		ShaftHz:    simShaft, ShaftHarmonics: []float64{0.5, 0.3, 0.2, 0.2, 0.2, 0.2},
-		SNR: 10, Seed: 3, DefectFreq: 2 * d.BSF, ModFreq: d.FTF, ModDepth: 0.8,
+		SNR: 10, Seed: 3,
 	})
-	require.NoError(t, err)
 	dg, err := bearing.NewDiagnoser(bearing.DiagnoserConfig{})
 	require.NoError(t, err)
 	r, err := dg.Diagnose(x, 12000, simShaft, b)
