@@ -426,14 +426,16 @@ func scoreFEMTO(series []*femto.Series, out string) (*outcome, error) {
 	if res.Nested, err = femtoNested(series, details); err != nil {
 		return nil, err
 	}
-	hi, err := femtoRankHI(series)
+	names, hist, err := femtoHICandidates(series)
+	if err != nil {
+		return nil, err
+	}
+	hi, err := femtoRankHI(names, hist)
 	if err != nil {
 		return nil, err
 	}
 	res.HealthIndicators = hi
-	if res.Bearings, res.Departures, err = femtoHILead(series); err != nil {
-		return nil, err
-	}
+	res.Bearings, res.Departures = femtoHILead(series, names, hist)
 	o := &outcome{JSON: res, Markdown: femtoMarkdown(res) + femtoNestedMarkdown(res) + "\n" + femtoHIMarkdown(hi) + "\n" + femtoLeadMarkdown(res.Bearings, res.Departures)}
 	path := filepath.Join(out, "femto.png")
 	if err := plotFEMTO(path, series); err != nil {

@@ -85,12 +85,9 @@ func femtoHICandidates(series []*femto.Series) (names []string, hist [][][]float
 	return names, hist, nil
 }
 
-// femtoRankHI ranks the candidates; the default (RMS²) is flagged.
-func femtoRankHI(series []*femto.Series) ([]femtoHIScore, error) {
-	names, hist, err := femtoHICandidates(series)
-	if err != nil {
-		return nil, err
-	}
+// femtoRankHI ranks the candidates of femtoHICandidates (names, and their
+// series per bearing); the default (RMS², the first) is flagged.
+func femtoRankHI(names []string, hist [][][]float64) ([]femtoHIScore, error) {
 	rank, err := rul.RankFeatures(hist)
 	if err != nil {
 		return nil, err
@@ -149,13 +146,10 @@ type femtoLead struct {
 }
 
 // femtoHILead measures, for every candidate indicator of
-// femtoHICandidates, when it first leaves its bearing's early life, and
-// how many of the protocol's cuts come before that.
-func femtoHILead(series []*femto.Series) (bearings []string, leads []femtoLead, err error) {
-	names, hist, err := femtoHICandidates(series)
-	if err != nil {
-		return nil, nil, err
-	}
+// femtoHICandidates on series (names, and their series per bearing), when
+// it first leaves its bearing's early life, and how many of the
+// protocol's cuts come before that.
+func femtoHILead(series []*femto.Series, names []string, hist [][][]float64) (bearings []string, leads []femtoLead) {
 	for _, s := range series {
 		bearings = append(bearings, s.Name)
 	}
@@ -178,7 +172,7 @@ func femtoHILead(series []*femto.Series) (bearings []string, leads []femtoLead, 
 		}
 		leads = append(leads, l)
 	}
-	return bearings, leads, nil
+	return bearings, leads
 }
 
 // firstRun returns the index where the first run of n values above level

@@ -541,8 +541,9 @@ func TestFEMTOHILead(t *testing.T) {
 	for k := range flat.RMS {
 		flat.RMS[k] = 0.5 * (1 + 0.02*math.Sin(2*math.Pi*float64(k)/7.3))
 	}
-	bearings, leads, err := femtoHILead(series)
+	names, hist, err := femtoHICandidates(series)
 	require.NoError(t, err)
+	bearings, leads := femtoHILead(series, names, hist)
 	require.Len(t, bearings, len(series))
 	require.NotEmpty(t, leads)
 	l := leads[0]
@@ -584,7 +585,9 @@ func TestFEMTORankHI(t *testing.T) {
 			s.Kurt[k] = 3 + 0.1*rng.NormFloat64()
 		}
 	}
-	scores, err := femtoRankHI(series)
+	names, hist, err := femtoHICandidates(series)
+	require.NoError(t, err)
+	scores, err := femtoRankHI(names, hist)
 	require.NoError(t, err)
 	require.Len(t, scores, 4)
 	pos := map[string]int{}
