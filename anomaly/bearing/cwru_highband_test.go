@@ -51,10 +51,14 @@ func TestCWRURealHighBand(t *testing.T) {
 	for _, ch := range []string{"DE", "FE"} {
 		hb := highPassed(t, map[string][]float64{"DE": rec.DE, "FE": rec.FE}[ch], rec.SampleRate, 6000)
 		recs := cwruDrive(t, ch)
+		ups := make([][]float64, len(recs))
+		for i, it := range recs {
+			ups[i] = upsample(t, it.x, 4)
+		}
 		for _, gain := range highBandGains {
 			items := make([]bandItem, len(recs))
 			for i, it := range recs {
-				up := upsample(t, it.x, 4)
+				up := ups[i]
 				y := make([]float64, min(len(up), len(hb)))
 				for k := range y {
 					y[k] = up[k] + gain*hb[k]
